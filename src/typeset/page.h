@@ -1,0 +1,116 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "layout/color.h"
+
+// Positioned pages: the plain-data hand-over from typeset/ to paint/. Every coordinate is in PDF
+// points (1/72 in), origin top-left of the page, y growing downwards.
+namespace dw::typeset {
+
+struct Rect {
+    double x = 0, y = 0, w = 0, h = 0;
+};
+
+// A font file from fonts/, referenced by index from glyph runs.
+struct FontFace {
+    std::string file;  // absolute path
+    int index = 0;     // face index inside the file
+    std::string family;
+};
+
+struct Glyph {
+    uint32_t id = 0;
+    double x = 0, y = 0;  // pen position of the glyph origin on the baseline
+};
+
+// Shaped text in one font and size. `text` and `clusters` let PDF readers extract the words
+// (cairo_show_text_glyphs): each cluster maps num_bytes of text to num_glyphs glyphs, in order.
+struct GlyphRun {
+    int font = 0;  // index into Document::fonts
+    double size = 10;
+    Color color;
+    std::vector<Glyph> glyphs;
+    std::string text;
+    std::vector<std::pair<int, int>> clusters;  // (num_bytes, num_glyphs)
+};
+
+struct Shape {  // a rectangle, optionally with rounded corners, filled and/or stroked
+    Rect rect;
+    double radius = 0;
+    bool has_fill = false;
+    Color fill;
+    double stroke_width = 0;  // 0: no stroke
+    Color stroke;
+};
+
+struct Line {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    Color color;
+    std::vector<double> dash;  // empty: solid
+};
+
+struct Image {
+    enum class Kind { Png, Jpeg, Svg };
+    Kind kind = Kind::Png;
+    std::string file;  // absolute path, checked to exist by the earlier stages
+    Rect rect;         // where the image is drawn (scaled to fit exactly)
+};
+
+struct Link {  // a clickable area; either an external URI or a named destination in the document
+    std::vector<Rect> rects;  // one per line the link text covers
+    std::string uri;
+    std::string dest;
+};
+
+struct Dest {  // a named destination (target of outline entries and internal links)
+    std::string name;
+    double x = 0, y = 0;
+};
+
+// Items between GroupBegin and GroupEnd are drawn rotated by `degrees` about (cx, cy).
+struct GroupBegin {
+    double degrees = 0;
+    double cx = 0, cy = 0;
+};
+struct GroupEnd {};
+
+// Structure tags for tagged PDF ("H1", "P", "L", "LI", "LBody", "Figure", "Table"...).
+struct TagBegin {
+    std::string tag;
+};
+struct TagEnd {};
+
+using Item = std::variant<GlyphRun, Shape, Line, Image, Link, Dest, GroupBegin, GroupEnd, TagBegin,
+                          TagEnd>;
+
+struct Page {
+    double width = 595.276, height = 841.89;
+    std::string label;  // page label shown by viewers; empty: none
+    std::vector<Item> items;
+};
+
+struct OutlineEntry {
+    std::string title;
+    int level = 1;     // 1 = top level; a deeper level nests under the previous shallower one
+    std::string dest;  // named destination (a Dest item on some page)
+};
+
+struct Metadata {
+    std::string title, author, subject, keywords, creator;
+    std::string date;  // ISO 8601, e.g. "2024-11-12T00:00:00Z"; fixed for reproducible output
+    std::string language;  // e.g. "nl-NL"
+};
+
+struct Document {
+    std::vector<FontFace> fonts;
+    std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
+    Metadata metadata;
+};
+
+}  // namespace dw::typeset
