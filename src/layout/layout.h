@@ -44,6 +44,7 @@ struct Layout {
     std::string file;
     std::map<std::string, Color> palette;
     std::map<std::string, Style> styles;
+    std::string default_style = "body";  // <styles default="..."> : style of unstyled text
     std::map<std::string, PageMaster> page_masters;
     std::map<std::string, Node> components;  // name -> <component> element
     Metadata metadata;
