@@ -1,6 +1,33 @@
+// drukwerk: structured data + XML layout → branded, print-ready PDF (and PNG / SVG).
 #include <iostream>
 
-int main() {
-    std::cout << "drukwerk " << DRUKWERK_VERSION << "\n";
-    return 0;
+#include "cli/options.h"
+#include "cli/pipeline.h"
+#include "layout/reference_doc.h"
+
+int main(int argc, char** argv) {
+    using namespace dw::cli;
+    std::string error;
+    auto options = parse_options(argc, argv, error);
+    if (!options) {
+        std::cerr << "drukwerk: error: " << error << "\n\n" << usage_text();
+        return kUsageError;
+    }
+    if (options->help) {
+        std::cout << usage_text();
+        return kOk;
+    }
+    if (options->version) {
+        std::cout << "drukwerk " << DRUKWERK_VERSION << "\n";
+        return kOk;
+    }
+    if (options->command == "schema") {
+        std::cout << dw::layout::layout_reference_markdown();
+        return kOk;
+    }
+    dw::Diagnostics diags;
+    int code = options->command == "check" ? run_check(*options, diags) : run_render(*options, diags);
+    diags.print(std::cerr);
+    if (code == kOk && diags.has_errors()) code = kInputError;
+    return code;
 }

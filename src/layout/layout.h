@@ -12,17 +12,27 @@
 namespace dw::layout {
 
 // An element of the layout's template tree, after schema validation. Attribute values stay text
-// because they may hold {{expressions}}: the bind stage evaluates and then converts them.
+// because they may hold {{expressions}}: the bind stage evaluates and then converts them (the
+// parsers in layout/value_parse.h and parse_color in layout/color.h serve that).
+//
+// Character data of inline content (inside <text>, <b>, <i>, <span>, <link>) becomes child nodes
+// with element "#text" and `text` set, in order between the inline elements; whitespace is
+// already collapsed (see inline_whitespace.h), so `Pagina <b>{{page}}</b> van {{pages}}` gives
+// "#text" "Pagina ", <b> holding "#text" "{{page}}", "#text" " van {{pages}}".
 struct Node {
-    std::string element;
+    std::string element;  // element name, or "#text"
     std::vector<std::pair<std::string, std::string>> attributes;  // in source order
     std::vector<Node> children;
-    std::string text;  // character content of text-like elements (whitespace-normalised)
-    SourceLoc loc;     // the element's start tag
-    std::map<std::string, SourceLoc> attribute_locs;
+    std::string text;  // "#text" nodes only: the character data, whitespace-normalised
+    SourceLoc loc;     // the element's '<', or a text's first character
+    std::map<std::string, SourceLoc> attribute_locs;  // where each attribute's name starts
 
     const std::string* attribute(const std::string& name) const;
     std::string attribute_or(const std::string& name, const std::string& fallback) const;
+    // The attribute as written, else its default from the schema ("" when it has none).
+    std::string attribute_or_default(const std::string& name) const;
+    // Where the attribute is written, else the element's own location.
+    const SourceLoc& attribute_loc(const std::string& name) const;
 };
 
 struct PageMaster {
@@ -49,6 +59,9 @@ struct Layout {
     std::map<std::string, Node> components;  // name -> <component> element
     Metadata metadata;
     Node document;  // the <document> element: the flow content, in order
+    // Page master of the first page: <document page-master=...>, else the first one declared.
+    // A layout without page masters gets an A4 master named "default" with 20 mm margins.
+    std::string first_page_master;
 };
 
 }  // namespace dw::layout

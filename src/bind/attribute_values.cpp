@@ -1,0 +1,125 @@
+// Attribute values of template elements: expressions are evaluated first, then the text is
+// converted to its type. Static values were already type-checked by the layout reader; values
+// that came from data are checked here, with the attribute's location.
+#include <sstream>
+
+#include "bind/binder_internal.h"
+#include "diag/suggest.h"
+#include "layout/color.h"
+
+namespace dw::bind {
+
+SourceLoc Binder::attr_loc(const layout::Node& node, const std::string& name) const {
+    auto it = node.attribute_locs.find(name);
+    return it != node.attribute_locs.end() ? it->second : node.loc;
+}
+
+std::optional<std::string> Binder::text_attr(const layout::Node& node, const std::string& name) {
+    const std::string* raw = node.attribute(name);
+    if (!raw) return std::nullopt;
+    if (raw->find("{{") == std::string::npos) return *raw;
+    auto ctx = expression_context();
+    return evaluate_string(*raw, attr_loc(node, name), ctx);
+}
+
+std::optional<Length> Binder::length_attr(const layout::Node& node, const std::string& name) {
+    auto text = text_attr(node, name);
+    if (!text) return std::nullopt;
+    auto length = parse_length(*text);
+    if (!length)
+        diags_.error(attr_loc(node, name), "'" + *text + "' is not a length",
+                     "write a number with a unit: 12mm, 1.5cm, 10pt, 1in, 50% or 1fr");
+    return length;
+}
+
+std::optional<double> Binder::number_attr(const layout::Node& node, const std::string& name) {
+    auto text = text_attr(node, name);
+    if (!text) return std::nullopt;
+    std::istringstream in(*text);
+    double v = 0;
+    if (!(in >> v) || !in.eof()) {
+        diags_.error(attr_loc(node, name), "'" + *text + "' is not a number");
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<Color> Binder::color_value(const std::string& text, const SourceLoc& loc) {
+    auto color = parse_color(text, layout_.palette);
+    if (!color) {
+        std::vector<std::string> names;
+        for (const auto& [n, c] : layout_.palette) names.push_back(n);
+        diags_.error(loc, "unknown colour '" + text + "'",
+                     closest_match(text, names).empty()
+                         ? "use a palette name or #rrggbb"
+                         : "did you mean '" + closest_match(text, names) + "'?");
+    }
+    return color;
+}
+
+std::optional<Color> Binder::color_attr(const layout::Node& node, const std::string& name) {
+    auto text = text_attr(node, name);
+    if (!text || text->empty()) return std::nullopt;
+    return color_value(*text, attr_loc(node, name));
+}
+
+std::optional<bool> Binder::bool_attr(const layout::Node& node, const std::string& name) {
+    auto text = text_attr(node, name);
+    if (!text) return std::nullopt;
+    if (*text == "true" || *text == "yes" || *text == "1") return true;
+    if (*text == "false" || *text == "no" || *text == "0") return false;
+    diags_.error(attr_loc(node, name), "'" + *text + "' is not true or false");
+    return std::nullopt;
+}
+
+std::optional<layout::Align> Binder::align_attr(const layout::Node& node, const std::string& name) {
+    auto text = text_attr(node, name);
+    if (!text) return std::nullopt;
+    if (*text == "left") return layout::Align::Left;
+    if (*text == "right") return layout::Align::Right;
+    if (*text == "center") return layout::Align::Center;
+    if (*text == "justify") return layout::Align::Justify;
+    diags_.error(attr_loc(node, name), "unknown alignment '" + *text + "'",
+                 suggestion_hint(*text, {"left", "right", "center", "justify"}));
+    return std::nullopt;
+}
+
+// CSS order: one value for all sides, two for vertical/horizontal, four for top/right/bottom/left.
+std::vector<double> Binder::padding_attr(const layout::Node& node, const std::string& name) {
+    std::vector<double> sides(4, 0.0);
+    auto text = text_attr(node, name);
+    if (!text) return sides;
+    std::istringstream in(*text);
+    std::vector<double> values;
+    for (std::string word; in >> word;) {
+        auto length = parse_length(word);
+        if (!length) {
+            diags_.error(attr_loc(node, name), "'" + word + "' is not a length", "e.g. padding=\"4mm 6mm\"");
+            return sides;
+        }
+        values.push_back(length->to_pt());
+    }
+    if (values.size() == 1) sides = {values[0], values[0], values[0], values[0]};
+    else if (values.size() == 2) sides = {values[0], values[1], values[0], values[1]};
+    else if (values.size() == 3) sides = {values[0], values[1], values[2], values[1]};
+    else if (values.size() == 4) sides = values;
+    return sides;
+}
+
+const layout::Style& Binder::style_named(const std::string& name, const SourceLoc& loc) {
+    auto it = layout_.styles.find(name);
+    if (it != layout_.styles.end()) return it->second;
+    std::vector<std::string> names;
+    for (const auto& [n, s] : layout_.styles) names.push_back(n);
+    diags_.error(loc, "unknown style '" + name + "'", suggestion_hint(name, names));
+    static const layout::Style fallback;
+    auto def = layout_.styles.find(layout_.default_style);
+    return def != layout_.styles.end() ? def->second : fallback;
+}
+
+const layout::Style& Binder::current_style() {
+    const std::string& name = default_styles_.empty() ? layout_.default_style : default_styles_.back();
+    return style_named(name, layout_.document.loc);
+}
+
+}  // namespace dw::bind

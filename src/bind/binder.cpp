@@ -1,0 +1,337 @@
+#include "bind/binder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "bind/binder_internal.h"
+#include "diag/suggest.h"
+
+namespace dw::bind {
+
+Binder::Binder(const layout::Layout& layout, const data::Value& data, Diagnostics& diags)
+    : layout_(layout), data_(data), diags_(diags), scope_(&data) {}
+
+std::optional<BoxDocument> bind_document(const layout::Layout& layout, const data::Value& data,
+                                         Diagnostics& diags) {
+    Binder binder(layout, data, diags);
+    return binder.bind();
+}
+
+BoxDocument Binder::bind() {
+    BoxDocument doc;
+    const std::string master_name = layout_.document.attribute_or("page-master", "");
+    auto master = layout_.page_masters.find(master_name);
+    if (master == layout_.page_masters.end() && !layout_.page_masters.empty() && master_name.empty())
+        master = layout_.page_masters.begin();
+    if (master != layout_.page_masters.end()) doc.page = bind_page_master(master->second);
+    else diags_.error(layout_.document.loc, "the document names no page master",
+                      "add <page-master name=\"a4\" size=\"A4\"/> and <document page-master=\"a4\">");
+
+    doc.body.kind = Box::Kind::Stack;
+    doc.body.loc = layout_.document.loc;
+    bind_flow(layout_.document.children, doc.body.children);
+
+    auto ctx = expression_context();
+    const auto& meta = layout_.metadata;
+    doc.metadata.title = evaluate_string(meta.title, meta.loc, ctx);
+    doc.metadata.author = evaluate_string(meta.author, meta.loc, ctx);
+    doc.metadata.subject = evaluate_string(meta.subject, meta.loc, ctx);
+    doc.metadata.keywords = evaluate_string(meta.keywords, meta.loc, ctx);
+    doc.metadata.language = evaluate_string(meta.language, meta.loc, ctx);
+    if (const data::Value* date = data_.find("date"); date && date->is_string())
+        doc.metadata.date = date->text;
+    return doc;
+}
+
+PageTemplate Binder::bind_page_master(const layout::PageMaster& master) {
+    PageTemplate page;
+    page.name = master.name;
+    page.width = master.width;
+    page.height = master.height;
+    page.margin_top = master.margin_top;
+    page.margin_right = master.margin_right;
+    page.margin_bottom = master.margin_bottom;
+    page.margin_left = master.margin_left;
+    in_page_margin_ = true;
+    bind_flow(master.header, page.header);
+    bind_flow(master.footer, page.footer);
+    bind_flow(master.background, page.background);
+    in_page_margin_ = false;
+    return page;
+}
+
+void Binder::bind_flow(const std::vector<layout::Node>& nodes, std::vector<Box>& out) {
+    bool skip_else = false;
+    for (const auto& node : nodes) {
+        if (node.element == "else") {
+            if (!skip_else) bind_flow(node.children, out);
+            skip_else = false;
+            continue;
+        }
+        if (node.element == "if") {
+            skip_else = bind_if(node, out);
+            continue;
+        }
+        skip_else = false;
+        bind_node(node, out);
+    }
+}
+
+void Binder::bind_node(const layout::Node& node, std::vector<Box>& out) {
+    const std::string& e = node.element;
+    if (e == "text") bind_text(node, out);
+    else if (e == "richtext") bind_richtext(node, out);
+    else if (e == "box") bind_box(node, out);
+    else if (e == "row") bind_row(node, out);
+    else if (e == "grid") bind_grid(node, out);
+    else if (e == "columns") bind_columns(node, out);
+    else if (e == "keep") bind_container(node, Box::Kind::Keep, out);
+    else if (e == "image") bind_image(node, out);
+    else if (e == "rule") bind_rule(node, out);
+    else if (e == "spacer") bind_spacer(node, out);
+    else if (e == "for") bind_for(node, out);
+    else if (e == "use") bind_use(node, out);
+    else if (e == "page-break") {
+        Box b;
+        b.kind = Box::Kind::PageBreak;
+        b.loc = node.loc;
+        out.push_back(std::move(b));
+    } else if (e == "#text") {
+        // stray character data between flow elements: the reader keeps it, flow ignores it
+    } else {
+        diags_.error(node.loc, "<" + e + "> cannot be used as flow content");
+    }
+}
+
+void Binder::bind_container(const layout::Node& node, Box::Kind kind, std::vector<Box>& out) {
+    Box box;
+    box.kind = kind;
+    box.loc = node.loc;
+    bind_flow(node.children, box.children);
+    out.push_back(std::move(box));
+}
+
+// A rotation that looks hand-placed but is the same on every run: derived from a counter.
+static double jitter_angle(int counter, double max_degrees) {
+    uint32_t x = uint32_t(counter + 1) * 2654435761u;
+    x ^= x >> 15;
+    double unit = double(x % 1000) / 999.0;  // 0..1
+    return (unit * 2 - 1) * max_degrees;
+}
+
+void Binder::bind_box(const layout::Node& node, std::vector<Box>& out) {
+    Box box;
+    box.kind = Box::Kind::Frame;
+    box.loc = node.loc;
+    Frame& f = box.frame;
+    f.fill = color_attr(node, "fill");
+    f.border_width = length_attr(node, "border").value_or(Length{}).to_pt();
+    f.border_color = color_attr(node, "border-color").value_or(Color{});
+    f.radius = length_attr(node, "radius").value_or(Length{}).to_pt();
+    auto padding = padding_attr(node, "padding");
+    for (int i = 0; i < 4; ++i) f.padding[i] = padding[i];
+    f.width = length_attr(node, "width");
+    f.height = length_attr(node, "height");
+    f.rotate = number_attr(node, "rotate").value_or(0);
+    if (auto jitter = number_attr(node, "rotate-jitter")) f.rotate += jitter_angle(jitter_counter_++, *jitter);
+    f.keep_together = bool_attr(node, "keep-together").value_or(true);
+    f.align = align_attr(node, "align").value_or(layout::Align::Left);
+    auto style = text_attr(node, "style");
+    if (style) default_styles_.push_back(*style);
+    bind_flow(node.children, box.children);
+    if (style) default_styles_.pop_back();
+    out.push_back(std::move(box));
+}
+
+void Binder::bind_row(const layout::Node& node, std::vector<Box>& out) {
+    Box row;
+    row.kind = Box::Kind::Row;
+    row.loc = node.loc;
+    row.gap = length_attr(node, "gap").value_or(Length{}).to_pt();
+    for (const auto& child : node.children) {
+        if (child.element == "#text") continue;
+        if (child.element != "column") {
+            diags_.error(child.loc, "<row> holds <column> elements, not <" + child.element + ">");
+            continue;
+        }
+        row.widths.push_back(length_attr(child, "width").value_or(Length{1, Length::Unit::Fraction}));
+        Box column;
+        column.kind = Box::Kind::Stack;
+        column.loc = child.loc;
+        bind_flow(child.children, column.children);
+        row.children.push_back(std::move(column));
+    }
+    out.push_back(std::move(row));
+}
+
+void Binder::bind_grid(const layout::Node& node, std::vector<Box>& out) {
+    Box grid;
+    grid.kind = Box::Kind::Grid;
+    grid.loc = node.loc;
+    grid.columns = std::max(1, int(number_attr(node, "columns").value_or(2)));
+    grid.gap = length_attr(node, "gap").value_or(Length{}).to_pt();
+    grid.row_gap = length_attr(node, "row-gap").value_or(Length::pt(grid.gap)).to_pt();
+    if (auto h = length_attr(node, "cell-height")) grid.cell_height = h->to_pt();
+    bind_flow(node.children, grid.children);
+    out.push_back(std::move(grid));
+}
+
+void Binder::bind_columns(const layout::Node& node, std::vector<Box>& out) {
+    Box cols;
+    cols.kind = Box::Kind::Columns;
+    cols.loc = node.loc;
+    cols.columns = std::max(1, int(number_attr(node, "count").value_or(2)));
+    cols.gap = length_attr(node, "gap").value_or(Length::mm(6)).to_pt();
+    cols.balance = bool_attr(node, "balance").value_or(true);
+    bind_flow(node.children, cols.children);
+    out.push_back(std::move(cols));
+}
+
+void Binder::bind_image(const layout::Node& node, std::vector<Box>& out) {
+    auto src = text_attr(node, "src");
+    if (!src || src->empty()) {
+        diags_.error(node.loc, "<image> needs src=\"file.svg\"");
+        return;
+    }
+    namespace fs = std::filesystem;
+    fs::path path(*src);
+    if (path.is_relative()) path = fs::path(layout_.file).parent_path() / path;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        diags_.error(attr_loc(node, "src"), "image '" + *src + "' not found",
+                     "looked for " + path.string() + " (paths are relative to the layout file)");
+        return;
+    }
+    std::string ext = path.extension().string();
+    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".svg") {
+        diags_.error(attr_loc(node, "src"), "image '" + *src + "' is not PNG, JPEG or SVG");
+        return;
+    }
+    Box img;
+    img.kind = Box::Kind::Image;
+    img.loc = node.loc;
+    img.image_file = fs::absolute(path).lexically_normal().string();
+    img.image_width = length_attr(node, "width");
+    img.image_height = length_attr(node, "height");
+    img.frame.align = align_attr(node, "align").value_or(layout::Align::Left);
+    img.alt = text_attr(node, "alt").value_or("");
+    out.push_back(std::move(img));
+}
+
+void Binder::bind_rule(const layout::Node& node, std::vector<Box>& out) {
+    Box rule;
+    rule.kind = Box::Kind::Rule;
+    rule.loc = node.loc;
+    rule.rule_color = color_attr(node, "color").value_or(current_style().color);
+    rule.thickness = length_attr(node, "thickness").value_or(Length::pt(0.5)).to_pt();
+    rule.rule_width = length_attr(node, "width");
+    std::string style = text_attr(node, "style").value_or("solid");
+    if (style == "dashed") rule.dash = {3 * rule.thickness, 2 * rule.thickness};
+    if (style == "dotted") rule.dash = {0.01, 2 * rule.thickness};
+    rule.space_before = length_attr(node, "space-before").value_or(Length{}).to_pt();
+    rule.space_after = length_attr(node, "space-after").value_or(Length{}).to_pt();
+    out.push_back(std::move(rule));
+}
+
+void Binder::bind_spacer(const layout::Node& node, std::vector<Box>& out) {
+    Box spacer;
+    spacer.kind = Box::Kind::Spacer;
+    spacer.loc = node.loc;
+    spacer.height = length_attr(node, "height").value_or(Length::pt(12)).to_pt();
+    out.push_back(std::move(spacer));
+}
+
+// where="theme=2" or "status!=done": a plain comparison of one field as text.
+static bool matches_filter(const data::Value& item, const std::string& where) {
+    if (where.empty()) return true;
+    bool negate = where.find("!=") != std::string::npos;
+    size_t eq = where.find(negate ? "!=" : "=");
+    if (eq == std::string::npos) return true;
+    std::string field = where.substr(0, eq), wanted = where.substr(eq + (negate ? 2 : 1));
+    const data::Value* v = item.find(field);
+    bool equal = v && v->is_string() && v->text == wanted;
+    return negate ? !equal : equal;
+}
+
+void Binder::bind_for(const layout::Node& node, std::vector<Box>& out) {
+    auto each = text_attr(node, "each");
+    auto ctx = expression_context();
+    const data::Value* list = each ? resolve_reference(*each, attr_loc(node, "each"), ctx) : nullptr;
+    if (!each) diags_.error(node.loc, "<for> needs each=\"list\"");
+    if (!list) return;
+    if (!list->is_list()) {
+        diags_.error(attr_loc(node, "each"), "'" + *each + "' is not a list",
+                     "its value starts at " + list->loc.file + ":" + std::to_string(list->loc.line));
+        return;
+    }
+    std::string as = node.attribute_or("as", "item");
+    std::string where = node.attribute_or("where", "");
+    std::vector<const data::Value*> items;
+    for (const auto& item : list->items)
+        if (matches_filter(item, where)) items.push_back(&item);
+    if (auto sort = node.attribute("sort")) {
+        std::stable_sort(items.begin(), items.end(), [&](auto* a, auto* b) {
+            auto *fa = a->find(*sort), *fb = b->find(*sort);
+            return (fa ? fa->text : "") < (fb ? fb->text : "");
+        });
+    }
+    int index = 0;
+    for (const data::Value* item : items) {
+        data::Value index_value = data::Value::string(std::to_string(++index), item->loc);
+        ScopedVariable var(scope_, as, item);
+        ScopedVariable idx(scope_, "index", &index_value);
+        bind_flow(node.children, out);
+    }
+}
+
+bool Binder::bind_if(const layout::Node& node, std::vector<Box>& out) {
+    auto test = node.attribute("test");
+    auto ctx = expression_context();
+    const data::Value* value = nullptr;
+    if (test) {
+        std::string path = *test;
+        if (path.size() >= 4 && path.rfind("{{", 0) == 0) path = path.substr(2, path.size() - 4);
+        value = resolve_path(path, attr_loc(node, "test"), ctx, /*report=*/false);
+    } else {
+        diags_.error(node.loc, "<if> needs test=\"field\"");
+    }
+    bool result = is_truthy(value);
+    if (auto equals = text_attr(node, "equals")) result = value && value->is_string() && value->text == *equals;
+    if (bool_attr(node, "not").value_or(false)) result = !result;
+    if (result) bind_flow(node.children, out);
+    return result;
+}
+
+void Binder::bind_use(const layout::Node& node, std::vector<Box>& out) {
+    std::string name = text_attr(node, "component").value_or("");
+    const data::Value* value = nullptr;
+    if (auto data = node.attribute("data")) {
+        auto ctx = expression_context();
+        value = resolve_reference(*data, attr_loc(node, "data"), ctx);
+    }
+    bind_component(name, value, node.loc, out);
+}
+
+void Binder::bind_component(const std::string& name, const data::Value* value, const SourceLoc& loc,
+                            std::vector<Box>& out) {
+    auto it = layout_.components.find(name);
+    if (it == layout_.components.end()) {
+        std::vector<std::string> names;
+        for (const auto& [n, c] : layout_.components) names.push_back(n);
+        diags_.error(loc, "unknown component '" + name + "'", suggestion_hint(name, names));
+        return;
+    }
+    if (component_depth_ > 8) {
+        diags_.error(loc, "component '" + name + "' uses itself", "components cannot nest deeper than 8");
+        return;
+    }
+    ++component_depth_;
+    data::Value empty;
+    ScopedVariable var(scope_, "data", value ? value : &empty);
+    bind_flow(it->second.children, out);
+    --component_depth_;
+}
+
+}  // namespace dw::bind

@@ -1,0 +1,84 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bind/box.h"
+#include "bind/expression.h"
+#include "bind/scope.h"
+#include "data/rich_text.h"
+#include "layout/layout.h"
+
+namespace dw::bind {
+
+// The state of one binding run, shared by the element binders (binder.cpp, inline_binder.cpp,
+// richtext_binder.cpp, attribute_values.cpp).
+class Binder {
+public:
+    Binder(const layout::Layout& layout, const data::Value& data, Diagnostics& diags);
+
+    BoxDocument bind();
+
+    // flow content
+    void bind_flow(const std::vector<layout::Node>& nodes, std::vector<Box>& out);
+    void bind_node(const layout::Node& node, std::vector<Box>& out);
+
+private:
+    void bind_text(const layout::Node& node, std::vector<Box>& out);
+    void bind_box(const layout::Node& node, std::vector<Box>& out);
+    void bind_row(const layout::Node& node, std::vector<Box>& out);
+    void bind_grid(const layout::Node& node, std::vector<Box>& out);
+    void bind_columns(const layout::Node& node, std::vector<Box>& out);
+    void bind_container(const layout::Node& node, Box::Kind kind, std::vector<Box>& out);
+    void bind_image(const layout::Node& node, std::vector<Box>& out);
+    void bind_rule(const layout::Node& node, std::vector<Box>& out);
+    void bind_spacer(const layout::Node& node, std::vector<Box>& out);
+    void bind_for(const layout::Node& node, std::vector<Box>& out);
+    bool bind_if(const layout::Node& node, std::vector<Box>& out);
+    void bind_use(const layout::Node& node, std::vector<Box>& out);
+    void bind_component(const std::string& name, const data::Value* value, const SourceLoc& loc,
+                        std::vector<Box>& out);
+    PageTemplate bind_page_master(const layout::PageMaster& master);
+
+    // inline content (inline_binder.cpp)
+    void bind_inlines(const layout::Node& node, const Span& format, std::vector<Span>& out);
+
+    // rich text (richtext_binder.cpp)
+    void bind_richtext(const layout::Node& node, std::vector<Box>& out);
+    struct RichStyles;
+    void bind_blocks(const std::vector<data::Block>& blocks, const RichStyles& styles, int depth,
+                     std::vector<Box>& out);
+    void bind_list(const data::Block& list, const RichStyles& styles, int depth,
+                   std::vector<Box>& out);
+    void bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out);
+    std::vector<Span> rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles);
+    void group_sections(std::vector<Box>& boxes, const RichStyles& styles);
+
+public:
+    // attribute values (attribute_values.cpp): evaluate expressions, then convert
+    std::optional<std::string> text_attr(const layout::Node& node, const std::string& name);
+    std::optional<Length> length_attr(const layout::Node& node, const std::string& name);
+    std::optional<double> number_attr(const layout::Node& node, const std::string& name);
+    std::optional<Color> color_attr(const layout::Node& node, const std::string& name);
+    std::optional<bool> bool_attr(const layout::Node& node, const std::string& name);
+    std::optional<layout::Align> align_attr(const layout::Node& node, const std::string& name);
+    std::vector<double> padding_attr(const layout::Node& node, const std::string& name);
+    std::optional<Color> color_value(const std::string& text, const SourceLoc& loc);
+    const layout::Style& style_named(const std::string& name, const SourceLoc& loc);
+    const layout::Style& current_style();
+    SourceLoc attr_loc(const layout::Node& node, const std::string& name) const;
+
+private:
+    const layout::Layout& layout_;
+    const data::Value& data_;
+    Diagnostics& diags_;
+    Scope scope_;
+    bool in_page_margin_ = false;
+    std::vector<std::string> default_styles_;  // innermost <box style=...> last
+    int jitter_counter_ = 0;
+    int component_depth_ = 0;
+
+    ExpressionContext expression_context() { return {scope_, diags_, in_page_margin_}; }
+};
+
+}  // namespace dw::bind

@@ -1,0 +1,118 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/source_loc.h"
+#include "layout/color.h"
+#include "layout/length.h"
+#include "layout/style.h"
+
+// The box tree: the layout's template with every expression evaluated against the data. Plain
+// data handed from bind/ to typeset/; nothing here knows XML, YAML, Markdown or Pango.
+namespace dw::bind {
+
+// A run of text inside a paragraph with the inline formatting that differs from the paragraph's
+// style. `field` marks text that only pagination knows (page number, page count).
+struct Span {
+    enum class Field { None, PageNumber, PageCount };
+    std::string text;
+    Field field = Field::None;
+    std::optional<std::string> family;
+    std::optional<int> weight;
+    std::optional<bool> italic;
+    std::optional<double> size;
+    std::optional<Color> color;
+    bool strike = false;
+    bool underline = false;
+    bool monospace = false;
+    std::string link;  // URI ("https://…", "mailto:…") or "" for none
+};
+
+struct Frame {  // decoration and geometry of a <box>
+    std::optional<Color> fill;
+    double border_width = 0;
+    Color border_color;
+    double radius = 0;
+    double padding[4] = {0, 0, 0, 0};  // top, right, bottom, left (pt)
+    std::optional<Length> width, height;
+    double rotate = 0;  // degrees, clockwise
+    bool keep_together = true;
+    layout::Align align = layout::Align::Left;
+};
+
+struct Box {
+    enum class Kind {
+        Paragraph,  // style + spans (+ list marker)
+        Stack,      // children one below the other
+        Section,    // children: [0] is the heading; continued note repeats on split
+        Frame,      // a decorated box around its children
+        Row,        // children side by side; widths[i] for child i
+        Grid,       // children are cells, `columns` per row
+        Columns,    // children flow into `columns` balanced columns
+        Keep,       // children kept on one page
+        Image,
+        Rule,
+        Spacer,
+        PageBreak,
+    };
+    Kind kind = Kind::Stack;
+    SourceLoc loc;
+    std::vector<Box> children;
+
+    // Paragraph
+    layout::Style style;
+    std::vector<Span> spans;
+    std::string marker;      // list marker ("•", "3.", "☐"), hung in the left indent
+    std::string tag = "P";   // structure tag: P, H1, H2, H3, LI, Caption...
+    int bookmark_level = 0;  // 0: not in the outline
+
+    // Section: the note printed at the foot of a page where the section continues
+    std::string continued_note;
+    layout::Style continued_style;
+
+    // Frame
+    Frame frame;
+
+    // Row / Grid / Columns
+    std::vector<Length> widths;  // Row: one per child
+    int columns = 1;             // Grid, Columns
+    double gap = 0;              // pt between columns
+    double row_gap = 0;          // pt between grid rows
+    std::optional<double> cell_height;  // Grid: fixed cell height
+    bool balance = true;         // Columns
+
+    // Image
+    std::string image_file;  // absolute path, exists
+    std::optional<Length> image_width, image_height;
+    std::string alt;
+
+    // Rule
+    Color rule_color;
+    double thickness = 0.5;
+    std::vector<double> dash;
+    std::optional<Length> rule_width;
+
+    // Rule / Spacer: vertical space
+    double space_before = 0, space_after = 0;
+    double height = 0;  // Spacer
+};
+
+struct PageTemplate {  // a bound page master
+    std::string name;
+    double width = 595.276, height = 841.89;
+    double margin_top = 0, margin_right = 0, margin_bottom = 0, margin_left = 0;
+    std::vector<Box> header, footer, background;
+};
+
+struct Metadata {
+    std::string title, author, subject, keywords, language, date;
+};
+
+struct BoxDocument {
+    PageTemplate page;  // the document's page master
+    Box body;           // Kind::Stack
+    Metadata metadata;
+};
+
+}  // namespace dw::bind

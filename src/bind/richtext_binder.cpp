@@ -1,0 +1,227 @@
+// <richtext source="body" h1="..." paragraph="..." .../>: Markdown blocks become paragraphs with
+// a style per block kind; lists get markers hung in their indent; components are expanded.
+#include <algorithm>
+
+#include "bind/binder_internal.h"
+
+namespace dw::bind {
+
+struct Binder::RichStyles {
+    layout::Style h[3], paragraph, bullet[3], numbered, task, quote, table, table_header, code;
+    std::optional<Color> link_color;
+    int bookmark_levels = 2;
+    std::string continued;
+    layout::Style continued_style;
+};
+
+void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
+    auto source = node.attribute("source");
+    if (!source) {
+        diags_.error(node.loc, "<richtext> needs source=\"field\"", "e.g. source=\"body\"");
+        return;
+    }
+    auto ctx = expression_context();
+    const data::Value* value = resolve_reference(*source, attr_loc(node, "source"), ctx);
+    if (!value) return;
+    if (!value->is_rich()) {
+        diags_.error(attr_loc(node, "source"), "'" + *source + "' is not rich text",
+                     "richtext renders the Markdown body of a .md file");
+        return;
+    }
+    RichStyles styles;
+    auto style_or = [&](const char* attr, const layout::Style& fallback) -> layout::Style {
+        auto name = text_attr(node, attr);
+        return name ? style_named(*name, attr_loc(node, attr)) : fallback;
+    };
+    styles.paragraph = style_or("paragraph", current_style());
+    styles.h[0] = style_or("h1", styles.paragraph);
+    styles.h[1] = style_or("h2", styles.h[0]);
+    styles.h[2] = style_or("h3", styles.h[1]);
+    styles.bullet[0] = style_or("bullet-1", styles.paragraph);
+    styles.bullet[1] = style_or("bullet-2", styles.bullet[0]);
+    styles.bullet[2] = style_or("bullet-3", styles.bullet[1]);
+    styles.numbered = style_or("numbered", styles.bullet[0]);
+    styles.task = style_or("task", styles.bullet[0]);
+    styles.quote = style_or("quote", styles.paragraph);
+    styles.table = style_or("table", styles.paragraph);
+    styles.table_header = style_or("table-header", styles.table);
+    styles.code = style_or("code", styles.paragraph);
+    styles.link_color = color_attr(node, "link-color");
+    styles.bookmark_levels = int(number_attr(node, "bookmarks").value_or(2));
+    styles.continued = text_attr(node, "continued").value_or("");
+    styles.continued_style = style_or("continued-style", styles.paragraph);
+
+    std::vector<Box> boxes;
+    bind_blocks(value->rich->blocks, styles, 0, boxes);
+    if (!styles.continued.empty()) group_sections(boxes, styles);
+    for (auto& b : boxes) out.push_back(std::move(b));
+}
+
+static Box paragraph_box(const layout::Style& style, std::vector<Span> spans, const SourceLoc& loc) {
+    Box p;
+    p.kind = Box::Kind::Paragraph;
+    p.style = style;
+    p.spans = std::move(spans);
+    p.loc = loc;
+    return p;
+}
+
+void Binder::bind_blocks(const std::vector<data::Block>& blocks, const RichStyles& styles, int depth,
+                         std::vector<Box>& out) {
+    using K = data::Block::Kind;
+    for (const auto& block : blocks) {
+        switch (block.kind) {
+            case K::Heading: {
+                int level = std::clamp(block.level, 1, 3);
+                Box h = paragraph_box(styles.h[level - 1], rich_spans(block.inlines, styles), block.loc);
+                h.tag = "H" + std::to_string(level);
+                if (block.level <= styles.bookmark_levels) h.bookmark_level = block.level;
+                out.push_back(std::move(h));
+                break;
+            }
+            case K::Paragraph:
+                out.push_back(paragraph_box(depth > 0 ? styles.bullet[std::min(depth, 3) - 1] : styles.paragraph,
+                                            rich_spans(block.inlines, styles), block.loc));
+                break;
+            case K::BulletList:
+            case K::OrderedList: bind_list(block, styles, depth + 1, out); break;
+            case K::BlockQuote: {
+                RichStyles quoted = styles;
+                quoted.paragraph = styles.quote;
+                bind_blocks(block.children, quoted, depth, out);
+                break;
+            }
+            case K::Table: bind_table(block, styles, out); break;
+            case K::CodeBlock: {
+                Span s;
+                s.text = block.text;
+                s.monospace = true;
+                out.push_back(paragraph_box(styles.code, {s}, block.loc));
+                break;
+            }
+            case K::ThematicBreak: {
+                Box rule;
+                rule.kind = Box::Kind::Rule;
+                rule.rule_color = styles.paragraph.color;
+                rule.space_before = rule.space_after = styles.paragraph.size;
+                out.push_back(std::move(rule));
+                break;
+            }
+            case K::Component: bind_component(block.info, block.data.get(), block.loc, out); break;
+            default: bind_blocks(block.children, styles, depth, out); break;
+        }
+    }
+}
+
+static std::string bullet_marker(int depth) {
+    static const char* markers[] = {"\u2022", "\u2013", "\u25E6"};  // • – ◦
+    return markers[std::clamp(depth, 1, 3) - 1];
+}
+
+void Binder::bind_list(const data::Block& list, const RichStyles& styles, int depth,
+                       std::vector<Box>& out) {
+    bool ordered = list.kind == data::Block::Kind::OrderedList;
+    int number = list.start;
+    for (const auto& item : list.children) {
+        const layout::Style& item_style =
+            item.task ? styles.task
+                      : (ordered && depth == 1 ? styles.numbered : styles.bullet[std::min(depth, 3) - 1]);
+        std::string marker = item.task ? (item.checked ? "\u2611" : "\u2610")
+                             : ordered ? std::to_string(number) + "."
+                                       : bullet_marker(depth);
+        ++number;
+        bool first = true;
+        for (const auto& child : item.children) {
+            if (child.kind == data::Block::Kind::Paragraph) {
+                Box p = paragraph_box(item_style, rich_spans(child.inlines, styles), child.loc);
+                p.tag = "LI";
+                if (first) p.marker = marker;
+                else p.style.space_before = std::max(p.style.space_before, item_style.size * 0.3);
+                first = false;
+                out.push_back(std::move(p));
+            } else {
+                std::vector<data::Block> one{child};
+                bind_blocks(one, styles, depth, out);
+                first = false;
+            }
+        }
+        // Space between items belongs after the item, not after each of its paragraphs.
+        if (!list.tight && !out.empty()) out.back().style.space_after += item_style.size * 0.3;
+    }
+}
+
+void Binder::bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out) {
+    bool header = true;
+    for (const auto& row : table.children) {
+        Box r;
+        r.kind = Box::Kind::Row;
+        r.loc = row.loc;
+        r.gap = styles.table.size;
+        for (const auto& cell : row.children) {
+            r.widths.push_back(Length{1, Length::Unit::Fraction});
+            Box column;
+            column.kind = Box::Kind::Stack;
+            column.children.push_back(paragraph_box(header ? styles.table_header : styles.table,
+                                                    rich_spans(cell.inlines, styles), cell.loc));
+            r.children.push_back(std::move(column));
+        }
+        header = false;
+        out.push_back(std::move(r));
+    }
+}
+
+std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles) {
+    std::vector<Span> out;
+    struct Walker {
+        const RichStyles& styles;
+        std::vector<Span>& out;
+        void walk(const std::vector<data::Inline>& list, const Span& format) {
+            using K = data::Inline::Kind;
+            for (const auto& in : list) {
+                Span s = format;
+                switch (in.kind) {
+                    case K::Text: s.text = in.text; out.push_back(s); break;
+                    case K::Code: s.text = in.text; s.monospace = true; out.push_back(s); break;
+                    case K::SoftBreak: s.text = " "; out.push_back(s); break;
+                    case K::LineBreak: s.text = "\u2028"; out.push_back(s); break;
+                    case K::Strong: s.weight = 700; walk(in.children, s); break;
+                    case K::Emph: s.italic = true; walk(in.children, s); break;
+                    case K::Strike: s.strike = true; walk(in.children, s); break;
+                    case K::Link:
+                        s.link = in.url;
+                        if (styles.link_color) s.color = styles.link_color;
+                        s.underline = true;
+                        walk(in.children, s);
+                        break;
+                }
+            }
+        }
+    };
+    Walker{styles, out}.walk(inlines, Span{});
+    return out;
+}
+
+// Each top-level heading and what follows it up to the next one become a Section, so that the
+// typesetter can print the "continued" note where a section runs over a page.
+void Binder::group_sections(std::vector<Box>& boxes, const RichStyles& styles) {
+    std::vector<Box> grouped;
+    for (auto& box : boxes) {
+        bool starts_section = box.kind == Box::Kind::Paragraph && box.tag == "H1";
+        if (starts_section) {
+            Box section;
+            section.kind = Box::Kind::Section;
+            section.loc = box.loc;
+            section.continued_note = styles.continued;
+            section.continued_style = styles.continued_style;
+            section.children.push_back(std::move(box));
+            grouped.push_back(std::move(section));
+        } else if (!grouped.empty() && grouped.back().kind == Box::Kind::Section) {
+            grouped.back().children.push_back(std::move(box));
+        } else {
+            grouped.push_back(std::move(box));
+        }
+    }
+    boxes = std::move(grouped);
+}
+
+}  // namespace dw::bind

@@ -1,0 +1,28 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dw::cli {
+
+// Exit codes, documented in the README.
+enum Exit : int { kOk = 0, kInputError = 1, kUsageError = 2, kIoError = 3 };
+
+struct Options {
+    std::string command;  // render | check | schema
+    std::string data;
+    std::string layout;
+    std::string output;
+    std::string format;  // pdf | png | svg; empty: from the output's extension
+    double dpi = 96;
+    std::vector<int> pages;  // empty: all
+    bool help = false;
+    bool version = false;
+};
+
+// Parses argv; on a usage error returns nullopt and sets `error`.
+std::optional<Options> parse_options(int argc, char** argv, std::string& error);
+
+const char* usage_text();
+
+}  // namespace dw::cli

@@ -1,0 +1,323 @@
+// The table of the layout language. Adding an element or attribute here is enough for the reader
+// to accept and check it and for the reference document to describe it (regenerate
+// docs/layout-reference.md with `build/drukwerk schema > docs/layout-reference.md`).
+#include "layout/schema.h"
+
+namespace dw::layout {
+namespace {
+
+using T = AttrType;
+
+AttrSpec opt(std::string name, AttrType type, std::string def, std::string doc) {
+    AttrSpec a;
+    a.name = std::move(name);
+    a.type = type;
+    a.default_value = std::move(def);
+    a.doc = std::move(doc);
+    return a;
+}
+
+AttrSpec req(std::string name, AttrType type, std::string doc) {
+    AttrSpec a = opt(std::move(name), type, "", std::move(doc));
+    a.required = true;
+    return a;
+}
+
+AttrSpec choice(std::string name, std::vector<std::string> choices, std::string def,
+                std::string doc) {
+    AttrSpec a = opt(std::move(name), T::Enum, std::move(def), std::move(doc));
+    a.choices = std::move(choices);
+    return a;
+}
+
+AttrSpec ranged(std::string name, AttrType type, double min, double max, std::string def,
+                std::string doc) {
+    AttrSpec a = opt(std::move(name), type, std::move(def), std::move(doc));
+    a.min = min;
+    a.max = max;
+    return a;
+}
+
+ElementSpec flow(std::string name, std::string doc, Content content,
+                 std::vector<AttrSpec> attributes) {
+    return ElementSpec{.name = std::move(name), .doc = std::move(doc), .category = Category::Flow,
+                       .content = content, .children = {}, .attributes = std::move(attributes),
+                       .occurs = Occurs::Any, .expressions = true};
+}
+
+ElementSpec inline_element(std::string name, std::string doc, Content content,
+                           std::vector<AttrSpec> attributes) {
+    ElementSpec e = flow(std::move(name), std::move(doc), content, std::move(attributes));
+    e.category = Category::Inline;
+    return e;
+}
+
+ElementSpec structure(std::string name, std::string doc, Content content,
+                      std::vector<std::string> children, std::vector<AttrSpec> attributes,
+                      Occurs occurs = Occurs::Any) {
+    return ElementSpec{.name = std::move(name), .doc = std::move(doc),
+                       .category = Category::Structure, .content = content,
+                       .children = std::move(children), .attributes = std::move(attributes),
+                       .occurs = occurs, .expressions = false};
+}
+
+const std::vector<std::string> kAlign{"left", "right", "center", "justify"};
+const std::vector<std::string> kPlace{"left", "center", "right"};
+const std::vector<std::string> kVAlign{"top", "middle", "bottom"};
+
+std::vector<AttrSpec> style_attributes() {
+    return {
+        req("name", T::Name, "Name by which text, boxes and richtext refer to this style."),
+        opt("base", T::StyleRef, "",
+            "Style to inherit from: every attribute not set here takes the base's value."),
+        opt("family", T::String, "Lato", "Font family; only the fonts in fonts/ are available."),
+        opt("weight", T::FontWeight, "normal", "Font weight."),
+        opt("italic", T::Bool, "false", "Use the italic face."),
+        opt("size", T::LengthOrPercent, "10pt",
+            "Font size; a percentage is of the base style's size."),
+        opt("color", T::Color, "#000000", "Text colour."),
+        opt("line-height", T::LineHeight, "1.3",
+            "Distance between baselines: a multiple of the size (1.4) or a length (14pt)."),
+        opt("space-before", T::Length, "0", "Space above the block."),
+        opt("space-after", T::Length, "0", "Space below the block."),
+        choice("align", kAlign, "left", "Alignment of the lines."),
+        opt("indent", T::Length, "0", "Indent of the first line."),
+        opt("left-indent", T::Length, "0", "Indent of every line from the left edge."),
+        opt("letter-spacing", T::LengthOrPercent, "0",
+            "Extra space between letters; a percentage is of the font size."),
+        choice("case", {"none", "upper", "lower"}, "none", "Change the case of the text."),
+        choice("hyphenate", {"none", "nl"}, "none",
+               "Hyphenation language; nl hyphenates Dutch at line ends."),
+        opt("keep-with-next", T::Bool, "false",
+            "Never end a page after this block (for headings)."),
+        ranged("widows", T::Int, 1, 10, "2", "Fewest lines of a paragraph alone at a page top."),
+        ranged("orphans", T::Int, 1, 10, "2",
+               "Fewest lines of a paragraph alone at a page bottom."),
+        opt("background", T::Color, "", "Colour painted behind the whole block; default none."),
+    };
+}
+
+std::vector<AttrSpec> richtext_attributes() {
+    std::vector<AttrSpec> attrs{
+        req("source", T::Path, "Data path of the rich text (a Markdown body) to render.")};
+    const std::pair<const char*, const char*> blocks[] = {
+        {"h1", "level 1 headings"},        {"h2", "level 2 headings"},
+        {"h3", "level 3 headings"},        {"paragraph", "paragraphs"},
+        {"bullet-1", "bullet list items"}, {"bullet-2", "nested bullet list items"},
+        {"bullet-3", "bullet list items nested twice"},
+        {"numbered", "numbered list items"}, {"task", "task list items ([ ] and [x])"},
+        {"quote", "block quotes"},         {"table", "table cells"},
+        {"table-header", "table header cells"}, {"code", "code blocks"},
+    };
+    for (const auto& [name, what] : blocks) {
+        attrs.push_back(opt(name, T::StyleRef, "",
+                            std::string("Style of ") + what + "; default: the default style."));
+    }
+    attrs.push_back(opt("link-color", T::Color, "", "Colour of links; default: the text colour."));
+    attrs.push_back(ranged("bookmarks", T::Int, 0, 3, "2",
+                           "Headings up to this level become PDF outline entries; 0 for none."));
+    attrs.push_back(opt("continued", T::ExpressionText, "",
+                        "Note printed at the foot of a page where a section continues."));
+    attrs.push_back(opt("continued-style", T::StyleRef, "",
+                        "Style of the continued note; default: the default style."));
+    attrs.push_back(choice("section-break", {"none", "h1", "h2"}, "none",
+                           "Start every section at this heading level on a new page."));
+    return attrs;
+}
+
+// Metadata is structure, but its values are templates filled from the data.
+ElementSpec metadata_element() {
+    ElementSpec metadata = structure(
+        "metadata", "PDF document properties; values may hold {{expressions}}.", Content::Empty,
+        {},
+        {opt("title", T::ExpressionText, "", "Document title."),
+         opt("author", T::ExpressionText, "", "Author."),
+         opt("subject", T::ExpressionText, "", "Subject."),
+         opt("keywords", T::ExpressionText, "", "Keywords, comma separated."),
+         opt("language", T::ExpressionText, "", "Language tag such as nl-NL.")},
+        Occurs::AtMostOnce);
+    metadata.expressions = true;
+    return metadata;
+}
+
+std::vector<ElementSpec> structure_elements() {
+    return {
+        structure("layout", "The root: one layout definition.", Content::Elements,
+                  {"metadata", "palette", "styles", "page-master", "component", "document"},
+                  {opt("name", T::String, "", "Name of the layout, for messages."),
+                   opt("version", T::String, "", "Version of this layout, for your bookkeeping.")}),
+        metadata_element(),
+        structure("palette", "Named colours for the brand.", Content::Elements, {"color"}, {}),
+        structure("color", "One named colour of the palette.", Content::Empty, {},
+                  {req("name", T::Name, "Name used wherever a colour is expected."),
+                   req("value", T::HexColor, "The colour.")}),
+        structure("styles", "The text styles.", Content::Elements, {"style"},
+                  {opt("default", T::StyleRef, "body", "Style of text that names no style.")}),
+        structure("style", "A text style; styles inherit with base=.", Content::Empty, {},
+                  style_attributes()),
+        structure("page-master", "A page design: size, margins, header, footer and background.",
+                  Content::Elements, {"header", "footer", "background"},
+                  {req("name", T::Name, "Name used by document and page-break."),
+                   opt("size", T::PageSize, "A4", "Paper size."),
+                   choice("orientation", {"portrait", "landscape"}, "",
+                          "Turn the paper; default: as the size gives it."),
+                   opt("margin", T::Lengths, "20mm", "Margins: top right bottom left (1-4 values)."),
+                   opt("margin-top", T::Length, "", "Top margin; default: from margin."),
+                   opt("margin-right", T::Length, "", "Right margin; default: from margin."),
+                   opt("margin-bottom", T::Length, "", "Bottom margin; default: from margin."),
+                   opt("margin-left", T::Length, "", "Left margin; default: from margin.")}),
+        structure("header", "Flow content drawn in the top margin of every page; may use "
+                  "{{page}} and {{pages}}.", Content::Flow, {}, {}, Occurs::AtMostOnce),
+        structure("footer", "Flow content drawn in the bottom margin of every page; may use "
+                  "{{page}} and {{pages}}.", Content::Flow, {}, {}, Occurs::AtMostOnce),
+        structure("background", "Flow content drawn behind the content of every page.",
+                  Content::Flow, {}, {}, Occurs::AtMostOnce),
+        structure("component", "A named sub-template, invoked by use or by a fenced block in "
+                  "rich text.", Content::Flow, {},
+                  {req("name", T::Name, "Name of the component.")}),
+        structure("document", "The flow content of the document.", Content::Flow, {},
+                  {opt("page-master", T::PageMasterRef, "",
+                       "Page master of the first page; default: the first page master.")},
+                  Occurs::ExactlyOnce),
+    };
+}
+
+std::vector<ElementSpec> block_elements() {
+    return {
+        flow("text", "A paragraph of text with {{expressions}} and inline markup.",
+             Content::Inline,
+             {opt("style", T::StyleRef, "", "Text style; default: the default style."),
+              opt("color", T::Color, "", "Text colour; default: from the style."),
+              choice("align", kAlign, "", "Alignment; default: from the style."),
+              opt("keep-with-next", T::Bool, "", "Keep on the page of the next block; "
+                  "default: from the style."),
+              ranged("bookmark", T::Int, 1, 3, "", "Add the text to the PDF outline at this "
+                     "level.")}),
+        flow("richtext", "Rich text (Markdown blocks) with a style per block kind.",
+             Content::Empty, richtext_attributes()),
+        flow("for", "Repeats its content for every item of a list.", Content::Flow,
+             {req("each", T::Path, "Data path of the list."),
+              opt("as", T::Name, "item", "Name of the current item inside the loop."),
+              opt("where", T::Filter, "", "Keep only items where field=value or field!=value."),
+              opt("sort", T::Path, "", "Sort the items by this field of each item."),
+              choice("order", {"ascending", "descending"}, "ascending", "Sort order."),
+              ranged("limit", T::Int, 1, 1000000, "", "Use at most this many items.")}),
+        flow("if", "Content shown only when a value is present and non-empty.", Content::Flow,
+             {req("test", T::Path, "Data path of the value to test."),
+              opt("equals", T::ExpressionText, "", "Instead: true when the value equals this."),
+              opt("not", T::Bool, "false", "Invert the test.")}),
+        flow("else", "Content shown when the directly preceding if is false.", Content::Flow, {}),
+        flow("box", "A block with fill, border, padding, size and rotation around flow content.",
+             Content::Flow,
+             {opt("style", T::StyleRef, "", "Style of text inside that names no style."),
+              opt("fill", T::Color, "", "Background colour; default none."),
+              opt("border", T::Length, "0", "Border width."),
+              opt("border-color", T::Color, "#000000", "Border colour."),
+              opt("radius", T::Length, "0", "Corner radius."),
+              opt("padding", T::Lengths, "0", "Inner space: top right bottom left (1-4 values)."),
+              opt("width", T::LengthOrPercent, "100%", "Width; a percentage of the space."),
+              opt("height", T::Length, "", "Fixed height; default: the content's height."),
+              opt("keep-together", T::Bool, "true", "Never split the box over two pages."),
+              ranged("rotate", T::Number, -180, 180, "0", "Rotation in degrees, clockwise."),
+              ranged("rotate-jitter", T::Number, 0, 45, "0", "Add a random but repeatable "
+                     "rotation of at most this many degrees per item (post-its)."),
+              choice("align", kPlace, "left", "Placement when narrower than the space."),
+              choice("valign", kVAlign, "top", "Placement of the content in a fixed height."),
+              opt("space-before", T::Length, "0", "Space above the box."),
+              opt("space-after", T::Length, "0", "Space below the box.")}),
+    };
+}
+
+// A flow element whose children are not flow content but only <column>s.
+ElementSpec row_element() {
+    ElementSpec row = flow("row", "Columns side by side.", Content::Elements,
+                           {opt("gap", T::Length, "0", "Space between the columns."),
+                            choice("valign", kVAlign, "top", "Vertical placement of columns "
+                                   "shorter than the row.")});
+    row.children = {"column"};
+    return row;
+}
+
+std::vector<ElementSpec> arrangement_elements() {
+    return {
+        row_element(),
+        structure("column", "One column of a row.", Content::Flow, {},
+                  {opt("width", T::Extent, "1fr", "Width: a length, a percentage or a share "
+                       "(2fr) of what the fixed columns leave.")}),
+        flow("grid", "Cells in a grid, filled row by row; each child is one cell.", Content::Flow,
+             {ranged("columns", T::Int, 1, 24, "2", "Number of columns."),
+              opt("gap", T::Length, "0", "Space between cells."),
+              opt("row-gap", T::Length, "", "Space between rows; default: gap."),
+              opt("cell-height", T::Length, "", "Height of every cell; default: the tallest "
+                  "cell of the row.")}),
+        flow("columns", "Balanced multi-column text.", Content::Flow,
+             {ranged("count", T::Int, 1, 12, "2", "Number of columns."),
+              opt("gap", T::Length, "6mm", "Space between columns."),
+              opt("balance", T::Bool, "true", "Make the columns equally long."),
+              opt("rule", T::Color, "", "Colour of a thin line between columns; default none.")}),
+        flow("keep", "Keeps its content together on one page.", Content::Flow, {}),
+    };
+}
+
+std::vector<ElementSpec> leaf_elements() {
+    return {
+        flow("image", "A PNG, JPEG or SVG image.", Content::Empty,
+             {req("src", T::File, "The image file, relative to the layout file."),
+              opt("width", T::LengthOrPercent, "", "Width; default: from height or the "
+                  "image's own size."),
+              opt("height", T::Length, "", "Height; default: from width and the aspect ratio."),
+              choice("align", kPlace, "left", "Horizontal placement."),
+              opt("alt", T::ExpressionText, "", "Alternative text for accessibility.")}),
+        flow("rule", "A horizontal line.", Content::Empty,
+             {opt("color", T::Color, "#000000", "Line colour."),
+              opt("thickness", T::Length, "0.5pt", "Line thickness."),
+              opt("width", T::LengthOrPercent, "100%", "Length of the line."),
+              choice("style", {"solid", "dashed", "dotted"}, "solid", "Line pattern."),
+              opt("space-before", T::Length, "0", "Space above the line."),
+              opt("space-after", T::Length, "0", "Space below the line.")}),
+        flow("spacer", "Vertical space.", Content::Empty,
+             {req("height", T::Length, "The space.")}),
+        flow("page-break", "Continues on a new page.", Content::Empty,
+             {opt("page-master", T::PageMasterRef, "",
+                  "Page master from the new page on; default: the current one.")}),
+        flow("use", "Inserts a component.", Content::Empty,
+             {req("component", T::ComponentRef, "The component."),
+              opt("data", T::Path, "", "Data path of the component's data; default: the "
+                  "current data.")}),
+    };
+}
+
+std::vector<ElementSpec> inline_elements() {
+    return {
+        inline_element("b", "Bold text.", Content::Inline, {}),
+        inline_element("i", "Italic text.", Content::Inline, {}),
+        inline_element("span", "Text with its own style, colour, size or weight.",
+                       Content::Inline,
+                       {opt("style", T::StyleRef, "", "Style; default: the surrounding one."),
+                        opt("color", T::Color, "", "Text colour."),
+                        opt("size", T::LengthOrPercent, "", "Font size; a percentage is of the "
+                            "surrounding size."),
+                        opt("weight", T::FontWeight, "", "Font weight.")}),
+        inline_element("link", "A hyperlink.", Content::Inline,
+                       {req("href", T::ExpressionText, "The URL.")}),
+        inline_element("br", "A line break.", Content::Empty, {}),
+    };
+}
+
+std::vector<ElementSpec> build_schema() {
+    std::vector<ElementSpec> all;
+    for (auto part : {structure_elements(), block_elements(), arrangement_elements(),
+                      leaf_elements(), inline_elements()}) {
+        for (auto& e : part) all.push_back(std::move(e));
+    }
+    return all;
+}
+
+}  // namespace
+
+const std::vector<ElementSpec>& schema() {
+    static const std::vector<ElementSpec> table = build_schema();
+    return table;
+}
+
+}  // namespace dw::layout

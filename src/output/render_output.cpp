@@ -1,0 +1,107 @@
+#include "output/render_output.h"
+
+#include <cmath>
+#include <filesystem>
+
+#include "output/atomic_file.h"
+#include "output/page_selection.h"
+#include "output/source_date.h"
+#include "paint/cairo_painter.h"
+
+namespace fs = std::filesystem;
+
+namespace dw::output {
+
+namespace {
+
+constexpr double min_dpi = 1, max_dpi = 2400;
+
+std::string lower(std::string s) {
+    for (char& c : s) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+}
+
+paint::CairoTarget cairo_target(Format format) {
+    switch (format) {
+        case Format::Pdf: return paint::CairoTarget::Pdf;
+        case Format::Png: return paint::CairoTarget::Png;
+        case Format::Svg: return paint::CairoTarget::Svg;
+    }
+    return paint::CairoTarget::Pdf;
+}
+
+bool check_options(Format format, const OutputOptions& options, Diagnostics& diag) {
+    if (format == Format::Png && !(options.dpi >= min_dpi && options.dpi <= max_dpi)) {
+        diag.error({}, "resolution " + std::to_string(options.dpi) + " dpi is out of range",
+                   "use a resolution between 1 and 2400 dpi, e.g. 96 for previews");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<Format> format_from_extension(std::string_view path) {
+    // Not fs::path::extension(): that sees no extension in ".png" (a hidden file's name), and
+    // callers pass "." + a --format value.
+    const std::string name = fs::path(path).filename().string();
+    const size_t dot = name.rfind('.');
+    if (dot == std::string::npos) return std::nullopt;
+    const std::string ext = lower(name.substr(dot));
+    if (ext == ".pdf") return Format::Pdf;
+    if (ext == ".png") return Format::Png;
+    if (ext == ".svg") return Format::Svg;
+    return std::nullopt;
+}
+
+std::vector<std::string> output_file_names(const std::string& out_path, Format format,
+                                           const std::vector<int>& page_numbers) {
+    if (format == Format::Pdf || page_numbers.size() <= 1) return {out_path};
+    const fs::path path(out_path);
+    std::vector<std::string> names;
+    for (int n : page_numbers) {
+        fs::path name = path.parent_path() / (path.stem().string() + "-" + std::to_string(n) +
+                                              path.extension().string());
+        names.push_back(name.string());
+    }
+    return names;
+}
+
+bool write_document(const typeset::Document& doc, Format format, const std::string& out_path,
+                    const OutputOptions& options, Diagnostics& diag) {
+    if (doc.pages.empty()) {
+        diag.error({out_path}, "nothing to write: the document has no pages");
+        return false;
+    }
+    if (!check_options(format, options, diag)) return false;
+    const std::optional<std::vector<int>> numbers =
+        resolve_page_numbers(options.pages, doc.pages.size(), diag);
+    if (!numbers) return false;
+
+    // Copy the document only when the selection drops or reorders pages.
+    std::optional<typeset::Document> selected;
+    if (*numbers != *resolve_page_numbers({}, doc.pages.size(), diag)) {
+        selected = select_pages(doc, *numbers);
+    }
+    const typeset::Document& to_paint = selected ? *selected : doc;
+
+    paint::CairoOptions cairo{cairo_target(format), options.dpi, {}};
+    if (doc.metadata.date.empty()) cairo.fallback_date = source_date_epoch(diag);
+    std::optional<std::vector<std::string>> buffers = paint::render_with_cairo(to_paint, cairo, diag);
+    if (!buffers) return false;
+
+    const std::vector<std::string> names = output_file_names(out_path, format, *numbers);
+    if (names.size() != buffers->size()) {
+        diag.error({out_path}, "internal error: " + std::to_string(buffers->size()) +
+                                   " rendered file(s) for " + std::to_string(names.size()) +
+                                   " name(s); nothing written");
+        return false;
+    }
+    std::vector<std::pair<std::string, std::string_view>> files;
+    for (size_t i = 0; i < names.size(); ++i) files.emplace_back(names[i], (*buffers)[i]);
+    return write_files_atomically(files, diag);
+}
+
+}  // namespace dw::output

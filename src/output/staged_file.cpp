@@ -1,0 +1,155 @@
+#include "output/staged_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <filesystem>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace dw::output {
+
+namespace {
+
+std::string errno_text(int err) { return std::system_category().message(err); }
+
+std::string hint_for(int err, const std::string& dir) {
+    switch (err) {
+        case EACCES:
+        case EPERM: return "you have no permission to write in directory '" + dir + "'";
+        case ENOENT: return "directory '" + dir + "' does not exist";
+        case ENOTDIR: return "a part of '" + dir + "' is a file, not a directory";
+        case ENOSPC:
+        case EDQUOT: return "the disk is full";
+        case EROFS: return "the file system is read-only";
+        case EFBIG: return "the file is larger than this file system or the file size limit allows";
+        default: return {};
+    }
+}
+
+// Closes on scope exit; close_checked() reports close errors, which NFS uses for write errors.
+struct FileDescriptor {
+    int fd = -1;
+    ~FileDescriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+    int close_checked() {
+        int result = ::close(fd);
+        fd = -1;
+        return result;
+    }
+};
+
+bool write_all(int fd, std::string_view bytes) {
+    const char* p = bytes.data();
+    size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, std::min<size_t>(left, 1 << 30));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;
+            return false;
+        }
+        p += n;
+        left -= static_cast<size_t>(n);
+    }
+    return true;
+}
+
+// A rename is only durable once the directory entry itself is on disk. Best effort.
+void sync_directory(const std::string& dir) {
+    FileDescriptor d{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (d.fd >= 0) ::fsync(d.fd);
+}
+
+std::atomic<unsigned> temp_counter{0};
+
+}  // namespace
+
+StagedFile::StagedFile(std::string target, std::string_view bytes, Diagnostics& diag)
+    : target_(std::move(target)), diag_(diag) {
+    fs::path parent = fs::path(target_).parent_path();
+    dir_ = parent.empty() ? "." : parent.string();
+    stage(bytes);
+}
+
+StagedFile::~StagedFile() {
+    if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void StagedFile::fail(const std::string& what, int err) {
+    diag_.error({target_}, what + ": " + errno_text(err), hint_for(err, dir_));
+    if (!temp_.empty()) ::unlink(temp_.c_str());
+    temp_.clear();
+}
+
+bool StagedFile::create_parent_directory() {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) {
+        diag_.error({target_}, "cannot create directory '" + dir_ + "': " + ec.message(),
+                    hint_for(ec.value(), dir_));
+        return false;
+    }
+    return true;
+}
+
+// O_EXCL: the name is ours alone, even with several drukwerk processes writing next to each other.
+int StagedFile::create_temp_file() {
+    const std::string base = dir_ + "/." + fs::path(target_).filename().string() + ".tmp-" +
+                             std::to_string(::getpid()) + "-";
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string name = base + std::to_string(temp_counter++);
+        int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            temp_ = name;
+            return fd;
+        }
+        if (errno != EEXIST) return -1;
+    }
+    return -1;
+}
+
+bool StagedFile::stage(std::string_view bytes) {
+    if (fs::path(target_).filename().empty()) {
+        diag_.error({target_}, "the output path names a directory, not a file",
+                    "give a file name, e.g. out/result.pdf");
+        return false;
+    }
+    if (!create_parent_directory()) return false;
+    std::error_code ec;
+    if (fs::is_directory(target_, ec)) {
+        diag_.error({target_}, "cannot write the output: this path is a directory",
+                    "give a file name, e.g. " + target_ + "/result.pdf");
+        return false;
+    }
+    FileDescriptor file{create_temp_file()};
+    if (file.fd < 0) return fail("cannot create a file in '" + dir_ + "'", errno), false;
+    // Replacing a file keeps its permissions; a new file gets 0666 minus the umask.
+    struct stat old {};
+    if (::stat(target_.c_str(), &old) == 0) ::fchmod(file.fd, old.st_mode & 07777);
+    if (!write_all(file.fd, bytes)) return fail("cannot write the output", errno), false;
+    if (::fsync(file.fd) != 0 && errno != EINVAL) {
+        return fail("cannot flush the output to disk", errno), false;
+    }
+    if (file.close_checked() != 0) return fail("cannot write the output", errno), false;
+    return true;
+}
+
+bool StagedFile::commit() {
+    if (temp_.empty()) return false;
+    if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+        fail("cannot replace the output file", errno);
+        return false;
+    }
+    temp_.clear();
+    sync_directory(dir_);
+    return true;
+}
+
+}  // namespace dw::output

@@ -1,0 +1,170 @@
+#include "paint/cairo_draw.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+#include "paint/text_format.h"
+
+namespace dw::paint {
+
+namespace {
+
+double clamp01(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; }
+
+void set_color(cairo_t* cr, const Color& c) {
+    cairo_set_source_rgba(cr, clamp01(c.r), clamp01(c.g), clamp01(c.b), clamp01(c.a));
+}
+
+void rounded_rect_path(cairo_t* cr, const typeset::Rect& r, double radius) {
+    radius = std::isfinite(radius) ? std::clamp(radius, 0.0, std::min(r.w, r.h) / 2) : 0;
+    if (radius <= 0) {
+        cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+        return;
+    }
+    constexpr double quarter = std::numbers::pi / 2;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, r.x + r.w - radius, r.y + radius, radius, -quarter, 0);
+    cairo_arc(cr, r.x + r.w - radius, r.y + r.h - radius, radius, 0, quarter);
+    cairo_arc(cr, r.x + radius, r.y + r.h - radius, radius, quarter, 2 * quarter);
+    cairo_arc(cr, r.x + radius, r.y + radius, radius, 2 * quarter, 3 * quarter);
+    cairo_close_path(cr);
+}
+
+// Cairo rejects dashes with a negative or non-finite length, or all lengths zero.
+bool is_valid_dash(const std::vector<double>& dash) {
+    double sum = 0;
+    for (double d : dash) {
+        if (!std::isfinite(d) || d < 0) return false;
+        sum += d;
+    }
+    return sum > 0;
+}
+
+// Mirrors Cairo's own cluster check: every cluster covers some bytes or glyphs, its bytes are
+// whole UTF-8 characters, and together the clusters cover exactly the text and the glyphs.
+bool are_valid_clusters(const typeset::GlyphRun& run) {
+    size_t bytes = 0, glyphs = 0;
+    for (auto [num_bytes, num_glyphs] : run.clusters) {
+        if (num_bytes < 0 || num_glyphs < 0 || (num_bytes == 0 && num_glyphs == 0)) return false;
+        if (bytes + num_bytes > run.text.size() || glyphs + num_glyphs > run.glyphs.size()) {
+            return false;
+        }
+        if (!is_valid_utf8(std::string_view(run.text).substr(bytes, num_bytes))) return false;
+        bytes += num_bytes;
+        glyphs += num_glyphs;
+    }
+    return bytes == run.text.size() && glyphs == run.glyphs.size();
+}
+
+std::string check_glyphs(const typeset::GlyphRun& run, long num_glyphs) {
+    // Beyond a sane maximum Cairo's font matrix overflows and the context breaks.
+    constexpr double max_size = 10000;
+    if (!std::isfinite(run.size) || run.size <= 0 || run.size > max_size) {
+        return "invalid font size " + fixed(run.size);
+    }
+    for (const typeset::Glyph& g : run.glyphs) {
+        if (g.id >= static_cast<unsigned long>(num_glyphs)) {
+            return "glyph id " + std::to_string(g.id) + " is not in the font (it has " +
+                   std::to_string(num_glyphs) + " glyphs)";
+        }
+        if (!std::isfinite(g.x) || !std::isfinite(g.y)) return "glyph position is not a number";
+    }
+    return {};
+}
+
+}  // namespace
+
+bool is_finite_rect(const typeset::Rect& r) {
+    return std::isfinite(r.x) && std::isfinite(r.y) && std::isfinite(r.w) && std::isfinite(r.h);
+}
+
+bool is_drawable_rect(const typeset::Rect& r) { return is_finite_rect(r) && r.w > 0 && r.h > 0; }
+
+DrawResult draw_shape(cairo_t* cr, const typeset::Shape& shape) {
+    if (!is_drawable_rect(shape.rect)) return {"box with an empty or invalid rectangle", {}};
+    const bool stroke = std::isfinite(shape.stroke_width) && shape.stroke_width > 0;
+    rounded_rect_path(cr, shape.rect, shape.radius);
+    if (shape.has_fill) {
+        set_color(cr, shape.fill);
+        cairo_fill_preserve(cr);
+    }
+    if (stroke) {
+        set_color(cr, shape.stroke);
+        cairo_set_line_width(cr, shape.stroke_width);
+        cairo_set_dash(cr, nullptr, 0, 0);
+        cairo_stroke_preserve(cr);
+    }
+    cairo_new_path(cr);
+    return {};
+}
+
+DrawResult draw_line(cairo_t* cr, const typeset::Line& line) {
+    if (!std::isfinite(line.x1) || !std::isfinite(line.y1) || !std::isfinite(line.x2) ||
+        !std::isfinite(line.y2) || !std::isfinite(line.width) || line.width <= 0) {
+        return {"line with invalid coordinates or width", {}};
+    }
+    DrawResult result;
+    if (!line.dash.empty() && is_valid_dash(line.dash)) {
+        cairo_set_dash(cr, line.dash.data(), static_cast<int>(line.dash.size()), 0);
+    } else {
+        if (!line.dash.empty()) result.warning = "invalid dash pattern; line drawn solid";
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
+    set_color(cr, line.color);
+    cairo_set_line_width(cr, line.width);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_move_to(cr, line.x1, line.y1);
+    cairo_line_to(cr, line.x2, line.y2);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    return result;
+}
+
+DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
+                          const typeset::GlyphRun& run) {
+    if (run.glyphs.empty()) return {};
+    if (std::string error = check_glyphs(run, num_glyphs); !error.empty()) {
+        return {"text " + quoted_text(run.text) + " not drawn: " + error, {}};
+    }
+    std::vector<cairo_glyph_t> glyphs;
+    glyphs.reserve(run.glyphs.size());
+    for (const typeset::Glyph& g : run.glyphs) glyphs.push_back({g.id, g.x, g.y});
+
+    cairo_set_font_face(cr, face);
+    cairo_set_font_size(cr, run.size);
+    set_color(cr, run.color);
+
+    // Without clusters the whole run is one cluster: still extractable, just not per glyph.
+    std::vector<cairo_text_cluster_t> clusters;
+    for (auto [b, g] : run.clusters) clusters.push_back({b, g});
+    if (clusters.empty()) clusters.push_back({static_cast<int>(run.text.size()),
+                                             static_cast<int>(glyphs.size())});
+    const bool with_text = !run.text.empty() && (run.clusters.empty()
+                                                     ? is_valid_utf8(run.text)
+                                                     : are_valid_clusters(run));
+    if (!with_text) {
+        cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+        if (run.text.empty()) return {};
+        return {{}, "text " + quoted_text(run.text) + " has invalid clusters or UTF-8; drawn, but " +
+                        "PDF readers cannot extract it"};
+    }
+    cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+                           static_cast<int>(glyphs.size()), clusters.data(),
+                           static_cast<int>(clusters.size()), cairo_text_cluster_flags_t{});
+    return {};
+}
+
+DrawResult begin_rotation(cairo_t* cr, const typeset::GroupBegin& group) {
+    cairo_save(cr);
+    if (!std::isfinite(group.degrees) || !std::isfinite(group.cx) || !std::isfinite(group.cy)) {
+        return {{}, "group with an invalid rotation; drawn unrotated"};
+    }
+    cairo_translate(cr, group.cx, group.cy);
+    cairo_rotate(cr, group.degrees * std::numbers::pi / 180);
+    cairo_translate(cr, -group.cx, -group.cy);
+    return {};
+}
+
+}  // namespace dw::paint

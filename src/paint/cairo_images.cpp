@@ -1,0 +1,155 @@
+#include "paint/cairo_images.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
+
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+namespace dw::paint {
+
+namespace {
+
+SurfacePtr load_png(const std::string& file, std::string& error) {
+    SurfacePtr s(cairo_image_surface_create_from_png(file.c_str()));
+    cairo_status_t status = cairo_surface_status(s.get());
+    if (status == CAIRO_STATUS_SUCCESS) return s;
+    error = status == CAIRO_STATUS_FILE_NOT_FOUND ? "file not found"
+            : status == CAIRO_STATUS_READ_ERROR   ? "not a readable PNG file"
+                                                  : cairo_status_to_string(status);
+    return nullptr;
+}
+
+// gdk-pixbuf rows are RGB(A) bytes; Cairo wants native-endian premultiplied ARGB words.
+SurfacePtr surface_from_pixbuf(GdkPixbuf* pixbuf, std::string& error) {
+    const int w = gdk_pixbuf_get_width(pixbuf), h = gdk_pixbuf_get_height(pixbuf);
+    const int channels = gdk_pixbuf_get_n_channels(pixbuf);
+    const bool alpha = gdk_pixbuf_get_has_alpha(pixbuf);
+    if (gdk_pixbuf_get_bits_per_sample(pixbuf) != 8 || channels < (alpha ? 4 : 3)) {
+        error = "unsupported pixel format";
+        return nullptr;
+    }
+    SurfacePtr s(cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h));
+    if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS) {
+        error = cairo_status_to_string(cairo_surface_status(s.get()));
+        return nullptr;
+    }
+    cairo_surface_flush(s.get());
+    const guchar* src = gdk_pixbuf_read_pixels(pixbuf);
+    const int src_stride = gdk_pixbuf_get_rowstride(pixbuf);
+    unsigned char* dst = cairo_image_surface_get_data(s.get());
+    const int dst_stride = cairo_image_surface_get_stride(s.get());
+    for (int y = 0; y < h; ++y) {
+        const guchar* p = src + static_cast<size_t>(y) * src_stride;
+        auto* row = reinterpret_cast<uint32_t*>(dst + static_cast<size_t>(y) * dst_stride);
+        for (int x = 0; x < w; ++x, p += channels) {
+            uint32_t a = alpha ? p[3] : 255;
+            auto premul = [a](uint32_t c) { return (c * a + 127) / 255; };
+            row[x] = a << 24 | premul(p[0]) << 16 | premul(p[1]) << 8 | premul(p[2]);
+        }
+    }
+    cairo_surface_mark_dirty(s.get());
+    return s;
+}
+
+bool attach_jpeg_bytes(cairo_surface_t* s, const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    auto bytes = std::make_unique<std::string>(std::istreambuf_iterator<char>(in),
+                                               std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) return false;
+    if (bytes->rfind("\xff\xd8\xff", 0) != 0) return false;  // not JPEG data after all
+    auto* data = reinterpret_cast<const unsigned char*>(bytes->data());
+    const unsigned long size = bytes->size();
+    cairo_status_t status = cairo_surface_set_mime_data(
+        s, CAIRO_MIME_TYPE_JPEG, data, size,
+        [](void* p) { std::unique_ptr<std::string> owned(static_cast<std::string*>(p)); },
+        bytes.get());
+    if (status != CAIRO_STATUS_SUCCESS) return false;
+    bytes.release();  // now owned by the surface
+    return true;
+}
+
+SurfacePtr load_jpeg(const std::string& file, std::string& error) {
+    GError* raw_error = nullptr;
+    GObjectPtr<GdkPixbuf> pixbuf(gdk_pixbuf_new_from_file(file.c_str(), &raw_error));
+    GErrorPtr gerror(raw_error);
+    if (!pixbuf) {
+        error = gerror ? gerror->message : "cannot decode image";
+        return nullptr;
+    }
+    SurfacePtr s = surface_from_pixbuf(pixbuf.get(), error);
+    // Without the original bytes the decoded pixels are embedded instead: larger, still right.
+    if (s) attach_jpeg_bytes(s.get(), file);
+    return s;
+}
+
+GObjectPtr<RsvgHandle> load_svg(const std::string& file, std::string& error) {
+    GError* raw_error = nullptr;
+    GObjectPtr<RsvgHandle> handle(rsvg_handle_new_from_file(file.c_str(), &raw_error));
+    GErrorPtr gerror(raw_error);
+    if (!handle) error = gerror ? gerror->message : "cannot read SVG";
+    return handle;
+}
+
+const char* kind_name(typeset::Image::Kind kind) {
+    switch (kind) {
+        case typeset::Image::Kind::Png: return "PNG";
+        case typeset::Image::Kind::Jpeg: return "JPEG";
+        case typeset::Image::Kind::Svg: return "SVG";
+    }
+    return "image";
+}
+
+void draw_raster(cairo_t* cr, cairo_surface_t* surface, const typeset::Rect& r) {
+    const int w = cairo_image_surface_get_width(surface);
+    const int h = cairo_image_surface_get_height(surface);
+    if (w <= 0 || h <= 0) return;
+    cairo_save(cr);
+    cairo_translate(cr, r.x, r.y);
+    cairo_scale(cr, r.w / w, r.h / h);
+    cairo_set_source_surface(cr, surface, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
+}  // namespace
+
+ImageCache::Entry ImageCache::load(const typeset::Image& image) {
+    Entry entry;
+    std::string error;
+    switch (image.kind) {
+        case typeset::Image::Kind::Png: entry.raster = load_png(image.file, error); break;
+        case typeset::Image::Kind::Jpeg: entry.raster = load_jpeg(image.file, error); break;
+        case typeset::Image::Kind::Svg: entry.svg = load_svg(image.file, error); break;
+    }
+    if (!entry.raster && !entry.svg) {
+        entry.failed = true;
+        diag_.error({image.file}, std::string("cannot read ") + kind_name(image.kind) +
+                                      " image: " + (error.empty() ? "unknown error" : error));
+    }
+    return entry;
+}
+
+bool ImageCache::draw(cairo_t* cr, const typeset::Image& image) {
+    auto key = std::make_pair(image.kind, image.file);
+    auto it = entries_.find(key);
+    if (it == entries_.end()) it = entries_.emplace(key, load(image)).first;
+    Entry& entry = it->second;
+    if (entry.failed) return false;
+    if (entry.raster) {
+        draw_raster(cr, entry.raster.get(), image.rect);
+        return true;
+    }
+    RsvgRectangle viewport{image.rect.x, image.rect.y, image.rect.w, image.rect.h};
+    GError* raw_error = nullptr;
+    if (rsvg_handle_render_document(entry.svg.get(), cr, &viewport, &raw_error)) return true;
+    GErrorPtr gerror(raw_error);
+    entry.failed = true;  // report a file that cannot be drawn once, not on every page
+    diag_.error({image.file}, std::string("cannot draw SVG image: ") +
+                                  (gerror ? gerror->message : "unknown error"));
+    return false;
+}
+
+}  // namespace dw::paint

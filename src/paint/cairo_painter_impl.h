@@ -1,0 +1,70 @@
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "paint/cairo_draw.h"
+#include "paint/cairo_fonts.h"
+#include "paint/cairo_handles.h"
+#include "paint/cairo_images.h"
+#include "paint/cairo_painter.h"
+
+// The state behind CairoPainter. cairo_painter.cpp holds the document and page life cycle,
+// cairo_painter_items.cpp the drawing of single items.
+namespace dw::paint {
+
+class CairoPainter::Impl {
+public:
+    Impl(CairoOptions options, Diagnostics& diag);
+
+    void begin_document(const typeset::Document& doc);
+    void begin_page(double width, double height, const std::string& label);
+    void end_page();
+    void end_document();
+
+    void glyphs(const typeset::GlyphRun& run);
+    void shape(const typeset::Shape& shape);
+    void line(const typeset::Line& line);
+    void image(const typeset::Image& image);
+    void link(const typeset::Link& link);
+    void dest(const typeset::Dest& dest);
+    void group_begin(const typeset::GroupBegin& group);
+    void group_end();
+    void tag_begin(const typeset::TagBegin& tag);
+    void tag_end();
+
+    bool failed() const { return diag_.error_count() > errors_before_; }
+    std::vector<std::string> output;
+
+private:
+    bool is_pdf() const { return options_.target == CairoTarget::Pdf; }
+    bool can_draw() const { return cr_ && !broken_; }
+    void collect_dests(const typeset::Document& doc);
+    void open_pdf();
+    void open_page_surface(double width, double height);
+    void close_page_surface();
+    void check_cairo();
+    void error(const std::string& message);
+    void warning(const std::string& message);
+    void report(const DrawResult& result);
+
+    CairoOptions options_;
+    Diagnostics& diag_;
+    int errors_before_ = 0;
+    std::optional<FontCache> fonts_;
+    ImageCache images_;
+    FontOptionsPtr font_options_;
+
+    std::string bytes_;  // what the current PDF or SVG stream has written so far
+    SurfacePtr surface_;
+    CairoPtr cr_;
+    bool broken_ = false;  // Cairo reported an error; nothing more can be drawn
+
+    int page_ = 0;                  // 1-based number of the current page
+    int open_groups_ = 0;           // on the current page
+    std::vector<std::string> tags_; // open structure tags; "" for a rejected one
+    std::set<std::string> dest_names_, placed_dests_;
+};
+
+}  // namespace dw::paint

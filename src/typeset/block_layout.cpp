@@ -1,0 +1,295 @@
+#include "typeset/block_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "typeset/image_size.h"
+
+namespace dw::typeset {
+
+Fragment glue(double height) {
+    Fragment g;
+    g.glue = true;
+    g.height = height;
+    return g;
+}
+
+Fragment BlockLayout::merge(const std::vector<Fragment>& fragments) {
+    Fragment merged;
+    merged.tag.clear();
+    int open_paragraph = -1;
+    bool at_top = true;
+    for (const auto& f : fragments) {
+        if (f.glue && at_top) continue;
+        at_top = false;
+        emit_fragment(f, merged.height, merged.items, open_paragraph);
+        // Outline entries keep their Dest items; the Dest moved with the items.
+        merged.outline.insert(merged.outline.end(), f.outline.begin(), f.outline.end());
+        merged.height += f.height;
+    }
+    close_open_tag(merged.items, open_paragraph);
+    // Trailing glue is not part of a box's content.
+    for (auto it = fragments.rbegin(); it != fragments.rend() && it->glue; ++it)
+        merged.height -= it->height;
+    merged.height = std::max(0.0, merged.height);
+    return merged;
+}
+
+void BlockLayout::layout_all(const std::vector<bind::Box>& boxes, double x, double width,
+                             std::vector<Fragment>& out) {
+    for (const auto& box : boxes) layout(box, x, width, out);
+}
+
+void BlockLayout::layout(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    using K = bind::Box::Kind;
+    switch (box.kind) {
+        case K::Paragraph: paragraph(box, x, width, out); break;
+        case K::Stack: layout_all(box.children, x, width, out); break;
+        case K::Section: section(box, x, width, out); break;
+        case K::Frame: frame(box, x, width, out); break;
+        case K::Row: row(box, x, width, out); break;
+        case K::Grid: grid(box, x, width, out); break;
+        case K::Columns: columns(box, x, width, out); break;
+        case K::Keep: {
+            std::vector<Fragment> inner;
+            layout_all(box.children, x, width, inner);
+            out.push_back(merge(inner));
+            break;
+        }
+        case K::Image: image(box, x, width, out); break;
+        case K::Rule: rule(box, x, width, out); break;
+        case K::Spacer: out.push_back(glue(box.height)); break;
+        case K::PageBreak: {
+            Fragment f;
+            f.forced_break = true;
+            out.push_back(f);
+            break;
+        }
+    }
+}
+
+void BlockLayout::paragraph(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    if (box.style.space_before > 0) out.push_back(glue(box.style.space_before));
+    auto lines = layout_paragraph(box, x, width, ctx_);
+    for (auto& line : lines) out.push_back(std::move(line));
+    if (box.style.space_after > 0) {
+        Fragment g = glue(box.style.space_after);
+        g.keep_with_next = box.style.keep_with_next;
+        out.push_back(g);
+    }
+}
+
+void BlockLayout::section(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    int id = int(sections_.size());
+    sections_.emplace_back();
+    size_t first = out.size();
+    layout_all(box.children, x, width, out);
+    for (size_t i = first; i < out.size(); ++i) out[i].section = id;
+
+    // What a continuation page repeats: the heading's lines without their bookmark.
+    SectionInfo& info = sections_[size_t(id)];
+    if (!box.children.empty() && box.children[0].kind == bind::Box::Kind::Paragraph) {
+        bind::Box heading = box.children[0];
+        heading.bookmark_level = 0;
+        heading.style.space_before = 0;
+        paragraph(heading, x, width, info.heading);
+    }
+    bind::Box note;
+    note.kind = bind::Box::Kind::Paragraph;
+    note.style = box.continued_style;
+    bind::Span note_text;
+    note_text.text = box.continued_note;
+    note.spans.push_back(note_text);
+    std::vector<Fragment> note_fragments;
+    paragraph(note, x, width, note_fragments);
+    info.note = merge(note_fragments);
+    info.note.height += box.continued_style.space_before;
+    translate_items(info.note.items, 0, box.continued_style.space_before);
+}
+
+Fragment BlockLayout::frame_fragment(const bind::Box& box, const Fragment& content, double x,
+                                     double width, double inner_height) {
+    const bind::Frame& f = box.frame;
+    Fragment out;
+    out.height = inner_height + f.padding[0] + f.padding[2];
+    if (f.height) out.height = std::max(out.height, f.height->to_pt(0));
+    double cx = x + width / 2, cy = out.height / 2;
+    if (f.rotate != 0) out.items.push_back(GroupBegin{f.rotate, cx, cy});
+    if (f.fill || f.border_width > 0) {
+        Shape s;
+        s.rect = {x, 0, width, out.height};
+        s.radius = f.radius;
+        s.has_fill = f.fill.has_value();
+        if (f.fill) s.fill = *f.fill;
+        s.stroke_width = f.border_width;
+        s.stroke = f.border_color;
+        out.items.push_back(s);
+    }
+    out.items.insert(out.items.end(), content.items.begin(), content.items.end());
+    out.outline = content.outline;
+    if (f.rotate != 0) out.items.push_back(GroupEnd{});
+    return out;
+}
+
+void BlockLayout::frame(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    const bind::Frame& f = box.frame;
+    double box_width = f.width ? std::min(width, f.width->to_pt(width)) : width;
+    double box_x = x;
+    if (f.align == layout::Align::Center) box_x = x + (width - box_width) / 2;
+    if (f.align == layout::Align::Right) box_x = x + width - box_width;
+    double inner_x = box_x + f.padding[3], inner_width = box_width - f.padding[1] - f.padding[3];
+
+    std::vector<Fragment> inner;
+    layout_all(box.children, inner_x, std::max(1.0, inner_width), inner);
+    Fragment content = merge(inner);
+    double inner_height = content.height;
+    // Fixed-height boxes centre their content vertically (post-its, badges).
+    double offset = f.padding[0];
+    if (f.height) offset += std::max(0.0, (f.height->to_pt(0) - f.padding[0] - f.padding[2] - inner_height) / 2);
+    translate_items(content.items, 0, offset);
+    out.push_back(frame_fragment(box, content, box_x, box_width, inner_height));
+}
+
+void BlockLayout::row(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    size_t n = box.children.size();
+    if (n == 0) return;
+    double available = width - box.gap * double(n - 1), fixed = 0, fractions = 0;
+    for (const auto& w : box.widths) {
+        if (w.unit == Length::Unit::Fraction) fractions += w.value;
+        else fixed += w.to_pt(available);
+    }
+    double per_fraction = fractions > 0 ? std::max(0.0, available - fixed) / fractions : 0;
+    Fragment merged;
+    double column_x = x;
+    for (size_t i = 0; i < n; ++i) {
+        const Length& w = box.widths[i];
+        double column_width = w.unit == Length::Unit::Fraction ? w.value * per_fraction : w.to_pt(available);
+        std::vector<Fragment> inner;
+        layout(box.children[i], column_x, std::max(1.0, column_width), inner);
+        Fragment column = merge(inner);
+        merged.items.insert(merged.items.end(), column.items.begin(), column.items.end());
+        merged.outline.insert(merged.outline.end(), column.outline.begin(), column.outline.end());
+        merged.height = std::max(merged.height, column.height);
+        column_x += column_width + box.gap;
+    }
+    out.push_back(std::move(merged));
+}
+
+void BlockLayout::grid(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    int columns = std::max(1, box.columns);
+    double cell_width = (width - box.gap * (columns - 1)) / columns;
+    for (size_t first = 0; first < box.children.size(); first += size_t(columns)) {
+        Fragment row;
+        for (size_t i = first; i < std::min(box.children.size(), first + size_t(columns)); ++i) {
+            double cell_x = x + double(i - first) * (cell_width + box.gap);
+            std::vector<Fragment> inner;
+            layout(box.children[i], cell_x, cell_width, inner);
+            Fragment cell = merge(inner);
+            row.items.insert(row.items.end(), cell.items.begin(), cell.items.end());
+            row.outline.insert(row.outline.end(), cell.outline.begin(), cell.outline.end());
+            row.height = std::max(row.height, cell.height);
+        }
+        if (box.cell_height) row.height = std::max(row.height, *box.cell_height);
+        if (first > 0) out.push_back(glue(box.row_gap));
+        out.push_back(std::move(row));
+    }
+}
+
+// Smallest column height at which the fragments, filled in order, fit in `count` columns.
+static double balanced_height(const std::vector<Fragment>& fragments, int count) {
+    double total = 0, tallest = 0;
+    for (const auto& f : fragments) {
+        total += f.height;
+        tallest = std::max(tallest, f.height);
+    }
+    auto fits = [&](double limit) {
+        int used = 1;
+        double y = 0;
+        for (const auto& f : fragments) {
+            if (y + f.height > limit + 0.01 && y > 0) {
+                if (++used > count) return false;
+                y = f.glue ? 0 : f.height;
+            } else {
+                y += f.height;
+            }
+        }
+        return true;
+    };
+    double low = std::max(tallest, total / count), high = total;
+    for (int i = 0; i < 30 && high - low > 0.1; ++i) {
+        double mid = (low + high) / 2;
+        (fits(mid) ? high : low) = mid;
+    }
+    return high;
+}
+
+void BlockLayout::columns(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    int count = std::max(1, box.columns);
+    double column_width = (width - box.gap * (count - 1)) / count;
+    std::vector<Fragment> inner;
+    layout_all(box.children, x, column_width, inner);
+    double limit = box.balance ? balanced_height(inner, count) : 1e9;
+
+    Fragment merged;
+    int column = 0, open_paragraph = -1;
+    double y = 0;
+    for (const auto& f : inner) {
+        if (y + f.height > limit + 0.01 && y > 0 && column + 1 < count) {
+            ++column;
+            y = 0;
+            if (f.glue) continue;
+        }
+        if (f.glue && y == 0) continue;
+        Fragment moved = f;
+        translate_items(moved.items, column * (column_width + box.gap), 0);
+        emit_fragment(moved, y, merged.items, open_paragraph);
+        merged.outline.insert(merged.outline.end(), f.outline.begin(), f.outline.end());
+        y += f.height;
+        merged.height = std::max(merged.height, y);
+    }
+    close_open_tag(merged.items, open_paragraph);
+    out.push_back(std::move(merged));
+}
+
+void BlockLayout::image(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    auto intrinsic = read_image_size(box.image_file);
+    double ratio = intrinsic && intrinsic->width > 0 ? intrinsic->height / intrinsic->width : 1.0;
+    if (!intrinsic && !(box.image_width && box.image_height))
+        ctx_.diags.warning(box.loc, "cannot read the size of '" + box.image_file + "'",
+                           "give both width and height");
+    double w = box.image_width ? box.image_width->to_pt(width)
+               : box.image_height ? box.image_height->to_pt(0) / ratio
+               : std::min(width, intrinsic ? intrinsic->width : width);
+    double h = box.image_height ? box.image_height->to_pt(0) : w * ratio;
+    double ix = x;
+    if (box.frame.align == layout::Align::Center) ix = x + (width - w) / 2;
+    if (box.frame.align == layout::Align::Right) ix = x + width - w;
+    Image img;
+    std::string ext = box.image_file.substr(box.image_file.find_last_of('.') + 1);
+    img.kind = ext == "svg" ? Image::Kind::Svg : (ext == "png" ? Image::Kind::Png : Image::Kind::Jpeg);
+    img.file = box.image_file;
+    img.rect = {ix, 0, w, h};
+    Fragment f;
+    f.height = h;
+    f.tag = "Figure";
+    f.paragraph = ctx_.next_paragraph++;
+    f.items.push_back(img);
+    out.push_back(std::move(f));
+}
+
+void BlockLayout::rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    double w = box.rule_width ? box.rule_width->to_pt(width) : width;
+    Fragment f;
+    f.height = box.space_before + box.thickness + box.space_after;
+    Line line;
+    line.x1 = x;
+    line.x2 = x + w;
+    line.y1 = line.y2 = box.space_before + box.thickness / 2;
+    line.width = box.thickness;
+    line.color = box.rule_color;
+    line.dash = box.dash;
+    f.items.push_back(line);
+    out.push_back(std::move(f));
+}
+
+}  // namespace dw::typeset

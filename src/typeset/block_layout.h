@@ -1,0 +1,43 @@
+#pragma once
+#include <vector>
+
+#include "bind/box.h"
+#include "typeset/fragment.h"
+#include "typeset/paragraph_layout.h"
+
+namespace dw::typeset {
+
+// Turns boxes into the fragments pagination places: paragraphs split into lines, containers
+// that must stay whole merged into one fragment, spacing as glue. `x`/`width` is the column.
+class BlockLayout {
+public:
+    explicit BlockLayout(TypesetContext& ctx) : ctx_(ctx) {}
+
+    void layout(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void layout_all(const std::vector<bind::Box>& boxes, double x, double width,
+                    std::vector<Fragment>& out);
+
+    // Fragments stacked into one unbreakable fragment (glue at the top dropped).
+    static Fragment merge(const std::vector<Fragment>& fragments);
+
+    std::vector<SectionInfo>& sections() { return sections_; }
+
+private:
+    void paragraph(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void section(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void frame(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void row(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void grid(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void columns(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void image(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    Fragment frame_fragment(const bind::Box& box, const Fragment& content, double x, double width,
+                            double inner_height);
+
+    TypesetContext& ctx_;
+    std::vector<SectionInfo> sections_;
+};
+
+Fragment glue(double height);
+
+}  // namespace dw::typeset

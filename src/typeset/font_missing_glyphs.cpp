@@ -1,0 +1,55 @@
+// FontSystem::find_missing_glyphs: the characters that came out as tofu.
+#include <algorithm>
+#include <cstdio>
+
+#include "typeset/font_system.h"
+
+namespace dw::typeset {
+
+std::string missing_glyph_message(const MissingGlyph& missing) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(missing.code_point));
+    std::string message = std::string("no bundled font has ") + code;
+    if (g_unichar_isprint(missing.code_point)) {
+        char utf8[8] = {};
+        g_unichar_to_utf8(missing.code_point, utf8);
+        message += std::string(" '") + utf8 + "'";
+    }
+    return message;
+}
+
+// Pango encodes the character in an unknown glyph (PANGO_GET_UNKNOWN_GLYPH); the cluster only
+// says where its cluster starts, so look for the character itself from there.
+static int offset_of(const char* text, int cluster_start, int item_end, gunichar wanted) {
+    for (const char* p = text + cluster_start; p < text + item_end; p = g_utf8_next_char(p))
+        if (g_utf8_get_char(p) == wanted) return static_cast<int>(p - text);
+    return cluster_start;
+}
+
+static void collect_missing(const char* text, const PangoGlyphItem* run,
+                            std::vector<MissingGlyph>& out) {
+    const PangoItem* item = run->item;
+    for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
+        PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+        if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph == PANGO_GLYPH_INVALID_INPUT) continue;
+        gunichar wc = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+        int start = item->offset + run->glyphs->log_clusters[i];
+        out.push_back({offset_of(text, start, item->offset + item->length, wc), wc});
+    }
+}
+
+std::vector<MissingGlyph> FontSystem::find_missing_glyphs(PangoLayout* layout) {
+    std::vector<MissingGlyph> missing;
+    const char* text = pango_layout_get_text(layout);
+    for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        auto* line = static_cast<PangoLayoutLine*>(l->data);
+        for (GSList* r = line->runs; r; r = r->next)
+            collect_missing(text, static_cast<PangoGlyphItem*>(r->data), missing);
+    }
+    // Runs are in visual order; right-to-left text would otherwise come out reversed.
+    std::stable_sort(missing.begin(), missing.end(),
+                     [](const auto& a, const auto& b) { return a.byte_offset < b.byte_offset; });
+    return missing;
+}
+
+}  // namespace dw::typeset

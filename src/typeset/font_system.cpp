@@ -1,0 +1,77 @@
+#include "typeset/font_system.h"
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include <filesystem>
+#include <set>
+
+#include "typeset/font_config.h"
+
+namespace dw::typeset {
+
+namespace fs = std::filesystem;
+
+struct FontOptionsDestroy {
+    void operator()(cairo_font_options_t* options) const { cairo_font_options_destroy(options); }
+};
+
+// Hinting would snap outlines and advances to the pixel grid of some imaginary device; for PDF
+// the metrics must be the font's own, the same at every size and on every machine.
+static void set_unhinted(PangoContext* context) {
+    std::unique_ptr<cairo_font_options_t, FontOptionsDestroy> options(cairo_font_options_create());
+    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(context, options.get());  // copies the options
+}
+
+static std::vector<std::string> primary_families(FcConfig* config) {
+    std::set<std::string> names;
+    FcFontSet* fonts = FcConfigGetFonts(config, FcSetSystem);
+    for (int i = 0; fonts && i < fonts->nfont; ++i) {
+        FcChar8* family = nullptr;
+        if (FcPatternGetString(fonts->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch)
+            names.insert(reinterpret_cast<const char*>(family));
+    }
+    return {names.begin(), names.end()};
+}
+
+std::unique_ptr<FontSystem> FontSystem::create(const std::string& fonts_dir, Diagnostics& diag) {
+    std::error_code ec;
+    fs::path dir = fs::canonical(fonts_dir, ec);
+    if (ec || !fs::is_directory(dir, ec)) {
+        diag.error(SourceLoc{fonts_dir}, "font directory '" + fonts_dir + "' does not exist");
+        return nullptr;
+    }
+    std::unique_ptr<FontSystem> fonts(new FontSystem());  // private constructor: no make_unique
+    fonts->fonts_dir_ = dir.string();
+    fonts->config_ = make_font_config(dir, diag);
+    if (!fonts->config_) return nullptr;
+    fonts->families_ = primary_families(fonts->config_.get());
+    // Pango's font map starts a thread that calls FcInit(), which would load the system's whole
+    // fontconfig setup (/etc/fonts, ~370 fonts: 10-30 ms) unless a current config exists. Making
+    // ours the process default skips that, and anything else that asks fontconfig without a
+    // config of its own (librsvg drawing text in an SVG) also gets the bundled fonts only.
+    FcConfigSetCurrent(fonts->config_.get());
+
+    fonts->font_map_.reset(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
+    if (!fonts->font_map_) {
+        diag.error(SourceLoc{fonts_dir}, "Pango has no FreeType font map on this system");
+        return nullptr;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->font_map_.get()), fonts->config_.get());
+
+    PangoContext* context = pango_font_map_create_context(fonts->font_map_.get());
+    fonts->context_.reset(context);
+    pango_cairo_context_set_resolution(context, 72);  // Pango's default 96 dpi scales sizes by 4/3
+    pango_context_set_round_glyph_positions(context,
+                                            FALSE);  // rounding makes justified spaces uneven
+    set_unhinted(context);
+    // A fixed default instead of $LANG: the language steers font fallback and shaping, and the
+    // output must not depend on the environment. Paragraphs set their own with attributes.
+    pango_context_set_language(context, pango_language_from_string("nl-NL"));
+    pango_context_set_base_dir(context, PANGO_DIRECTION_LTR);
+    return fonts;
+}
+
+}  // namespace dw::typeset

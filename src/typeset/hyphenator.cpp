@@ -1,0 +1,168 @@
+#include "typeset/hyphenator.h"
+
+#include <glib.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace dw::typeset {
+
+namespace {
+
+constexpr std::string_view kSoftHyphen = "\xC2\xAD";  // U+00AD in UTF-8
+constexpr gunichar kSoftHyphenChar = 0x00AD;
+constexpr int kShortestWord = 5;   // in letters; shorter words are never worth a break
+constexpr int kMinimumAtEdge = 2;  // letters kept together at each end of a word
+
+gunichar char_at(std::string_view text, size_t i) {
+    return g_utf8_get_char_validated(text.data() + i, static_cast<gssize>(text.size() - i));
+}
+
+size_t next_char(std::string_view text, size_t i) {
+    return static_cast<size_t>(g_utf8_next_char(text.data() + i) - text.data());
+}
+
+// Combining marks belong to their letter (a decomposed "ë" is e + U+0308).
+bool is_word_char(gunichar c) {
+    return g_unichar_isalpha(c) || g_unichar_ismark(c) || c == kSoftHyphenChar;
+}
+
+bool is_link(std::string_view token) {
+    std::string lower(token);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(g_ascii_tolower(c)); });
+    return lower.find("://") != std::string::npos || lower.find("www.") != std::string::npos ||
+           lower.find('@') != std::string::npos;
+}
+
+// The word lowercased in ISO-8859-1 (the dictionary's charset), plus the UTF-8 byte offset of
+// each letter in the original; false when a letter has no Latin-1 form.
+bool to_latin1(std::string_view word, std::string& latin1, std::vector<size_t>& starts) {
+    for (size_t i = 0; i < word.size(); i = next_char(word, i)) {
+        gunichar lower = g_unichar_tolower(char_at(word, i));
+        if (lower > 0xFF) return false;
+        latin1 += static_cast<char>(lower);
+        starts.push_back(i);
+    }
+    return true;
+}
+
+bool all_capitals(std::string_view word) {
+    for (size_t i = 0; i < word.size(); i = next_char(word, i))
+        if (!g_unichar_isupper(char_at(word, i))) return false;
+    return true;
+}
+
+struct NonStandardFree {  // the arrays hnj_hyphen_hyphenate2 allocates for spelling changes
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    int size = 0;
+    ~NonStandardFree() {
+        for (int i = 0; rep && i < size; ++i) std::free(rep[i]);
+        std::free(rep);
+        std::free(pos);
+        std::free(cut);
+    }
+};
+
+}  // namespace
+
+Hyphenator::Hyphenator(std::string dictionary_path) : path_(std::move(dictionary_path)) {}
+
+bool Hyphenator::supports(std::string_view language) {
+    std::string lower(language);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
+        return c == '_' ? '-' : static_cast<char>(g_ascii_tolower(c));
+    });
+    return lower == "nl" || lower == "nl-nl";
+}
+
+HyphenDict* Hyphenator::dictionary(Diagnostics* diag) {
+    // Loading parses ~100 kB of patterns (11-17 ms): only once, and only if text needs it.
+    std::call_once(load_once_, [this] { dict_.reset(hnj_hyphen_load(path_.c_str())); });
+    if (!dict_ && diag && !failure_reported_.exchange(true)) {
+        diag->warning(SourceLoc{path_}, "cannot load the Dutch hyphenation dictionary",
+                      "install hyphen-nl; text is set without hyphenation");
+    }
+    return dict_.get();
+}
+
+// Appends `word` (letters only) with a soft hyphen after every break libhyphen allows.
+void Hyphenator::append_word(std::string_view word, std::string& out) const {
+    std::string latin1;
+    std::vector<size_t> starts;
+    const bool skip = !to_latin1(word, latin1, starts) ||
+                      static_cast<int>(starts.size()) < kShortestWord || all_capitals(word);
+    const int n = static_cast<int>(latin1.size());
+    std::vector<char> hyphens(latin1.size() + 5, '0');
+    NonStandardFree nonstandard{.size = n};
+    if (skip || hnj_hyphen_hyphenate2(dict_.get(), latin1.c_str(), n, hyphens.data(), nullptr,
+                                      &nonstandard.rep, &nonstandard.pos, &nonstandard.cut) != 0) {
+        out += word;
+        return;
+    }
+    const int left = std::max<int>(kMinimumAtEdge, dict_->lhmin);
+    const int right = std::max<int>(kMinimumAtEdge, dict_->rhmin);
+    for (int k = 0; k < n; ++k) {
+        size_t end = k + 1 < n ? starts[k + 1] : word.size();
+        out += word.substr(starts[k], end - starts[k]);
+        // A break that changes the spelling (rep[k]) cannot be expressed by a soft hyphen.
+        bool standard = !nonstandard.rep || !nonstandard.rep[k];
+        if ((hyphens[k] & 1) && standard && k + 1 >= left && n - (k + 1) >= right)
+            out += kSoftHyphen;
+    }
+}
+
+std::string Hyphenator::hyphenate(std::string_view utf8, Diagnostics* diag) {
+    if (!g_utf8_validate(utf8.data(), static_cast<gssize>(utf8.size()), nullptr) ||
+        !dictionary(diag))
+        return std::string(utf8);
+    std::string out;
+    out.reserve(utf8.size() + utf8.size() / 4);
+    size_t i = 0;
+    while (i < utf8.size()) {
+        if (g_unichar_isspace(char_at(utf8, i))) {
+            size_t next = next_char(utf8, i);
+            out += utf8.substr(i, next - i);
+            i = next;
+            continue;
+        }
+        size_t end = i;  // the whitespace-delimited token decides whether it is a link
+        while (end < utf8.size() && !g_unichar_isspace(char_at(utf8, end)))
+            end = next_char(utf8, end);
+        std::string_view token = utf8.substr(i, end - i);
+        if (is_link(token)) {
+            out += token;
+        } else {
+            append_token(token, out);
+        }
+        i = end;
+    }
+    return out;
+}
+
+// Splits a token into words and the punctuation between them. The word boundaries keep breaks
+// away from explicit hyphens: a break needs two letters of the same word on either side.
+void Hyphenator::append_token(std::string_view token, std::string& out) const {
+    size_t i = 0;
+    while (i < token.size()) {
+        size_t end = i;
+        bool in_word = is_word_char(char_at(token, i));
+        bool has_soft_hyphen = false;
+        while (end < token.size() && is_word_char(char_at(token, end)) == in_word) {
+            has_soft_hyphen |= char_at(token, end) == kSoftHyphenChar;
+            end = next_char(token, end);
+        }
+        std::string_view part = token.substr(i, end - i);
+        if (in_word && !has_soft_hyphen) {
+            append_word(part, out);
+        } else {
+            out += part;  // punctuation, digits, or a word the author already hyphenated
+        }
+        i = end;
+    }
+}
+
+}  // namespace dw::typeset

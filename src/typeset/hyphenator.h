@@ -1,0 +1,51 @@
+#pragma once
+#include <hyphen.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostics.h"
+
+namespace dw::typeset {
+
+// Dutch hyphenation with libhyphen: marks the break points of words with soft hyphens (U+00AD),
+// which Pango turns into a visible hyphen only where it actually breaks a line there.
+class Hyphenator {
+public:
+    static constexpr const char* kDutchDictionary = "/usr/share/hyphen/hyph_nl_NL.dic";
+
+    explicit Hyphenator(std::string dictionary_path = kDutchDictionary);
+    Hyphenator(const Hyphenator&) = delete;
+    Hyphenator& operator=(const Hyphenator&) = delete;
+    ~Hyphenator() = default;
+
+    // Only Dutch for now: "nl" and "nl-NL" (case-insensitive, '_' accepted for '-').
+    static bool supports(std::string_view language);
+
+    // `utf8` with U+00AD at every break point. Left alone: words under 5 letters, words in
+    // capitals only (acronyms), URL and e-mail tokens, words that already have a soft hyphen,
+    // and words with letters outside Latin-1 (the dictionary's charset). The dictionary is
+    // loaded on first use (11-17 ms); when it cannot be loaded the text comes back unchanged,
+    // with one warning in `diag` (if given).
+    std::string hyphenate(std::string_view utf8, Diagnostics* diag = nullptr);
+
+private:
+    struct DictFree {
+        void operator()(HyphenDict* dict) const {
+            if (dict) hnj_hyphen_free(dict);
+        }
+    };
+    HyphenDict* dictionary(Diagnostics* diag);
+    void append_token(std::string_view token, std::string& out) const;
+    void append_word(std::string_view word, std::string& out) const;
+
+    std::string path_;
+    std::once_flag load_once_;
+    std::unique_ptr<HyphenDict, DictFree> dict_;
+    std::atomic<bool> failure_reported_ = false;
+};
+
+}  // namespace dw::typeset

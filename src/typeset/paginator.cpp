@@ -1,0 +1,128 @@
+#include "typeset/paginator.h"
+
+namespace dw::typeset {
+namespace {
+
+constexpr double kSlack = 0.01;  // rounding tolerance in points
+
+class Paginator {
+public:
+    Paginator(const std::vector<Fragment>& fragments, const std::vector<SectionInfo>& sections,
+              const BodyArea& body)
+        : f_(fragments), sections_(sections), body_(body) {}
+
+    PaginationResult run() {
+        size_t i = 0;
+        int continued_section = -1;
+        while (i < f_.size()) {
+            i = skip_glue(i);
+            if (i >= f_.size()) break;
+            size_t end = fill_page(i, continued_section);
+            int section = continues_section(end);
+            emit_page(i, end, continued_section, section);
+            continued_section = section;
+            i = end;
+            if (i < f_.size() && f_[i].forced_break) ++i;
+        }
+        return std::move(result_);
+    }
+
+private:
+    size_t skip_glue(size_t i) const {
+        while (i < f_.size() && (f_[i].glue || (f_[i].forced_break && i == 0))) ++i;
+        return i;
+    }
+
+    bool break_allowed_before(size_t j, size_t start) const {
+        if (j <= start || f_[j].glue || !f_[j].break_before_allowed) return false;
+        for (size_t k = j; k-- > start;)
+            if (!f_[k].glue) return !f_[k].keep_with_next;
+        return true;
+    }
+
+    // Whether fragment j is inside a section and more of that section follows it.
+    bool section_goes_on(size_t j) const {
+        return f_[j].section >= 0 && j + 1 < f_.size() && f_[j + 1].section == f_[j].section;
+    }
+
+    double note_height(int section) const {
+        return section >= 0 ? sections_[size_t(section)].note.height : 0;
+    }
+
+    double heading_height(int section) const {
+        double h = 0;
+        if (section >= 0)
+            for (const auto& frag : sections_[size_t(section)].heading) h += frag.height;
+        return h;
+    }
+
+    // The index of the first fragment of the next page.
+    size_t fill_page(size_t start, int continued_section) {
+        double y = heading_height(continued_section);
+        size_t last_break = start;
+        for (size_t j = start; j < f_.size(); ++j) {
+            const Fragment& frag = f_[j];
+            if (frag.forced_break) return j;
+            if (break_allowed_before(j, start)) last_break = j;
+            double capacity = body_.height - (section_goes_on(j) ? note_height(frag.section) : 0);
+            if (y + frag.height > capacity + kSlack && j > start) {
+                if (frag.glue) return j;
+                return last_break > start ? last_break : j;
+            }
+            if (y + frag.height > body_.height + kSlack) result_.overfull.push_back(int(j));
+            y += frag.height;
+        }
+        return f_.size();
+    }
+
+    // The section that runs over from this page to the next, or -1. A page that ends with a
+    // <page-break/> ends where the author wanted: no note, no repeated heading.
+    int continues_section(size_t end) const {
+        if (end == 0 || end >= f_.size() || f_[end].forced_break) return -1;
+        size_t next = skip_glue(end);
+        if (next >= f_.size()) return -1;
+        size_t last = end - 1;
+        while (last > 0 && f_[last].glue) --last;
+        int s = f_[last].section;
+        return s >= 0 && f_[next].section == s ? s : -1;
+    }
+
+    void emit_page(size_t start, size_t end, int repeated_heading, int note_section) {
+        PlacedPage page;
+        int open_paragraph = -1;
+        double y = body_.y;
+        if (repeated_heading >= 0)
+            for (const auto& frag : sections_[size_t(repeated_heading)].heading) {
+                emit_fragment(frag, y, page.items, open_paragraph);
+                y += frag.height;
+            }
+        for (size_t j = start; j < end; ++j) {
+            const Fragment& frag = f_[j];
+            if (frag.glue && j == start) continue;
+            emit_fragment(frag, y, page.items, open_paragraph);
+            page.outline.insert(page.outline.end(), frag.outline.begin(), frag.outline.end());
+            y += frag.height;
+        }
+        close_open_tag(page.items, open_paragraph);
+        if (note_section >= 0) {
+            const Fragment& note = sections_[size_t(note_section)].note;
+            emit_fragment(note, std::min(y, body_.y + body_.height - note.height), page.items,
+                          open_paragraph);
+        }
+        result_.pages.push_back(std::move(page));
+    }
+
+    const std::vector<Fragment>& f_;
+    const std::vector<SectionInfo>& sections_;
+    BodyArea body_;
+    PaginationResult result_;
+};
+
+}  // namespace
+
+PaginationResult paginate(const std::vector<Fragment>& fragments,
+                          const std::vector<SectionInfo>& sections, const BodyArea& body) {
+    return Paginator(fragments, sections, body).run();
+}
+
+}  // namespace dw::typeset

@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "bind/box.h"
+#include "diag/diagnostics.h"
+#include "typeset/fragment.h"
+
+namespace dw::typeset {
+
+class FontSystem;
+class FontTable;
+class Hyphenator;
+
+// What the paragraph typesetter needs from the run: fonts, hyphenation, the font table the glyph
+// runs refer to, and counters for unique names.
+struct TypesetContext {
+    FontSystem& fonts;
+    Hyphenator& hyphenator;
+    FontTable& font_table;
+    Diagnostics& diags;
+    int next_paragraph = 0;
+    int next_dest = 0;
+    int page_number = 0;  // for header and footer fields
+    int page_count = 0;
+};
+
+// Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each
+// line), with widow/orphan and keep-with-next rules set, bookmarks on the first line, link
+// rectangles per line, and the list marker on the first line. Space before/after is not included.
+std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, double width,
+                                       TypesetContext& ctx);
+
+}  // namespace dw::typeset

@@ -1,0 +1,76 @@
+#include "typeset/typesetter.h"
+
+#include "typeset/block_layout.h"
+#include "typeset/font_system.h"
+#include "typeset/glyph_runs.h"
+#include "typeset/hyphenator.h"
+#include "typeset/paginator.h"
+
+namespace dw::typeset {
+namespace {
+
+// Header or footer content, laid out for one page and centred vertically in its margin band.
+void place_margin_content(const std::vector<bind::Box>& boxes, double band_top, double band_height,
+                          const bind::PageTemplate& page, TypesetContext& ctx,
+                          std::vector<Item>& out) {
+    if (boxes.empty()) return;
+    BlockLayout blocks(ctx);
+    std::vector<Fragment> fragments;
+    double width = page.width - page.margin_left - page.margin_right;
+    blocks.layout_all(boxes, page.margin_left, width, fragments);
+    Fragment merged = BlockLayout::merge(fragments);
+    translate_items(merged.items, 0, band_top + std::max(0.0, (band_height - merged.height) / 2));
+    out.insert(out.end(), merged.items.begin(), merged.items.end());
+}
+
+Fragment page_background(const bind::PageTemplate& page, TypesetContext& ctx) {
+    BlockLayout blocks(ctx);
+    std::vector<Fragment> fragments;
+    blocks.layout_all(page.background, 0, page.width, fragments);
+    return BlockLayout::merge(fragments);
+}
+
+}  // namespace
+
+Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyphenator& hyphenator,
+                          Diagnostics& diags) {
+    FontTable font_table;
+    TypesetContext ctx{fonts, hyphenator, font_table, diags};
+    const bind::PageTemplate& page = boxes.page;
+    BodyArea body{page.margin_left, page.margin_top, page.width - page.margin_left - page.margin_right,
+                  page.height - page.margin_top - page.margin_bottom};
+
+    BlockLayout blocks(ctx);
+    std::vector<Fragment> fragments;
+    blocks.layout(boxes.body, body.x, body.width, fragments);
+    PaginationResult placed = paginate(fragments, blocks.sections(), body);
+    if (!placed.overfull.empty())
+        diags.warning(boxes.body.loc, "some content is taller than a page and runs into the margin",
+                      "allow the box to split with keep-together=\"false\" or make it smaller");
+
+    Fragment background = page_background(page, ctx);
+    Document doc;
+    ctx.page_count = int(placed.pages.size());
+    for (size_t n = 0; n < placed.pages.size(); ++n) {
+        ctx.page_number = int(n + 1);
+        Page out;
+        out.width = page.width;
+        out.height = page.height;
+        out.label = std::to_string(n + 1);
+        out.items = background.items;
+        place_margin_content(page.header, 0, page.margin_top, page, ctx, out.items);
+        out.items.insert(out.items.end(), placed.pages[n].items.begin(), placed.pages[n].items.end());
+        place_margin_content(page.footer, page.height - page.margin_bottom, page.margin_bottom, page,
+                             ctx, out.items);
+        doc.outline.insert(doc.outline.end(), placed.pages[n].outline.begin(),
+                           placed.pages[n].outline.end());
+        doc.pages.push_back(std::move(out));
+    }
+    doc.fonts = font_table.faces();
+    const bind::Metadata& meta = boxes.metadata;
+    doc.metadata = {meta.title, meta.author, meta.subject, meta.keywords, "drukwerk", meta.date,
+                    meta.language};
+    return doc;
+}
+
+}  // namespace dw::typeset

@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "fixtures/paint/sample_document.h"
+#include "paint/cairo_painter.h"
+
+using namespace dw;
+using namespace dw::test;
+
+namespace {
+
+// Renders the sample document to PDF once per test case and writes it for the PDF tools.
+struct SamplePdf {
+    TempDir dir;
+    Diagnostics diag;
+    std::string bytes;
+    std::string path = dir / "sample.pdf";
+
+    SamplePdf() {
+        auto out = paint::render_with_cairo(sample_document(dir.path()), {}, diag);
+        REQUIRE(out);
+        REQUIRE(out->size() == 1);
+        bytes = out->front();
+        write_file(path, bytes);
+    }
+    // Uncompressed, with readable object streams: what the greps below look at.
+    std::string qdf() {
+        CommandResult r = run_command("qpdf --qdf --object-streams=disable '" + path + "' -");
+        REQUIRE(r.status == 0);
+        return r.output;
+    }
+};
+
+std::string all_messages(const Diagnostics& diag) {
+    std::string s;
+    for (const Diagnostic& d : diag.all()) s += format_diagnostic(d) + "\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("sample PDF renders without diagnostics and passes qpdf --check", "[paint][pdf]") {
+    SamplePdf pdf;
+    INFO(all_messages(pdf.diag));
+    CHECK(pdf.diag.all().empty());
+    CHECK(pdf.bytes.rfind("%PDF-", 0) == 0);
+    CommandResult check = run_command("qpdf --check '" + pdf.path + "'");
+    INFO(check.output);
+    CHECK(check.status == 0);
+    CHECK(check.output.find("No syntax or stream encoding errors found") != std::string::npos);
+}
+
+TEST_CASE("PDF text can be extracted", "[paint][pdf]") {
+    SamplePdf pdf;
+    CommandResult text = run_command("pdftotext '" + pdf.path + "' -");
+    INFO(text.output);
+    REQUIRE(text.status == 0);
+    CHECK(text.output.find("Hallo wereld") != std::string::npos);
+    CHECK(text.output.find("Naar sectie twee") != std::string::npos);
+    CHECK(text.output.find("Tweede pagina") != std::string::npos);
+}
+
+TEST_CASE("PDF embeds Lato as a subset", "[paint][pdf]") {
+    SamplePdf pdf;
+    CommandResult fonts = run_command("pdffonts '" + pdf.path + "'");
+    INFO(fonts.output);
+    REQUIRE(fonts.status == 0);
+    // name: six capitals + "+Lato..."; then type, encoding, emb yes, sub yes.
+    CHECK(std::regex_search(fonts.output, std::regex(R"([A-Z]{6}\+Lato\S*\s.*\byes\s+yes\s+yes)")));
+    CHECK(fonts.output.find(" no ") == std::string::npos);  // no font left unembedded
+}
+
+TEST_CASE("PDF has pages of their own size, labels, metadata and tags", "[paint][pdf]") {
+    SamplePdf pdf;
+    CommandResult info = run_command("pdfinfo -f 1 -l 2 '" + pdf.path + "'");
+    INFO(info.output);
+    REQUIRE(info.status == 0);
+    CHECK(std::regex_search(info.output, std::regex(R"(Pages:\s+2\n)")));
+    CHECK(std::regex_search(info.output, std::regex(R"(Page\s+1 size:\s+595\.2\d x 841\.89)")));
+    CHECK(std::regex_search(info.output, std::regex(R"(Page\s+2 size:\s+419\.53 x 595\.28)")));
+    CHECK(info.output.find("Title:          Notulen van de bewonersvergadering") != std::string::npos);
+    CHECK(info.output.find("Author:         Bewonersvereniging De Linde") != std::string::npos);
+    CHECK(info.output.find("Creator:        drukwerk tests") != std::string::npos);
+    CHECK(info.output.find("Tagged:         yes") != std::string::npos);
+    CHECK(std::regex_search(info.output, std::regex(R"(CreationDate:.*2024)")));
+
+    std::string qdf = pdf.qdf();
+    CHECK(qdf.find("/PageLabels") != std::string::npos);
+    CHECK(qdf.find("/P (i)") != std::string::npos);
+    CHECK(qdf.find("/P (ii)") != std::string::npos);
+    CHECK(qdf.find("/CreationDate (D:20241112000000Z") != std::string::npos);
+    CHECK(qdf.find("/S /H1") != std::string::npos);
+    CHECK(qdf.find("/S /H2") != std::string::npos);
+}
+
+TEST_CASE("PDF links: external URI and internal named destination", "[paint][pdf]") {
+    SamplePdf pdf;
+    std::string qdf = pdf.qdf();
+    INFO(qdf.substr(0, 20000));
+    CHECK(qdf.find("/URI (https://example.org/notulen?id=1&naam=o'brien)") != std::string::npos);
+    CHECK(qdf.find("/Dest (sectie-2)") != std::string::npos);
+    // One annotation for the URI, two for the internal link (it covers two rectangles).
+    size_t annots = 0;
+    for (size_t p = qdf.find("/Subtype /Link"); p != std::string::npos;
+         p = qdf.find("/Subtype /Link", p + 1)) {
+        ++annots;
+    }
+    CHECK(annots == 3);
+    // The named destinations exist, so the links do not lead nowhere.
+    CHECK(std::regex_search(qdf, std::regex(R"(/Names \[[^\]]*\(begin\))")));
+    CHECK(std::regex_search(qdf, std::regex(R"(\(sectie-2\)\s*\[\s*\d+ 0 R /XYZ)")));
+}
+
+TEST_CASE("PDF outline nests the second level under the first", "[paint][pdf]") {
+    SamplePdf pdf;
+    CommandResult json = run_command("qpdf --json --json-key=outlines '" + pdf.path + "'");
+    INFO(json.output);
+    REQUIRE(json.status == 0);
+    size_t top = json.output.find("\"title\": \"Notulen\"");
+    size_t kids = json.output.find("\"kids\"");
+    size_t child = json.output.find("\"title\": \"Sectie twee\"");
+    REQUIRE(top != std::string::npos);
+    REQUIRE(child != std::string::npos);
+    // qpdf prints an entry's kids before its title (keys sorted): child inside top's kids.
+    CHECK(kids < child);
+    CHECK(json.output.find("\"kids\": []", kids) != std::string::npos);  // the child has none
+}
+
+TEST_CASE("PDF images: JPEG embedded as-is, PNG as pixels, SVG stays vector", "[paint][pdf]") {
+    SamplePdf pdf;
+    CommandResult list = run_command("pdfimages -list '" + pdf.path + "'");
+    INFO(list.output);
+    REQUIRE(list.status == 0);
+    std::regex row(R"(\n\s+\d+\s+\d+\s+image\s+(\d+)\s+(\d+)\s+\S+\s+\d+\s+\d+\s+(\S+))");
+    std::vector<std::string> images;
+    for (auto it = std::sregex_iterator(list.output.begin(), list.output.end(), row);
+         it != std::sregex_iterator(); ++it) {
+        images.push_back((*it)[1].str() + "x" + (*it)[2].str() + " " + (*it)[3].str());
+    }
+    // Only the two raster images: the SVG logo was drawn as paths.
+    REQUIRE(images.size() == 2);
+    CHECK(images[0] == "30x20 image");
+    CHECK(images[1] == "24x16 jpeg");
+}
+
+TEST_CASE("two renders of the same document are byte-identical", "[paint][pdf]") {
+    TempDir dir;
+    Diagnostics diag;
+    typeset::Document doc = sample_document(dir.path());
+    auto first = paint::render_with_cairo(doc, {}, diag);
+    auto second = paint::render_with_cairo(doc, {}, diag);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(first->front().size() > 1000);
+    CHECK(first->front() == second->front());
+}
