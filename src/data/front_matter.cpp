@@ -9,7 +9,8 @@ namespace {
 std::string_view line_at(std::string_view text, size_t pos, size_t& next) {
     size_t end = text.find('\n', pos);
     next = end == std::string_view::npos ? text.size() : end + 1;
-    std::string_view line = text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
+    std::string_view line =
+        text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
         line.remove_suffix(1);
     return line;

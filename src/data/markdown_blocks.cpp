@@ -31,8 +31,11 @@ std::string without_final_newline(std::string s) {
 MarkdownConverter::MarkdownConverter(std::string_view body, std::string file, int first_line,
                                      const std::vector<std::string>& component_names,
                                      Diagnostics& diags)
-    : index_(body), file_(std::move(file)), first_line_(first_line),
-      components_(component_names), diags_(diags) {}
+    : index_(body),
+      file_(std::move(file)),
+      first_line_(first_line),
+      components_(component_names),
+      diags_(diags) {}
 
 SourceLoc MarkdownConverter::loc_of(cmark_node* node, const SourceLoc& fallback) const {
     int line = cmark_node_get_start_line(node);
@@ -101,9 +104,15 @@ void MarkdownConverter::add_block(cmark_node* node, int depth, std::vector<Block
                 b.kind = Block::Kind::BlockQuote;
                 b.children = blocks_of(node, depth + 1);
                 break;
-            case CMARK_NODE_CODE_BLOCK: code_block(node, b); break;
-            case CMARK_NODE_HTML_BLOCK: html_block(node, b); break;
-            case CMARK_NODE_THEMATIC_BREAK: b.kind = Block::Kind::ThematicBreak; break;
+            case CMARK_NODE_CODE_BLOCK:
+                code_block(node, b);
+                break;
+            case CMARK_NODE_HTML_BLOCK:
+                html_block(node, b);
+                break;
+            case CMARK_NODE_THEMATIC_BREAK:
+                b.kind = Block::Kind::ThematicBreak;
+                break;
             default:
                 diags_.warning(b.loc, "Markdown element '" + std::string(name) +
                                           "' is not supported and is left out");

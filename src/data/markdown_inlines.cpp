@@ -49,12 +49,24 @@ void MarkdownConverter::add_inline(cmark_node* node, int depth, const SourceLoc&
     }
     std::string literal = cmark_text(cmark_node_get_literal(node));
     switch (cmark_node_get_type(node)) {
-        case CMARK_NODE_TEXT: out.push_back(make(Inline::Kind::Text, literal)); break;
-        case CMARK_NODE_CODE: out.push_back(make(Inline::Kind::Code, literal)); break;
-        case CMARK_NODE_SOFTBREAK: out.push_back(make(Inline::Kind::SoftBreak)); break;
-        case CMARK_NODE_LINEBREAK: out.push_back(make(Inline::Kind::LineBreak)); break;
-        case CMARK_NODE_EMPH: out.push_back(with_children(Inline::Kind::Emph)); break;
-        case CMARK_NODE_STRONG: out.push_back(with_children(Inline::Kind::Strong)); break;
+        case CMARK_NODE_TEXT:
+            out.push_back(make(Inline::Kind::Text, literal));
+            break;
+        case CMARK_NODE_CODE:
+            out.push_back(make(Inline::Kind::Code, literal));
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            out.push_back(make(Inline::Kind::SoftBreak));
+            break;
+        case CMARK_NODE_LINEBREAK:
+            out.push_back(make(Inline::Kind::LineBreak));
+            break;
+        case CMARK_NODE_EMPH:
+            out.push_back(with_children(Inline::Kind::Emph));
+            break;
+        case CMARK_NODE_STRONG:
+            out.push_back(with_children(Inline::Kind::Strong));
+            break;
         case CMARK_NODE_LINK: {  // also <https://...> and bare URLs (autolink extension)
             Inline link = with_children(Inline::Kind::Link);
             link.url = cmark_text(cmark_node_get_url(node));
@@ -67,7 +79,8 @@ void MarkdownConverter::add_inline(cmark_node* node, int depth, const SourceLoc&
             out.push_back(make(Inline::Kind::Text, literal));
             break;
         case CMARK_NODE_IMAGE: {
-            diags_.warning(loc, "images in Markdown text are not shown; their description is printed",
+            diags_.warning(loc,
+                           "images in Markdown text are not shown; their description is printed",
                            "place images with the layout's <image> element");
             for (auto& in : inlines_of(node, depth + 1, loc)) out.push_back(std::move(in));
             break;

@@ -8,10 +8,18 @@ void append_plain(const std::vector<Inline>& inlines, std::string& out) {
     for (const auto& in : inlines) {
         switch (in.kind) {
             case Inline::Kind::Text:
-            case Inline::Kind::Code: out += in.text; break;
-            case Inline::Kind::SoftBreak: out += ' '; break;  // a soft break is a space
-            case Inline::Kind::LineBreak: out += '\n'; break;
-            default: append_plain(in.children, out); break;
+            case Inline::Kind::Code:
+                out += in.text;
+                break;
+            case Inline::Kind::SoftBreak:
+                out += ' ';
+                break;  // a soft break is a space
+            case Inline::Kind::LineBreak:
+                out += '\n';
+                break;
+            default:
+                append_plain(in.children, out);
+                break;
         }
     }
 }

@@ -64,7 +64,8 @@ bool check_utf8(std::string_view text, const SourceLoc& origin, Diagnostics& dia
         if (length == 0 || c == 0) {
             SourceLoc at{origin.file, line, col};
             if (c == 0)
-                diags.error(at, "unexpected NUL byte 0x00", "is this a text file? save it as UTF-8 text");
+                diags.error(at, "unexpected NUL byte 0x00",
+                            "is this a text file? save it as UTF-8 text");
             else
                 diags.error(at, "invalid UTF-8 byte " + hex_byte(c), "save the file as UTF-8");
             return false;

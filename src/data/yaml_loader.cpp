@@ -52,9 +52,12 @@ Value YamlConverter::convert(const YAML::Node& node) {
     SourceLoc loc = loc_of(node.Mark());
     if (!within_budget(loc)) return Value{};
     switch (node.Type()) {
-        case YAML::NodeType::Scalar: return Value::string(node.Scalar(), loc);
-        case YAML::NodeType::Sequence: return convert_list(node, loc);
-        case YAML::NodeType::Map: return convert_map(node, loc);
+        case YAML::NodeType::Scalar:
+            return Value::string(node.Scalar(), loc);
+        case YAML::NodeType::Sequence:
+            return convert_list(node, loc);
+        case YAML::NodeType::Map:
+            return convert_map(node, loc);
         default: {
             Value null;
             null.loc = loc;
@@ -102,7 +105,8 @@ Value YamlConverter::convert_map(const YAML::Node& node, const SourceLoc& loc) {
 std::string flow_text(const Value& v) {
     std::string s;
     switch (v.kind) {
-        case Value::Kind::String: return v.text;
+        case Value::Kind::String:
+            return v.text;
         case Value::Kind::List:
             for (const auto& item : v.items) s += (s.empty() ? "" : ", ") + flow_text(item);
             return "[" + s + "]";
@@ -110,7 +114,8 @@ std::string flow_text(const Value& v) {
             for (const auto& [k, item] : v.fields)
                 s += (s.empty() ? "" : ", ") + k + ": " + flow_text(item);
             return "{" + s + "}";
-        default: return "null";
+        default:
+            return "null";
     }
 }
 
@@ -132,9 +137,9 @@ bool YamlConverter::refers_to_ancestor(const YAML::Node& node, const SourceLoc& 
 bool YamlConverter::within_budget(const SourceLoc& loc) {
     if (++values_made_ < kMaxValues) return true;
     if (values_made_ == kMaxValues)
-        diags_.error(loc, "aliases expand this YAML to more than " + std::to_string(kMaxValues) +
-                              " values",
-                     "use fewer nested aliases ('*name')");
+        diags_.error(
+            loc, "aliases expand this YAML to more than " + std::to_string(kMaxValues) + " values",
+            "use fewer nested aliases ('*name')");
     return false;
 }
 
@@ -154,7 +159,8 @@ void report_extra_document(std::string_view text, const SourceLoc& at, int line_
 
 std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
                                 Diagnostics& diags) {
-    SourceLoc start{origin.file, origin.line > 0 ? origin.line : 1, origin.col > 0 ? origin.col : 1};
+    SourceLoc start{origin.file, origin.line > 0 ? origin.line : 1,
+                    origin.col > 0 ? origin.col : 1};
     text = strip_bom(text);
     if (!check_utf8(text, start, diags)) return std::nullopt;
     YamlConverter converter(text, start, diags);

@@ -23,7 +23,6 @@ std::optional<Value> parse_yaml(std::string_view text, const std::string& file, 
 
 // As above, for text whose every line starts at column `origin.col` of the file (the YAML of a
 // component fenced block indented inside a list item or block quote).
-std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
-                                Diagnostics& diags);
+std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin, Diagnostics& diags);
 
 }  // namespace dw::data

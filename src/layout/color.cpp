@@ -36,10 +36,14 @@ std::optional<Color> parse_hex_color(std::string_view text) {
     if (text.empty() || text.front() != '#') return std::nullopt;
     std::string_view digits = text.substr(1);
     switch (digits.size()) {
-        case 3: return read_channels(digits, 3, 1);
-        case 6: return read_channels(digits, 3, 2);
-        case 8: return read_channels(digits, 4, 2);
-        default: return std::nullopt;
+        case 3:
+            return read_channels(digits, 3, 1);
+        case 6:
+            return read_channels(digits, 3, 2);
+        case 8:
+            return read_channels(digits, 4, 2);
+        default:
+            return std::nullopt;
     }
 }
 

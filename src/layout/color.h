@@ -17,6 +17,7 @@ std::optional<Color> parse_hex_color(std::string_view text);
 
 // A hex colour or the name of a palette entry; nullopt when it is neither (the caller reports it
 // with its location and a "did you mean" over the palette names).
-std::optional<Color> parse_color(std::string_view text, const std::map<std::string, Color>& palette);
+std::optional<Color> parse_color(std::string_view text,
+                                 const std::map<std::string, Color>& palette);
 
 }  // namespace dw

@@ -20,7 +20,7 @@ namespace dw::layout {
 // already collapsed (see inline_whitespace.h), so `Pagina <b>{{page}}</b> van {{pages}}` gives
 // "#text" "Pagina ", <b> holding "#text" "{{page}}", "#text" " van {{pages}}".
 struct Node {
-    std::string element;  // element name, or "#text"
+    std::string element;                                          // element name, or "#text"
     std::vector<std::pair<std::string, std::string>> attributes;  // in source order
     std::vector<Node> children;
     std::string text;  // "#text" nodes only: the character data, whitespace-normalised
@@ -40,8 +40,8 @@ struct PageMaster {
     SourceLoc loc;
     double width = 595.276, height = 841.89;  // pt, orientation applied
     double margin_top = 56.69, margin_right = 56.69, margin_bottom = 56.69, margin_left = 56.69;
-    std::vector<Node> header;  // flow content drawn in the top margin of every page
-    std::vector<Node> footer;  // flow content drawn in the bottom margin of every page
+    std::vector<Node> header;      // flow content drawn in the top margin of every page
+    std::vector<Node> footer;      // flow content drawn in the bottom margin of every page
     std::vector<Node> background;  // drawn behind the page content (bands, marks)
 };
 

@@ -14,8 +14,8 @@ std::string where(const SourceLoc& loc) {
 // Adds `value` under the node's name= unless that name is taken, which is reported with the
 // place of the first definition.
 template <typename T>
-void add_unique(std::map<std::string, T>& map, const std::string& kind, const Node& node,
-                T value, const std::map<std::string, SourceLoc>& first_seen, Diagnostics& diags) {
+void add_unique(std::map<std::string, T>& map, const std::string& kind, const Node& node, T value,
+                const std::map<std::string, SourceLoc>& first_seen, Diagnostics& diags) {
     std::string name = node.attribute_or("name", "");
     if (map.count(name)) {
         diags.error(node.attribute_loc("name"), "duplicate " + kind + " '" + name + "'",

@@ -2,6 +2,7 @@
 
 #include <tinyxml2.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -63,11 +64,8 @@ bool has_nul_byte(std::string_view xml, const std::string& file, Diagnostics& di
     return true;
 }
 
-}  // namespace
-
-std::optional<Layout> parse_layout(std::string_view xml, const std::string& file,
-                                   Diagnostics& diags) {
-    int errors_before = diags.error_count();
+std::optional<Layout> read_layout(std::string_view xml, const std::string& file,
+                                  Diagnostics& diags) {
     if (has_nul_byte(xml, file, diags)) return std::nullopt;
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     doc.Parse(xml.data(), xml.size());
@@ -79,7 +77,27 @@ std::optional<Layout> parse_layout(std::string_view xml, const std::string& file
     std::optional<Node> root = read_nodes(doc, source, file, diags);
     if (!root) return std::nullopt;
     Layout layout = build_layout(std::move(*root), file, diags);
-    if (diags.error_count() > errors_before) return std::nullopt;
+    if (diags.has_errors()) return std::nullopt;
+    return layout;
+}
+
+// The checks run in passes (schema, resolution, references); users read a file top to bottom,
+// so its diagnostics are handed on in line order, as a compiler's are.
+void add_in_source_order(const Diagnostics& found, Diagnostics& diags) {
+    std::vector<Diagnostic> sorted = found.all();
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
+    });
+    for (auto& d : sorted) diags.add(std::move(d));
+}
+
+}  // namespace
+
+std::optional<Layout> parse_layout(std::string_view xml, const std::string& file,
+                                   Diagnostics& diags) {
+    Diagnostics found;
+    std::optional<Layout> layout = read_layout(xml, file, found);
+    add_in_source_order(found, diags);
     return layout;
 }
 

@@ -115,16 +115,21 @@ private:
             if (attr.required && !node.attribute(attr.name)) {
                 diags_.error(node.loc,
                              "missing required attribute '" + attr.name + "' on " + tag(spec.name),
-                             attr.name + ": " + expected_form(attr));
+                             required_hint(attr));
             }
         }
     }
 
+    // Free text has no form to describe: say what the attribute is for instead.
+    static std::string required_hint(const AttrSpec& attr) {
+        bool text = attr.type == AttrType::String || attr.type == AttrType::ExpressionText;
+        return attr.name + ": " + (text ? attr.doc : expected_form(attr));
+    }
+
     void report_unknown_attribute(const std::string& name, const ElementSpec& spec,
                                   const SourceLoc& loc) {
-        std::string hint = spec.attributes.empty()
-                               ? tag(spec.name) + " has no attributes"
-                               : suggestion_hint(name, attribute_names(spec));
+        std::string hint = spec.attributes.empty() ? tag(spec.name) + " has no attributes"
+                                                   : suggestion_hint(name, attribute_names(spec));
         diags_.error(loc, "unknown attribute '" + name + "' on " + tag(spec.name), hint);
     }
 
@@ -184,9 +189,8 @@ private:
             }
             node.children.push_back(std::move(piece));
         } else if (!is_blank(text.Value())) {
-            std::string hint = spec.content == Content::Flow
-                                   ? "put text in a <text> element"
-                                   : tag(spec.name) + " holds no text";
+            std::string hint = spec.content == Content::Flow ? "put text in a <text> element"
+                                                             : tag(spec.name) + " holds no text";
             diags_.error(loc_at(start), "text is not allowed directly inside " + tag(spec.name),
                          hint);
         }
@@ -207,11 +211,12 @@ private:
         }
         if (++counts[spec->name] > 1 && spec->occurs != Occurs::Any &&
             parent.content == Content::Elements) {
-            diags_.error(child.loc, tag(spec->name) + " may appear only once inside " +
-                                        tag(parent.name));
+            diags_.error(child.loc,
+                         tag(spec->name) + " may appear only once inside " + tag(parent.name));
             return;
         }
-        if (spec->name == "else" && (node.children.empty() || node.children.back().element != "if")) {
+        if (spec->name == "else" &&
+            (node.children.empty() || node.children.back().element != "if")) {
             diags_.error(child.loc, "<else> must directly follow an <if>",
                          "put the <else> right after the </if> it belongs to");
             return;
@@ -237,17 +242,17 @@ private:
         std::vector<std::string> allowed = allowed_children(parent);
         std::string near = closest_match(e.Name(), allowed);
         std::string hint = !near.empty() ? "did you mean " + tag(near) + "?"
-                           : allowed.empty() ? tag(parent.name) + " has no child elements"
-                                             : "allowed inside " + tag(parent.name) + ": " +
-                                                   list(allowed);
+                           : allowed.empty()
+                               ? tag(parent.name) + " has no child elements"
+                               : "allowed inside " + tag(parent.name) + ": " + list(allowed);
         diags_.error(element_loc(e), "unknown element " + tag(e.Name()), hint);
     }
 
     void report_misplaced(const Node& child, const ElementSpec& parent) {
         std::vector<std::string> allowed = allowed_children(parent);
-        std::string hint = allowed.empty() ? tag(parent.name) + " has no child elements"
-                                           : "allowed inside " + tag(parent.name) + ": " +
-                                                 list(allowed);
+        std::string hint = allowed.empty()
+                               ? tag(parent.name) + " has no child elements"
+                               : "allowed inside " + tag(parent.name) + ": " + list(allowed);
         diags_.error(child.loc, tag(child.element) + " is not allowed inside " + tag(parent.name),
                      hint);
     }

@@ -25,8 +25,11 @@ std::string list(const std::vector<std::string>& names) {
 class ReferenceChecker {
 public:
     ReferenceChecker(const Layout& layout, Diagnostics& diags)
-        : layout_(layout), diags_(diags), styles_(keys(layout.styles)),
-          colors_(keys(layout.palette)), masters_(keys(layout.page_masters)),
+        : layout_(layout),
+          diags_(diags),
+          styles_(keys(layout.styles)),
+          colors_(keys(layout.palette)),
+          masters_(keys(layout.page_masters)),
           components_(keys(layout.components)) {}
 
     void check(const Node& node) {
@@ -44,12 +47,18 @@ public:
 private:
     void check_reference(const AttrSpec& attr, const std::string& value, const SourceLoc& loc) {
         switch (attr.type) {
-            case AttrType::StyleRef: return check_name("style", value, styles_, loc);
-            case AttrType::PageMasterRef: return check_name("page master", value, masters_, loc);
-            case AttrType::ComponentRef: return check_name("component", value, components_, loc);
-            case AttrType::Color: return check_color(value, loc);
-            case AttrType::File: return check_file(value, loc);
-            default: return;
+            case AttrType::StyleRef:
+                return check_name("style", value, styles_, loc);
+            case AttrType::PageMasterRef:
+                return check_name("page master", value, masters_, loc);
+            case AttrType::ComponentRef:
+                return check_name("component", value, components_, loc);
+            case AttrType::Color:
+                return check_color(value, loc);
+            case AttrType::File:
+                return check_file(value, loc);
+            default:
+                return;
         }
     }
 
@@ -58,19 +67,19 @@ private:
         for (const auto& k : known) {
             if (k == value) return;
         }
-        std::string hint = known.empty() ? "this layout declares no " + kind + "s"
-                                         : suggestion_hint(value, known);
+        std::string hint =
+            known.empty() ? "this layout declares no " + kind + "s" : suggestion_hint(value, known);
         diags_.error(loc, "unknown " + kind + " '" + value + "'", hint);
     }
 
     void check_color(const std::string& value, const SourceLoc& loc) {
         if (value.starts_with('#') || layout_.palette.count(value)) return;
         std::string near = closest_match(value, colors_);
-        std::string hint = !near.empty() ? "did you mean '" + near + "'?"
-                           : colors_.empty()
-                               ? "use #rgb, #rrggbb or #rrggbbaa, or declare it in <palette>"
-                               : "use #rgb, #rrggbb, #rrggbbaa or a palette colour: " +
-                                     list(colors_);
+        std::string hint =
+            !near.empty() ? "did you mean '" + near + "'?"
+            : colors_.empty()
+                ? "use #rgb, #rrggbb or #rrggbbaa, or declare it in <palette>"
+                : "use #rgb, #rrggbb, #rrggbbaa or a palette colour: " + list(colors_);
         diags_.error(loc, "unknown colour '" + value + "'", hint);
     }
 

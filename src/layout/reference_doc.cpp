@@ -68,19 +68,33 @@ Every problem is reported with file, line and column; unknown names get a "did y
 void write_types(std::ostringstream& out) {
     out << "\n## Value types\n\n| Type | What to write |\n|---|---|\n";
     const AttrType types[] = {
-        AttrType::String,     AttrType::ExpressionText, AttrType::Name,
-        AttrType::Length,     AttrType::LengthOrPercent, AttrType::Extent,
-        AttrType::Lengths,    AttrType::Color,          AttrType::HexColor,
-        AttrType::StyleRef,   AttrType::PageMasterRef,  AttrType::ComponentRef,
-        AttrType::Bool,       AttrType::Int,            AttrType::Number,
-        AttrType::PageSize,   AttrType::Path,           AttrType::File,
-        AttrType::Filter,     AttrType::FontWeight,     AttrType::LineHeight,
+        AttrType::String,
+        AttrType::ExpressionText,
+        AttrType::Name,
+        AttrType::Length,
+        AttrType::LengthOrPercent,
+        AttrType::Extent,
+        AttrType::Lengths,
+        AttrType::Color,
+        AttrType::HexColor,
+        AttrType::StyleRef,
+        AttrType::PageMasterRef,
+        AttrType::ComponentRef,
+        AttrType::Bool,
+        AttrType::Int,
+        AttrType::Number,
+        AttrType::PageSize,
+        AttrType::Path,
+        AttrType::File,
+        AttrType::Filter,
+        AttrType::FontWeight,
+        AttrType::LineHeight,
     };
     for (AttrType type : types) {
         AttrSpec example;
         example.type = type;
-        out << "| " << cell(code(type_name(example))) << " | " << cell(prose(expected_form(example)))
-            << " |\n";
+        out << "| " << cell(code(type_name(example))) << " | "
+            << cell(prose(expected_form(example))) << " |\n";
     }
     out << "| `a \\| b` | one of the words listed |\n";
 }
@@ -102,16 +116,19 @@ std::string where_used(const ElementSpec& e) {
 
 std::string content_text(const ElementSpec& e) {
     switch (e.content) {
-        case Content::Empty: return "none";
-        case Content::Flow: return "flow content";
+        case Content::Empty:
+            return "none";
+        case Content::Flow:
+            return "flow content";
         case Content::Inline:
             return "text with `{{expressions}}` and " + tags(element_names(Category::Inline));
-        case Content::Elements: break;
+        case Content::Elements:
+            break;
     }
     std::string s;
     for (const auto& name : e.children) {
         const ElementSpec* child = find_element(name);
-        std::string note = !child                              ? ""
+        std::string note = !child                                 ? ""
                            : child->occurs == Occurs::ExactlyOnce ? " (exactly one)"
                            : child->occurs == Occurs::AtMostOnce  ? " (at most one)"
                                                                   : "";
@@ -130,7 +147,7 @@ void write_element(std::ostringstream& out, const ElementSpec& e) {
     }
     out << "\n| Attribute | Type | Default | Description |\n|---|---|---|---|\n";
     for (const auto& a : e.attributes) {
-        std::string def = a.required              ? "required"
+        std::string def = a.required                ? "required"
                           : a.default_value.empty() ? "—"
                                                     : code(a.default_value);
         out << "| " << code(a.name) << " | " << cell(type_name(a)) << " | " << cell(def) << " | "

@@ -36,8 +36,8 @@ enum class AttrType {
 struct AttrSpec {
     std::string name;
     AttrType type = AttrType::String;
-    std::string default_value;  // as it would be written in a layout; "" = none
-    std::string doc;            // one line
+    std::string default_value;         // as it would be written in a layout; "" = none
+    std::string doc;                   // one line
     std::vector<std::string> choices;  // AttrType::Enum
     double min = 0, max = 0;           // Int and Number: checked when min < max
     bool required = false;

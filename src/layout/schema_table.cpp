@@ -40,9 +40,14 @@ AttrSpec ranged(std::string name, AttrType type, double min, double max, std::st
 
 ElementSpec flow(std::string name, std::string doc, Content content,
                  std::vector<AttrSpec> attributes) {
-    return ElementSpec{.name = std::move(name), .doc = std::move(doc), .category = Category::Flow,
-                       .content = content, .children = {}, .attributes = std::move(attributes),
-                       .occurs = Occurs::Any, .expressions = true};
+    return ElementSpec{.name = std::move(name),
+                       .doc = std::move(doc),
+                       .category = Category::Flow,
+                       .content = content,
+                       .children = {},
+                       .attributes = std::move(attributes),
+                       .occurs = Occurs::Any,
+                       .expressions = true};
 }
 
 ElementSpec inline_element(std::string name, std::string doc, Content content,
@@ -55,10 +60,14 @@ ElementSpec inline_element(std::string name, std::string doc, Content content,
 ElementSpec structure(std::string name, std::string doc, Content content,
                       std::vector<std::string> children, std::vector<AttrSpec> attributes,
                       Occurs occurs = Occurs::Any) {
-    return ElementSpec{.name = std::move(name), .doc = std::move(doc),
-                       .category = Category::Structure, .content = content,
-                       .children = std::move(children), .attributes = std::move(attributes),
-                       .occurs = occurs, .expressions = false};
+    return ElementSpec{.name = std::move(name),
+                       .doc = std::move(doc),
+                       .category = Category::Structure,
+                       .content = content,
+                       .children = std::move(children),
+                       .attributes = std::move(attributes),
+                       .occurs = occurs,
+                       .expressions = false};
 }
 
 const std::vector<std::string> kAlign{"left", "right", "center", "justify"};
@@ -101,13 +110,19 @@ std::vector<AttrSpec> richtext_attributes() {
     std::vector<AttrSpec> attrs{
         req("source", T::Path, "Data path of the rich text (a Markdown body) to render.")};
     const std::pair<const char*, const char*> blocks[] = {
-        {"h1", "level 1 headings"},        {"h2", "level 2 headings"},
-        {"h3", "level 3 headings"},        {"paragraph", "paragraphs"},
-        {"bullet-1", "bullet list items"}, {"bullet-2", "nested bullet list items"},
+        {"h1", "level 1 headings"},
+        {"h2", "level 2 headings"},
+        {"h3", "level 3 headings"},
+        {"paragraph", "paragraphs"},
+        {"bullet-1", "bullet list items"},
+        {"bullet-2", "nested bullet list items"},
         {"bullet-3", "bullet list items nested twice"},
-        {"numbered", "numbered list items"}, {"task", "task list items ([ ] and [x])"},
-        {"quote", "block quotes"},         {"table", "table cells"},
-        {"table-header", "table header cells"}, {"code", "code blocks"},
+        {"numbered", "numbered list items"},
+        {"task", "task list items ([ ] and [x])"},
+        {"quote", "block quotes"},
+        {"table", "table cells"},
+        {"table-header", "table header cells"},
+        {"code", "code blocks"},
     };
     for (const auto& [name, what] : blocks) {
         attrs.push_back(opt(name, T::StyleRef, "",
@@ -128,8 +143,7 @@ std::vector<AttrSpec> richtext_attributes() {
 // Metadata is structure, but its values are templates filled from the data.
 ElementSpec metadata_element() {
     ElementSpec metadata = structure(
-        "metadata", "PDF document properties; values may hold {{expressions}}.", Content::Empty,
-        {},
+        "metadata", "PDF document properties; values may hold {{expressions}}.", Content::Empty, {},
         {opt("title", T::ExpressionText, "", "Document title."),
          opt("author", T::ExpressionText, "", "Author."),
          opt("subject", T::ExpressionText, "", "Subject."),
@@ -155,26 +169,32 @@ std::vector<ElementSpec> structure_elements() {
                   {opt("default", T::StyleRef, "body", "Style of text that names no style.")}),
         structure("style", "A text style; styles inherit with base=.", Content::Empty, {},
                   style_attributes()),
-        structure("page-master", "A page design: size, margins, header, footer and background.",
-                  Content::Elements, {"header", "footer", "background"},
-                  {req("name", T::Name, "Name used by document and page-break."),
-                   opt("size", T::PageSize, "A4", "Paper size."),
-                   choice("orientation", {"portrait", "landscape"}, "",
-                          "Turn the paper; default: as the size gives it."),
-                   opt("margin", T::Lengths, "20mm", "Margins: top right bottom left (1-4 values)."),
-                   opt("margin-top", T::Length, "", "Top margin; default: from margin."),
-                   opt("margin-right", T::Length, "", "Right margin; default: from margin."),
-                   opt("margin-bottom", T::Length, "", "Bottom margin; default: from margin."),
-                   opt("margin-left", T::Length, "", "Left margin; default: from margin.")}),
-        structure("header", "Flow content drawn in the top margin of every page; may use "
-                  "{{page}} and {{pages}}.", Content::Flow, {}, {}, Occurs::AtMostOnce),
-        structure("footer", "Flow content drawn in the bottom margin of every page; may use "
-                  "{{page}} and {{pages}}.", Content::Flow, {}, {}, Occurs::AtMostOnce),
+        structure(
+            "page-master", "A page design: size, margins, header, footer and background.",
+            Content::Elements, {"header", "footer", "background"},
+            {req("name", T::Name, "Name used by document and page-break."),
+             opt("size", T::PageSize, "A4", "Paper size."),
+             choice("orientation", {"portrait", "landscape"}, "",
+                    "Turn the paper; default: as the size gives it."),
+             opt("margin", T::Lengths, "20mm", "Margins: top right bottom left (1-4 values)."),
+             opt("margin-top", T::Length, "", "Top margin; default: from margin."),
+             opt("margin-right", T::Length, "", "Right margin; default: from margin."),
+             opt("margin-bottom", T::Length, "", "Bottom margin; default: from margin."),
+             opt("margin-left", T::Length, "", "Left margin; default: from margin.")}),
+        structure("header",
+                  "Flow content drawn in the top margin of every page; may use "
+                  "{{page}} and {{pages}}.",
+                  Content::Flow, {}, {}, Occurs::AtMostOnce),
+        structure("footer",
+                  "Flow content drawn in the bottom margin of every page; may use "
+                  "{{page}} and {{pages}}.",
+                  Content::Flow, {}, {}, Occurs::AtMostOnce),
         structure("background", "Flow content drawn behind the content of every page.",
                   Content::Flow, {}, {}, Occurs::AtMostOnce),
-        structure("component", "A named sub-template, invoked by use or by a fenced block in "
-                  "rich text.", Content::Flow, {},
-                  {req("name", T::Name, "Name of the component.")}),
+        structure("component",
+                  "A named sub-template, invoked by use or by a fenced block in "
+                  "rich text.",
+                  Content::Flow, {}, {req("name", T::Name, "Name of the component.")}),
         structure("document", "The flow content of the document.", Content::Flow, {},
                   {opt("page-master", T::PageMasterRef, "",
                        "Page master of the first page; default: the first page master.")},
@@ -184,17 +204,18 @@ std::vector<ElementSpec> structure_elements() {
 
 std::vector<ElementSpec> block_elements() {
     return {
-        flow("text", "A paragraph of text with {{expressions}} and inline markup.",
-             Content::Inline,
+        flow("text", "A paragraph of text with {{expressions}} and inline markup.", Content::Inline,
              {opt("style", T::StyleRef, "", "Text style; default: the default style."),
               opt("color", T::Color, "", "Text colour; default: from the style."),
               choice("align", kAlign, "", "Alignment; default: from the style."),
-              opt("keep-with-next", T::Bool, "", "Keep on the page of the next block; "
+              opt("keep-with-next", T::Bool, "",
+                  "Keep on the page of the next block; "
                   "default: from the style."),
-              ranged("bookmark", T::Int, 1, 3, "", "Add the text to the PDF outline at this "
+              ranged("bookmark", T::Int, 1, 3, "",
+                     "Add the text to the PDF outline at this "
                      "level.")}),
-        flow("richtext", "Rich text (Markdown blocks) with a style per block kind.",
-             Content::Empty, richtext_attributes()),
+        flow("richtext", "Rich text (Markdown blocks) with a style per block kind.", Content::Empty,
+             richtext_attributes()),
         flow("for", "Repeats its content for every item of a list.", Content::Flow,
              {req("each", T::Path, "Data path of the list."),
               opt("as", T::Name, "item", "Name of the current item inside the loop."),
@@ -219,7 +240,8 @@ std::vector<ElementSpec> block_elements() {
               opt("height", T::Length, "", "Fixed height; default: the content's height."),
               opt("keep-together", T::Bool, "true", "Never split the box over two pages."),
               ranged("rotate", T::Number, -180, 180, "0", "Rotation in degrees, clockwise."),
-              ranged("rotate-jitter", T::Number, 0, 45, "0", "Add a random but repeatable "
+              ranged("rotate-jitter", T::Number, 0, 45, "0",
+                     "Add a random but repeatable "
                      "rotation of at most this many degrees per item (post-its)."),
               choice("align", kPlace, "left", "Placement when narrower than the space."),
               choice("valign", kVAlign, "top", "Placement of the content in a fixed height."),
@@ -232,7 +254,8 @@ std::vector<ElementSpec> block_elements() {
 ElementSpec row_element() {
     ElementSpec row = flow("row", "Columns side by side.", Content::Elements,
                            {opt("gap", T::Length, "0", "Space between the columns."),
-                            choice("valign", kVAlign, "top", "Vertical placement of columns "
+                            choice("valign", kVAlign, "top",
+                                   "Vertical placement of columns "
                                    "shorter than the row.")});
     row.children = {"column"};
     return row;
@@ -242,13 +265,15 @@ std::vector<ElementSpec> arrangement_elements() {
     return {
         row_element(),
         structure("column", "One column of a row.", Content::Flow, {},
-                  {opt("width", T::Extent, "1fr", "Width: a length, a percentage or a share "
+                  {opt("width", T::Extent, "1fr",
+                       "Width: a length, a percentage or a share "
                        "(2fr) of what the fixed columns leave.")}),
         flow("grid", "Cells in a grid, filled row by row; each child is one cell.", Content::Flow,
              {ranged("columns", T::Int, 1, 24, "2", "Number of columns."),
               opt("gap", T::Length, "0", "Space between cells."),
               opt("row-gap", T::Length, "", "Space between rows; default: gap."),
-              opt("cell-height", T::Length, "", "Height of every cell; default: the tallest "
+              opt("cell-height", T::Length, "",
+                  "Height of every cell; default: the tallest "
                   "cell of the row.")}),
         flow("columns", "Balanced multi-column text.", Content::Flow,
              {ranged("count", T::Int, 1, 12, "2", "Number of columns."),
@@ -263,7 +288,8 @@ std::vector<ElementSpec> leaf_elements() {
     return {
         flow("image", "A PNG, JPEG or SVG image.", Content::Empty,
              {req("src", T::File, "The image file, relative to the layout file."),
-              opt("width", T::LengthOrPercent, "", "Width; default: from height or the "
+              opt("width", T::LengthOrPercent, "",
+                  "Width; default: from height or the "
                   "image's own size."),
               opt("height", T::Length, "", "Height; default: from width and the aspect ratio."),
               choice("align", kPlace, "left", "Horizontal placement."),
@@ -275,14 +301,14 @@ std::vector<ElementSpec> leaf_elements() {
               choice("style", {"solid", "dashed", "dotted"}, "solid", "Line pattern."),
               opt("space-before", T::Length, "0", "Space above the line."),
               opt("space-after", T::Length, "0", "Space below the line.")}),
-        flow("spacer", "Vertical space.", Content::Empty,
-             {req("height", T::Length, "The space.")}),
+        flow("spacer", "Vertical space.", Content::Empty, {req("height", T::Length, "The space.")}),
         flow("page-break", "Continues on a new page.", Content::Empty,
              {opt("page-master", T::PageMasterRef, "",
                   "Page master from the new page on; default: the current one.")}),
         flow("use", "Inserts a component.", Content::Empty,
              {req("component", T::ComponentRef, "The component."),
-              opt("data", T::Path, "", "Data path of the component's data; default: the "
+              opt("data", T::Path, "",
+                  "Data path of the component's data; default: the "
                   "current data.")}),
     };
 }
@@ -291,11 +317,11 @@ std::vector<ElementSpec> inline_elements() {
     return {
         inline_element("b", "Bold text.", Content::Inline, {}),
         inline_element("i", "Italic text.", Content::Inline, {}),
-        inline_element("span", "Text with its own style, colour, size or weight.",
-                       Content::Inline,
+        inline_element("span", "Text with its own style, colour, size or weight.", Content::Inline,
                        {opt("style", T::StyleRef, "", "Style; default: the surrounding one."),
                         opt("color", T::Color, "", "Text colour."),
-                        opt("size", T::LengthOrPercent, "", "Font size; a percentage is of the "
+                        opt("size", T::LengthOrPercent, "",
+                            "Font size; a percentage is of the "
                             "surrounding size."),
                         opt("weight", T::FontWeight, "", "Font weight.")}),
         inline_element("link", "A hyperlink.", Content::Inline,

@@ -46,19 +46,18 @@ using Setter = std::function<void(Style&, const std::string&, const Palette&)>;
 const std::map<std::string, Setter>& setters() {
     static const std::map<std::string, Setter> table{
         {"family", [](Style& s, const std::string& v, const Palette&) { s.family = v; }},
-        {"weight", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.weight, parse_font_weight(v));
-         }},
-        {"italic", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.italic, parse_bool(v));
-         }},
-        {"color", [](Style& s, const std::string& v, const Palette& p) {
-             set_if(s.color, parse_color(v, p));
-         }},
-        {"background", [](Style& s, const std::string& v, const Palette& p) {
+        {"weight", [](Style& s, const std::string& v,
+                      const Palette&) { set_if(s.weight, parse_font_weight(v)); }},
+        {"italic",
+         [](Style& s, const std::string& v, const Palette&) { set_if(s.italic, parse_bool(v)); }},
+        {"color", [](Style& s, const std::string& v,
+                     const Palette& p) { set_if(s.color, parse_color(v, p)); }},
+        {"background",
+         [](Style& s, const std::string& v, const Palette& p) {
              if (auto c = parse_color(v, p)) s.background = c;
          }},
-        {"line-height", [](Style& s, const std::string& v, const Palette&) {
+        {"line-height",
+         [](Style& s, const std::string& v, const Palette&) {
              auto lh = parse_line_height(v);
              if (!lh) return;
              if (const double* multiple = std::get_if<double>(&*lh)) {
@@ -67,35 +66,26 @@ const std::map<std::string, Setter>& setters() {
                  s.line_height = std::get<Length>(*lh).to_pt() / s.size;
              }
          }},
-        {"space-before", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.space_before, points(v, s.size));
-         }},
-        {"space-after", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.space_after, points(v, s.size));
-         }},
+        {"space-before", [](Style& s, const std::string& v,
+                            const Palette&) { set_if(s.space_before, points(v, s.size)); }},
+        {"space-after", [](Style& s, const std::string& v,
+                           const Palette&) { set_if(s.space_after, points(v, s.size)); }},
         {"align", [](Style& s, const std::string& v, const Palette&) { s.align = align_of(v); }},
-        {"indent", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.first_indent, points(v, s.size));
-         }},
-        {"left-indent", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.left_indent, points(v, s.size));
-         }},
-        {"letter-spacing", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.letter_spacing, points(v, s.size));
-         }},
+        {"indent", [](Style& s, const std::string& v,
+                      const Palette&) { set_if(s.first_indent, points(v, s.size)); }},
+        {"left-indent", [](Style& s, const std::string& v,
+                           const Palette&) { set_if(s.left_indent, points(v, s.size)); }},
+        {"letter-spacing", [](Style& s, const std::string& v,
+                              const Palette&) { set_if(s.letter_spacing, points(v, s.size)); }},
         {"case", [](Style& s, const std::string& v, const Palette&) { s.text_case = case_of(v); }},
-        {"hyphenate", [](Style& s, const std::string& v, const Palette&) {
-             s.hyphenate = v == "none" ? "" : v;
-         }},
-        {"keep-with-next", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.keep_with_next, parse_bool(v));
-         }},
-        {"widows", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.widows, parse_int(v));
-         }},
-        {"orphans", [](Style& s, const std::string& v, const Palette&) {
-             set_if(s.orphans, parse_int(v));
-         }},
+        {"hyphenate", [](Style& s, const std::string& v,
+                         const Palette&) { s.hyphenate = v == "none" ? "" : v; }},
+        {"keep-with-next", [](Style& s, const std::string& v,
+                              const Palette&) { set_if(s.keep_with_next, parse_bool(v)); }},
+        {"widows",
+         [](Style& s, const std::string& v, const Palette&) { set_if(s.widows, parse_int(v)); }},
+        {"orphans",
+         [](Style& s, const std::string& v, const Palette&) { set_if(s.orphans, parse_int(v)); }},
     };
     return table;
 }

@@ -31,19 +31,27 @@ static bool is_image_file(std::string_view value) {
 static bool is_valid(const AttrSpec& attr, std::string_view v) {
     switch (attr.type) {
         case AttrType::String:
-        case AttrType::ExpressionText: return true;
+        case AttrType::ExpressionText:
+            return true;
         case AttrType::Name:
         case AttrType::StyleRef:
         case AttrType::PageMasterRef:
-        case AttrType::ComponentRef: return is_name(v);
-        case AttrType::Length: return has_unit_class(v, false, false);
-        case AttrType::LengthOrPercent: return has_unit_class(v, true, false);
-        case AttrType::Extent: return has_unit_class(v, true, true);
-        case AttrType::Lengths: return parse_box_lengths(v).has_value();
-        case AttrType::Color: return v.starts_with('#') ? parse_hex_color(v).has_value()
-                                                        : is_name(v);
-        case AttrType::HexColor: return parse_hex_color(v).has_value();
-        case AttrType::Bool: return parse_bool(v).has_value();
+        case AttrType::ComponentRef:
+            return is_name(v);
+        case AttrType::Length:
+            return has_unit_class(v, false, false);
+        case AttrType::LengthOrPercent:
+            return has_unit_class(v, true, false);
+        case AttrType::Extent:
+            return has_unit_class(v, true, true);
+        case AttrType::Lengths:
+            return parse_box_lengths(v).has_value();
+        case AttrType::Color:
+            return v.starts_with('#') ? parse_hex_color(v).has_value() : is_name(v);
+        case AttrType::HexColor:
+            return parse_hex_color(v).has_value();
+        case AttrType::Bool:
+            return parse_bool(v).has_value();
         case AttrType::Int: {
             auto n = parse_int(v);
             return n && in_range(attr, *n);
@@ -57,12 +65,18 @@ static bool is_valid(const AttrSpec& attr, std::string_view v) {
                 if (c == v) return true;
             }
             return false;
-        case AttrType::PageSize: return parse_page_size(v).has_value();
-        case AttrType::Path: return is_data_path(v);
-        case AttrType::File: return is_image_file(v);
-        case AttrType::Filter: return parse_filter(v).has_value();
-        case AttrType::FontWeight: return parse_font_weight(v).has_value();
-        case AttrType::LineHeight: return parse_line_height(v).has_value();
+        case AttrType::PageSize:
+            return parse_page_size(v).has_value();
+        case AttrType::Path:
+            return is_data_path(v);
+        case AttrType::File:
+            return is_image_file(v);
+        case AttrType::Filter:
+            return parse_filter(v).has_value();
+        case AttrType::FontWeight:
+            return parse_font_weight(v).has_value();
+        case AttrType::LineHeight:
+            return parse_line_height(v).has_value();
     }
     return true;
 }
@@ -95,9 +109,8 @@ static std::string hint_for(const AttrSpec& attr, std::string_view value) {
         if (!suggestion.empty()) return suggestion + " (expected " + expected_form(attr) + ")";
     }
     if (attr.type == AttrType::FontWeight) {
-        std::string near = closest_match(value, {"thin", "extralight", "light", "normal",
-                                                 "medium", "semibold", "bold", "extrabold",
-                                                 "black"});
+        std::string near = closest_match(value, {"thin", "extralight", "light", "normal", "medium",
+                                                 "semibold", "bold", "extrabold", "black"});
         if (!near.empty()) return "did you mean '" + near + "'?";
     }
     return "expected " + expected_form(attr);
@@ -105,9 +118,9 @@ static std::string hint_for(const AttrSpec& attr, std::string_view value) {
 
 std::optional<ValueProblem> check_value(const AttrSpec& attr, std::string_view value) {
     if (is_valid(attr, value)) return std::nullopt;
-    return ValueProblem{"invalid value '" + std::string(value) + "' for attribute '" + attr.name +
-                            "'",
-                        hint_for(attr, value)};
+    return ValueProblem{
+        "invalid value '" + std::string(value) + "' for attribute '" + attr.name + "'",
+        hint_for(attr, value)};
 }
 
 // The start of `text`, at most `limit` bytes, never cutting a UTF-8 sequence in half.
@@ -123,8 +136,7 @@ std::optional<ValueProblem> check_expressions(std::string_view text) {
         size_t close = text.find("}}", open + 2);
         size_t next_open = text.find("{{", open + 2);
         if (close == text.npos || next_open < close) {
-            return ValueProblem{"unterminated expression '" +
-                                    excerpt(text.substr(open), 40) + "'",
+            return ValueProblem{"unterminated expression '" + excerpt(text.substr(open), 40) + "'",
                                 "close it with }}"};
         }
         if (text.substr(open + 2, close - open - 2).find_first_not_of(" \t\n\r") == text.npos) {

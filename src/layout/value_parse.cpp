@@ -92,11 +92,16 @@ std::optional<std::array<Length, 4>> parse_box_lengths(std::string_view text) {
         v.push_back(*length);
     }
     switch (v.size()) {  // CSS order: top right bottom left; missing sides mirror their opposite
-        case 1: return std::array<Length, 4>{v[0], v[0], v[0], v[0]};
-        case 2: return std::array<Length, 4>{v[0], v[1], v[0], v[1]};
-        case 3: return std::array<Length, 4>{v[0], v[1], v[2], v[1]};
-        case 4: return std::array<Length, 4>{v[0], v[1], v[2], v[3]};
-        default: return std::nullopt;
+        case 1:
+            return std::array<Length, 4>{v[0], v[0], v[0], v[0]};
+        case 2:
+            return std::array<Length, 4>{v[0], v[1], v[0], v[1]};
+        case 3:
+            return std::array<Length, 4>{v[0], v[1], v[2], v[1]};
+        case 4:
+            return std::array<Length, 4>{v[0], v[1], v[2], v[3]};
+        default:
+            return std::nullopt;
     }
 }
 
@@ -152,7 +157,8 @@ bool is_data_path(std::string_view text) {
     size_t start = 0;
     while (true) {
         size_t dot = text.find('.', start);
-        std::string_view part = text.substr(start, dot == std::string_view::npos ? dot : dot - start);
+        std::string_view part =
+            text.substr(start, dot == std::string_view::npos ? dot : dot - start);
         bool digits_only = !part.empty() && part.find_first_not_of("0123456789") == part.npos;
         if (!is_name(part) && !digits_only) return false;  // digits: a list index (phases.0)
         if (dot == std::string_view::npos) return true;

@@ -25,9 +25,12 @@ std::string lower(std::string s) {
 
 paint::CairoTarget cairo_target(Format format) {
     switch (format) {
-        case Format::Pdf: return paint::CairoTarget::Pdf;
-        case Format::Png: return paint::CairoTarget::Png;
-        case Format::Svg: return paint::CairoTarget::Svg;
+        case Format::Pdf:
+            return paint::CairoTarget::Pdf;
+        case Format::Png:
+            return paint::CairoTarget::Png;
+        case Format::Svg:
+            return paint::CairoTarget::Svg;
     }
     return paint::CairoTarget::Pdf;
 }
@@ -89,7 +92,8 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
 
     paint::CairoOptions cairo{cairo_target(format), options.dpi, {}};
     if (doc.metadata.date.empty()) cairo.fallback_date = source_date_epoch(diag);
-    std::optional<std::vector<std::string>> buffers = paint::render_with_cairo(to_paint, cairo, diag);
+    std::optional<std::vector<std::string>> buffers =
+        paint::render_with_cairo(to_paint, cairo, diag);
     if (!buffers) return false;
 
     const std::vector<std::string> names = output_file_names(out_path, format, *numbers);

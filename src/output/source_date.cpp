@@ -27,9 +27,9 @@ std::string source_date_epoch(Diagnostics& diag) {
     const char* env = std::getenv("SOURCE_DATE_EPOCH");
     if (!env || !*env) return {};
     if (std::optional<std::string> date = iso_date_from_epoch(env)) return *date;
-    diag.warning({}, std::string("SOURCE_DATE_EPOCH='") + env + "' is not a number of seconds; " +
-                         "ignored",
-                 "set it to e.g. $(git log -1 --format=%ct)");
+    diag.warning(
+        {}, std::string("SOURCE_DATE_EPOCH='") + env + "' is not a number of seconds; " + "ignored",
+        "set it to e.g. $(git log -1 --format=%ct)");
     return {};
 }
 

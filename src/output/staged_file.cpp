@@ -21,14 +21,21 @@ std::string errno_text(int err) { return std::system_category().message(err); }
 std::string hint_for(int err, const std::string& dir) {
     switch (err) {
         case EACCES:
-        case EPERM: return "you have no permission to write in directory '" + dir + "'";
-        case ENOENT: return "directory '" + dir + "' does not exist";
-        case ENOTDIR: return "a part of '" + dir + "' is a file, not a directory";
+        case EPERM:
+            return "you have no permission to write in directory '" + dir + "'";
+        case ENOENT:
+            return "directory '" + dir + "' does not exist";
+        case ENOTDIR:
+            return "a part of '" + dir + "' is a file, not a directory";
         case ENOSPC:
-        case EDQUOT: return "the disk is full";
-        case EROFS: return "the file system is read-only";
-        case EFBIG: return "the file is larger than this file system or the file size limit allows";
-        default: return {};
+        case EDQUOT:
+            return "the disk is full";
+        case EROFS:
+            return "the file system is read-only";
+        case EFBIG:
+            return "the file is larger than this file system or the file size limit allows";
+        default:
+            return {};
     }
 }
 

@@ -139,16 +139,16 @@ DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
     // Without clusters the whole run is one cluster: still extractable, just not per glyph.
     std::vector<cairo_text_cluster_t> clusters;
     for (auto [b, g] : run.clusters) clusters.push_back({b, g});
-    if (clusters.empty()) clusters.push_back({static_cast<int>(run.text.size()),
-                                             static_cast<int>(glyphs.size())});
-    const bool with_text = !run.text.empty() && (run.clusters.empty()
-                                                     ? is_valid_utf8(run.text)
-                                                     : are_valid_clusters(run));
+    if (clusters.empty())
+        clusters.push_back({static_cast<int>(run.text.size()), static_cast<int>(glyphs.size())});
+    const bool with_text = !run.text.empty() && (run.clusters.empty() ? is_valid_utf8(run.text)
+                                                                      : are_valid_clusters(run));
     if (!with_text) {
         cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
         if (run.text.empty()) return {};
-        return {{}, "text " + quoted_text(run.text) + " has invalid clusters or UTF-8; drawn, but " +
-                        "PDF readers cannot extract it"};
+        return {{},
+                "text " + quoted_text(run.text) + " has invalid clusters or UTF-8; drawn, but " +
+                    "PDF readers cannot extract it"};
     }
     cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
                            static_cast<int>(glyphs.size()), clusters.data(),

@@ -78,8 +78,9 @@ std::optional<FontCache::Font> FontCache::load(const typeset::FontFace& font) {
     FT_Error err = FT_New_Face(library_.get(), font.file.c_str(), font.index, &owner->face);
     if (err != 0) {
         owner->face = nullptr;
-        diag_.error({font.file}, "cannot load font '" + font.family + "' (face " +
-                                     std::to_string(font.index) + "): " + freetype_message(err),
+        diag_.error({font.file},
+                    "cannot load font '" + font.family + "' (face " + std::to_string(font.index) +
+                        "): " + freetype_message(err),
                     "check that the file exists in fonts/ and is a TrueType or OpenType font");
         return std::nullopt;
     }
@@ -91,8 +92,8 @@ std::optional<FontCache::Font> FontCache::load(const typeset::FontFace& font) {
                                                destroy_face_owner);
     }
     if (status != CAIRO_STATUS_SUCCESS) {
-        diag_.error({font.file}, std::string("cannot use font with Cairo: ") +
-                                     cairo_status_to_string(status));
+        diag_.error({font.file},
+                    std::string("cannot use font with Cairo: ") + cairo_status_to_string(status));
         return std::nullopt;  // `owner` still owns the face and frees it
     }
     owner.release();  // now owned by the Cairo font face

@@ -31,7 +31,8 @@ SurfacePtr surface_from_pixbuf(GdkPixbuf* pixbuf, std::string& error) {
         error = "unsupported pixel format";
         return nullptr;
     }
-    SurfacePtr s(cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h));
+    SurfacePtr s(
+        cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h));
     if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS) {
         error = cairo_status_to_string(cairo_surface_status(s.get()));
         return nullptr;
@@ -95,9 +96,12 @@ GObjectPtr<RsvgHandle> load_svg(const std::string& file, std::string& error) {
 
 const char* kind_name(typeset::Image::Kind kind) {
     switch (kind) {
-        case typeset::Image::Kind::Png: return "PNG";
-        case typeset::Image::Kind::Jpeg: return "JPEG";
-        case typeset::Image::Kind::Svg: return "SVG";
+        case typeset::Image::Kind::Png:
+            return "PNG";
+        case typeset::Image::Kind::Jpeg:
+            return "JPEG";
+        case typeset::Image::Kind::Svg:
+            return "SVG";
     }
     return "image";
 }
@@ -120,9 +124,15 @@ ImageCache::Entry ImageCache::load(const typeset::Image& image) {
     Entry entry;
     std::string error;
     switch (image.kind) {
-        case typeset::Image::Kind::Png: entry.raster = load_png(image.file, error); break;
-        case typeset::Image::Kind::Jpeg: entry.raster = load_jpeg(image.file, error); break;
-        case typeset::Image::Kind::Svg: entry.svg = load_svg(image.file, error); break;
+        case typeset::Image::Kind::Png:
+            entry.raster = load_png(image.file, error);
+            break;
+        case typeset::Image::Kind::Jpeg:
+            entry.raster = load_jpeg(image.file, error);
+            break;
+        case typeset::Image::Kind::Svg:
+            entry.svg = load_svg(image.file, error);
+            break;
     }
     if (!entry.raster && !entry.svg) {
         entry.failed = true;

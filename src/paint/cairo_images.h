@@ -24,8 +24,8 @@ public:
 private:
     struct Entry {
         bool failed = false;
-        SurfacePtr raster;             // PNG, JPEG
-        GObjectPtr<RsvgHandle> svg;    // SVG
+        SurfacePtr raster;           // PNG, JPEG
+        GObjectPtr<RsvgHandle> svg;  // SVG
     };
     Entry load(const typeset::Image& image);
 

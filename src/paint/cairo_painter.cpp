@@ -7,6 +7,7 @@
 
 #include "paint/cairo_painter_impl.h"
 #include "paint/pdf_document.h"
+#include "paint/svg_ids.h"
 #include "paint/text_format.h"
 
 namespace dw::paint {
@@ -14,7 +15,7 @@ namespace dw::paint {
 namespace {
 
 constexpr double a4_width = 595.276, a4_height = 841.89;
-constexpr double max_page_side = 14400;  // PDF's limit: 200 inches
+constexpr double max_page_side = 14400;     // PDF's limit: 200 inches
 constexpr int max_pixels_per_side = 32767;  // Cairo's image surface limit
 constexpr const char* document_tag = "Document";
 
@@ -74,7 +75,8 @@ void CairoPainter::Impl::collect_dests(const typeset::Document& doc) {
             if (d->name.empty() || !is_valid_utf8(d->name)) {
                 warning("destination with an empty or non-UTF-8 name; left out");
             } else if (!dest_names_.insert(d->name).second) {
-                warning("destination " + quoted_text(d->name) + " is defined twice; the first is used");
+                warning("destination " + quoted_text(d->name) +
+                        " is defined twice; the first is used");
             }
         }
     }
@@ -88,8 +90,6 @@ void CairoPainter::Impl::begin_document(const typeset::Document& doc) {
     if (broken_) return;
     set_pdf_metadata(surface_.get(), doc.metadata, options_.fallback_date, diag_);
     add_pdf_outline(surface_.get(), doc.outline, dest_names_, diag_);
-    // A link tag outside any structure tag gives Cairo 1.16 a damaged xref table.
-    cairo_tag_begin(cr_.get(), document_tag, "");
     check_cairo();
 }
 
@@ -109,12 +109,19 @@ void CairoPainter::Impl::begin_page(double width, double height, const std::stri
     }
     if (!is_pdf()) return open_page_surface(width, height);
     if (broken_) return;
+    // Cairo 1.16 throws away what the page recorded so far when its size is set, tags
+    // included: so the size comes first, and the Document tag only after it.
     cairo_pdf_surface_set_size(surface_.get(), width, height);
     if (!label.empty() && is_valid_utf8(label)) {
         cairo_pdf_surface_set_page_label(surface_.get(), label.c_str());
     } else if (!label.empty()) {
         warning("page label is not valid UTF-8; left out");
     }
+    // Everything sits in one Document structure element: without an enclosing structure tag,
+    // a link tag gives Cairo 1.16 a damaged xref table, and without "Document" (or Part, Art,
+    // Sect, Div) at the top, Cairo does not mark the PDF as tagged.
+    if (page_ == 1) cairo_tag_begin(cr_.get(), document_tag, "");
+    check_cairo();
 }
 
 void CairoPainter::Impl::open_page_surface(double width, double height) {
@@ -147,8 +154,8 @@ void CairoPainter::Impl::open_page_surface(double width, double height) {
 void CairoPainter::Impl::close_page_surface() {
     if (cr_ && !broken_ && options_.target == CairoTarget::Png) {
         cairo_surface_flush(surface_.get());
-        cairo_status_t status = cairo_surface_write_to_png_stream(surface_.get(), append_bytes,
-                                                                  &bytes_);
+        cairo_status_t status =
+            cairo_surface_write_to_png_stream(surface_.get(), append_bytes, &bytes_);
         if (status != CAIRO_STATUS_SUCCESS) {
             broken_ = true;
             error(std::string("cannot encode PNG: ") + cairo_status_to_string(status));
@@ -157,7 +164,13 @@ void CairoPainter::Impl::close_page_surface() {
     cr_.reset();
     if (surface_) cairo_surface_finish(surface_.get());  // the SVG stream is written here
     check_cairo();
-    output.push_back(broken_ ? std::string() : std::move(bytes_));
+    if (broken_) {
+        output.emplace_back();
+    } else if (options_.target == CairoTarget::Svg) {
+        output.push_back(renumber_svg_ids(bytes_));
+    } else {
+        output.push_back(std::move(bytes_));
+    }
     surface_.reset();
     bytes_.clear();
 }
@@ -175,12 +188,13 @@ void CairoPainter::Impl::end_page() {
 
 void CairoPainter::Impl::end_document() {
     if (!is_pdf() || !cr_) return;
+    const int pages_painted = page_;
     page_ = 0;  // messages from here on are about the document, not its last page
     if (!tags_.empty()) warning("structure tag not closed at the end of the document");
     for (; !tags_.empty(); tags_.pop_back()) {
         if (!tags_.back().empty()) cairo_tag_end(cr_.get(), tags_.back().c_str());
     }
-    cairo_tag_end(cr_.get(), document_tag);
+    if (pages_painted > 0) cairo_tag_end(cr_.get(), document_tag);
     check_cairo();
     cr_.reset();
     cairo_surface_finish(surface_.get());  // writes the rest of the PDF into bytes_

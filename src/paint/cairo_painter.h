@@ -20,6 +20,8 @@ struct CairoOptions {
 // Paints with Cairo into memory: one PDF for the whole document, or one PNG / SVG per page.
 // Links, destinations, the outline, metadata, page labels and structure tags exist in PDF only.
 // Items that cannot be drawn are reported (page number in the message) and skipped.
+// Link and destination positions are page coordinates: Cairo 1.16 writes them as given, so a
+// GroupBegin rotation does not turn them.
 class CairoPainter final : public Painter {
 public:
     CairoPainter(CairoOptions options, Diagnostics& diag);

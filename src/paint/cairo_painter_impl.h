@@ -61,9 +61,9 @@ private:
     CairoPtr cr_;
     bool broken_ = false;  // Cairo reported an error; nothing more can be drawn
 
-    int page_ = 0;                  // 1-based number of the current page
-    int open_groups_ = 0;           // on the current page
-    std::vector<std::string> tags_; // open structure tags; "" for a rejected one
+    int page_ = 0;                   // 1-based number of the current page
+    int open_groups_ = 0;            // on the current page
+    std::vector<std::string> tags_;  // open structure tags; "" for a rejected one
     std::set<std::string> dest_names_, placed_dests_;
 };
 

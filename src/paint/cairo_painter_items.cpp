@@ -56,9 +56,8 @@ void CairoPainter::Impl::dest(const typeset::Dest& dest) {
 }
 
 void CairoPainter::Impl::group_begin(const typeset::GroupBegin& group) {
-    if (!cr_) return;
-    ++open_groups_;
-    report(begin_rotation(cr_.get(), group));
+    ++open_groups_;  // counted even without a context, so the matching end stays quiet
+    if (cr_) report(begin_rotation(cr_.get(), group));
 }
 
 void CairoPainter::Impl::group_end() {
@@ -72,7 +71,8 @@ void CairoPainter::Impl::group_end() {
 void CairoPainter::Impl::tag_begin(const typeset::TagBegin& tag) {
     if (!is_pdf() || !cr_) return;
     if (!is_structure_tag_name(tag.tag)) {
-        warning("structure tag " + quoted_text(tag.tag) + " is not a valid tag name; left out");
+        warning("structure tag " + quoted_text(tag.tag) +
+                " is not a standard PDF structure type; left out");
         tags_.emplace_back();
         return;
     }

@@ -1,30 +1,25 @@
 #include "paint/painter.h"
 
-#include <type_traits>
 #include <variant>
 
 namespace dw::paint {
 
 namespace {
 
-void paint_item(const typeset::Item& item, Painter& painter) {
-    std::visit(
-        [&painter](const auto& it) {
-            using T = std::decay_t<decltype(it)>;
-            if constexpr (std::is_same_v<T, typeset::GlyphRun>) painter.glyphs(it);
-            else if constexpr (std::is_same_v<T, typeset::Shape>) painter.shape(it);
-            else if constexpr (std::is_same_v<T, typeset::Line>) painter.line(it);
-            else if constexpr (std::is_same_v<T, typeset::Image>) painter.image(it);
-            else if constexpr (std::is_same_v<T, typeset::Link>) painter.link(it);
-            else if constexpr (std::is_same_v<T, typeset::Dest>) painter.dest(it);
-            else if constexpr (std::is_same_v<T, typeset::GroupBegin>) painter.group_begin(it);
-            else if constexpr (std::is_same_v<T, typeset::GroupEnd>) painter.group_end();
-            else if constexpr (std::is_same_v<T, typeset::TagBegin>) painter.tag_begin(it);
-            else if constexpr (std::is_same_v<T, typeset::TagEnd>) painter.tag_end();
-            else static_assert(sizeof(T) == 0, "Painter has no method for this item kind");
-        },
-        item);
-}
+// One overload per item kind: std::visit does not compile when a new kind has none.
+struct Dispatch {
+    Painter& painter;
+    void operator()(const typeset::GlyphRun& run) const { painter.glyphs(run); }
+    void operator()(const typeset::Shape& shape) const { painter.shape(shape); }
+    void operator()(const typeset::Line& line) const { painter.line(line); }
+    void operator()(const typeset::Image& image) const { painter.image(image); }
+    void operator()(const typeset::Link& link) const { painter.link(link); }
+    void operator()(const typeset::Dest& dest) const { painter.dest(dest); }
+    void operator()(const typeset::GroupBegin& group) const { painter.group_begin(group); }
+    void operator()(const typeset::GroupEnd&) const { painter.group_end(); }
+    void operator()(const typeset::TagBegin& tag) const { painter.tag_begin(tag); }
+    void operator()(const typeset::TagEnd&) const { painter.tag_end(); }
+};
 
 }  // namespace
 
@@ -32,7 +27,7 @@ void paint_document(const typeset::Document& doc, Painter& painter) {
     painter.begin_document(doc);
     for (const typeset::Page& page : doc.pages) {
         painter.begin_page(page.width, page.height, page.label);
-        for (const typeset::Item& item : page.items) paint_item(item, painter);
+        for (const typeset::Item& item : page.items) std::visit(Dispatch{painter}, item);
         painter.end_page();
     }
     painter.end_document();

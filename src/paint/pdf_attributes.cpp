@@ -9,13 +9,12 @@ namespace dw::paint {
 namespace {
 
 bool is_usable(const typeset::Rect& r) {
-    return std::isfinite(r.x) && std::isfinite(r.y) && std::isfinite(r.w) &&
-           std::isfinite(r.h) && r.w > 0 && r.h > 0;
+    return std::isfinite(r.x) && std::isfinite(r.y) && std::isfinite(r.w) && std::isfinite(r.h) &&
+           r.w > 0 && r.h > 0;
 }
 
-// ASCII only: <cctype> answers by locale and could accept Latin-1 letters.
+// ASCII only: <cctype> answers by locale.
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // True when `s` matches `pattern`, where '9' stands for a digit and other characters for
 // themselves.
@@ -93,11 +92,20 @@ bool is_pdf_metadata_date(std::string_view date) {
 }
 
 bool is_structure_tag_name(std::string_view tag) {
-    if (tag.empty() || tag.size() > 32 || !is_letter(tag[0])) return false;
-    for (char c : tag) {
-        if (!is_letter(c) && !is_digit(c)) return false;
+    // PDF 32000 tables 333-340, as Cairo lists them. Cairo refuses any other name with a
+    // sticky error that ruins the whole document. "Link" is Cairo's link tag and needs
+    // attributes: links come as Link items.
+    static const std::string_view standard[] = {
+        "Document", "Part",  "Art",       "Sect",     "Div",   "BlockQuote", "Caption", "TOC",
+        "TOCI",     "Index", "NonStruct", "Private",  "P",     "H",          "H1",      "H2",
+        "H3",       "H4",    "H5",        "H6",       "L",     "LI",         "Lbl",     "LBody",
+        "Table",    "TR",    "TH",        "TD",       "THead", "TBody",      "TFoot",   "Span",
+        "Quote",    "Note",  "Reference", "BibEntry", "Code",  "Annot",      "Ruby",    "Warichu",
+        "RB",       "RT",    "RP",        "WT",       "WP",    "Figure",     "Formula", "Form"};
+    for (std::string_view name : standard) {
+        if (tag == name) return true;
     }
-    return tag != "Link";  // CAIRO_TAG_LINK; "cairo.dest" already fails the character check
+    return false;
 }
 
 }  // namespace dw::paint

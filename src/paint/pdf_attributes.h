@@ -30,8 +30,7 @@ std::string outline_link_attributes(std::string_view dest);
 // "YYYY-MM-DDTHH:MM:SS" optionally followed by "Z" or "+HH:MM" / "-HH:MM".
 bool is_pdf_metadata_date(std::string_view date);
 
-// A structure tag Cairo can write as a PDF name: 1-32 ASCII letters and digits, starting with a
-// letter, and not one of Cairo's own tags ("Link", "cairo.dest") which need attributes.
+// A standard PDF structure type ("P", "H1", "LI", "Figure", ...) that Cairo accepts as a tag.
 bool is_structure_tag_name(std::string_view tag);
 
 }  // namespace dw::paint

@@ -15,7 +15,8 @@ void set_text(cairo_surface_t* pdf, cairo_pdf_metadata_t key, const char* name,
               const std::string& value, Diagnostics& diag) {
     if (value.empty()) return;
     if (!is_valid_utf8(value)) {
-        diag.warning({}, std::string("document ") + name + " is not valid UTF-8; left out of the PDF");
+        diag.warning({},
+                     std::string("document ") + name + " is not valid UTF-8; left out of the PDF");
         return;
     }
     cairo_pdf_surface_set_metadata(pdf, key, value.c_str());
@@ -34,8 +35,9 @@ void set_pdf_metadata(cairo_surface_t* pdf, const typeset::Metadata& meta,
     const std::string& date = meta.date.empty() ? fallback_date : meta.date;
     if (date.empty()) return;
     if (!is_pdf_metadata_date(date)) {
-        diag.warning({}, "document date " + quoted_text(date) + " is not ISO 8601; the PDF gets the " +
-                             "current time instead",
+        diag.warning({},
+                     "document date " + quoted_text(date) + " is not ISO 8601; the PDF gets the " +
+                         "current time instead",
                      "write it as 2024-11-12T09:30:00Z or 2024-11-12T09:30:00+01:00");
         return;
     }

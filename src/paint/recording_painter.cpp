@@ -18,9 +18,12 @@ std::string file_name(const std::string& path) {
 
 const char* image_kind(typeset::Image::Kind kind) {
     switch (kind) {
-        case typeset::Image::Kind::Png: return "png";
-        case typeset::Image::Kind::Jpeg: return "jpeg";
-        case typeset::Image::Kind::Svg: return "svg";
+        case typeset::Image::Kind::Png:
+            return "png";
+        case typeset::Image::Kind::Jpeg:
+            return "jpeg";
+        case typeset::Image::Kind::Svg:
+            return "svg";
     }
     return "unknown";
 }
@@ -30,7 +33,8 @@ const char* image_kind(typeset::Image::Kind kind) {
 void RecordingPainter::begin_document(const typeset::Document& doc) {
     const typeset::Metadata& m = doc.metadata;
     put("document pages=" + std::to_string(doc.pages.size()) + " title=" + quoted_text(m.title) +
-        " author=" + quoted_text(m.author) + " date=" + quoted_text(m.date) + " lang=" + quoted_text(m.language));
+        " author=" + quoted_text(m.author) + " date=" + quoted_text(m.date) +
+        " lang=" + quoted_text(m.language));
     for (size_t i = 0; i < doc.fonts.size(); ++i) {
         const typeset::FontFace& f = doc.fonts[i];
         put("font " + std::to_string(i) + " family=" + quoted_text(f.family) +
@@ -77,8 +81,8 @@ void RecordingPainter::line(const typeset::Line& line) {
 }
 
 void RecordingPainter::image(const typeset::Image& image) {
-    put(std::string("image ") + image_kind(image.kind) + " file=" + quoted_text(file_name(image.file)) +
-        " rect=" + rect_text(image.rect));
+    put(std::string("image ") + image_kind(image.kind) +
+        " file=" + quoted_text(file_name(image.file)) + " rect=" + rect_text(image.rect));
 }
 
 void RecordingPainter::link(const typeset::Link& link) {
@@ -101,7 +105,9 @@ void RecordingPainter::group_begin(const typeset::GroupBegin& group) {
 
 void RecordingPainter::group_end() { put("end-group"); }
 
-void RecordingPainter::tag_begin(const typeset::TagBegin& tag) { put("tag " + quoted_text(tag.tag)); }
+void RecordingPainter::tag_begin(const typeset::TagBegin& tag) {
+    put("tag " + quoted_text(tag.tag));
+}
 
 void RecordingPainter::tag_end() { put("end-tag"); }
 

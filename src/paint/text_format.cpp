@@ -9,7 +9,8 @@ namespace dw::paint {
 
 std::string fixed(double value, int decimals) {
     char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+    auto [end, ec] =
+        std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
     if (ec != std::errc()) return std::isnan(value) ? "nan" : "huge";
     std::string s(buf, end);
     if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);

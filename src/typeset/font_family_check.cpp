@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "diag/suggest.h"
+#include "typeset/font_pattern.h"
 #include "typeset/font_system.h"
 
 namespace dw::typeset {
@@ -26,12 +27,6 @@ static bool font_has_family(FcPattern* pattern, const std::string& family) {
     for (int i = 0; FcPatternGetString(pattern, FC_FAMILY, i, &name) == FcResultMatch; ++i)
         if (family_key(reinterpret_cast<const char*>(name)) == wanted) return true;
     return false;
-}
-
-static std::string pattern_string(FcPattern* pattern, const char* object) {
-    FcChar8* value = nullptr;
-    if (FcPatternGetString(pattern, object, 0, &value) != FcResultMatch) return {};
-    return reinterpret_cast<const char*>(value);
 }
 
 std::vector<std::string> FontSystem::styles_of(const std::string& family) const {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "typeset/font_config.h"
+#include "typeset/font_pattern.h"
 
 namespace dw::typeset {
 
@@ -29,9 +30,8 @@ static std::vector<std::string> primary_families(FcConfig* config) {
     std::set<std::string> names;
     FcFontSet* fonts = FcConfigGetFonts(config, FcSetSystem);
     for (int i = 0; fonts && i < fonts->nfont; ++i) {
-        FcChar8* family = nullptr;
-        if (FcPatternGetString(fonts->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch)
-            names.insert(reinterpret_cast<const char*>(family));
+        std::string family = pattern_string(fonts->fonts[i], FC_FAMILY);
+        if (!family.empty()) names.insert(family);
     }
     return {names.begin(), names.end()};
 }
@@ -43,7 +43,7 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::string& fonts_dir, Dia
         diag.error(SourceLoc{fonts_dir}, "font directory '" + fonts_dir + "' does not exist");
         return nullptr;
     }
-    std::unique_ptr<FontSystem> fonts(new FontSystem());  // private constructor: no make_unique
+    auto fonts = std::make_unique<FontSystem>(Key{});
     fonts->fonts_dir_ = dir.string();
     fonts->config_ = make_font_config(dir, diag);
     if (!fonts->config_) return nullptr;

@@ -25,8 +25,15 @@ std::string missing_glyph_message(const MissingGlyph& missing);
 // context at 72 dpi (so Pango units are 1/1024 pt) with unrounded glyph positions and no hinting.
 // Not thread-safe: use one FontSystem per thread (better: per process, see pdf-stack-facts.md).
 class FontSystem {
+    struct Key {  // lets only create() construct, while std::make_unique still can
+        explicit Key() = default;
+    };
+
 public:
-    // Null, with an error in `diag`, when the directory is missing or holds no fonts.
+    explicit FontSystem(Key) {}
+
+    // Null, with an error in `diag`, when the directory is missing or holds no fonts. Also makes
+    // the private configuration fontconfig's process default (see font_system.cpp for why).
     static std::unique_ptr<FontSystem> create(const std::string& fonts_dir, Diagnostics& diag);
 
     PangoContext* context() const { return context_.get(); }
@@ -53,7 +60,6 @@ private:
         std::string message, hint;
     };
 
-    FontSystem() = default;
     FamilyCheck run_check(const std::string& family, int weight, bool italic) const;
     std::vector<std::string> styles_of(const std::string& family) const;
 

@@ -44,7 +44,9 @@ void translate_items(std::vector<Item>& items, double dx, double dy) {
 }
 
 void close_open_tag(std::vector<Item>& out, int& open_paragraph) {
-    if (open_paragraph >= 0) out.push_back(TagEnd{});
+    // emplace with in_place_type: GCC 12 -O3 warns falsely (maybe-uninitialized) on push_back
+    // of a temporary variant holding an empty alternative.
+    if (open_paragraph >= 0) out.emplace_back(std::in_place_type<TagEnd>);
     open_paragraph = -1;
 }
 
@@ -52,15 +54,12 @@ void emit_fragment(const Fragment& fragment, double y, std::vector<Item>& out, i
     if (fragment.paragraph != open_paragraph) {
         close_open_tag(out, open_paragraph);
         if (!fragment.tag.empty() && fragment.paragraph >= 0) {
-            out.push_back(TagBegin{fragment.tag});
+            out.emplace_back(std::in_place_type<TagBegin>, TagBegin{fragment.tag});
             open_paragraph = fragment.paragraph;
         }
     }
-    size_t first = out.size();
-    out.insert(out.end(), fragment.items.begin(), fragment.items.end());
-    std::vector<Item> moved(out.begin() + long(first), out.end());
-    translate_items(moved, 0, y);
-    std::move(moved.begin(), moved.end(), out.begin() + long(first));
+    Translator t{0, y};
+    for (const auto& item : fragment.items) std::visit(t, out.emplace_back(item));
 }
 
 }  // namespace dw::typeset

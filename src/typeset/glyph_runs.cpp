@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "typeset/font_handles.h"
+#include "typeset/font_pattern.h"
 
 namespace dw::typeset {
 
@@ -12,12 +13,6 @@ namespace {
 
 // The FontSystem's context is at 72 dpi, so a Pango unit is 1/PANGO_SCALE of a point.
 double points(long units) { return static_cast<double>(units) / PANGO_SCALE; }
-
-std::string pattern_string(FcPattern* pattern, const char* object) {
-    FcChar8* value = nullptr;
-    if (FcPatternGetString(pattern, object, 0, &value) != FcResultMatch) return {};
-    return reinterpret_cast<const char*>(value);
-}
 
 double font_size(PangoFont* font) {
     FontDescriptionPtr desc(pango_font_describe_with_absolute_size(font));

@@ -234,8 +234,7 @@ TEST_CASE("an unknown component name is an error with a did-you-mean hint", "[da
     REQUIRE(kept.text == "- text: x");
 }
 
-TEST_CASE("a component inside a list item reports its YAML at file positions",
-          "[data][markdown]") {
+TEST_CASE("a component inside a list item reports its YAML at file positions", "[data][markdown]") {
     Value doc = parse_clean("- punt\n\n  ```postits\n  - text: één\n    colour: geel\n  ```\n");
     const Block& comp = blocks_of(doc)[0].children[0].children[1];
     REQUIRE(comp.kind == BK::Component);
@@ -274,8 +273,8 @@ TEST_CASE("a duplicate front matter key names its first line", "[data][markdown]
     Diagnostics diags;
     auto doc = parse_markdown("---\ndate: 1\nseries: x\ndate: 2\n---\n", "m.md", {}, diags);
     REQUIRE(doc);
-    REQUIRE(format_diagnostic(diags.all().at(0)).starts_with(
-        "m.md:4:1: error: duplicate key 'date' (first defined on line 2)\n"));
+    REQUIRE(format_diagnostic(diags.all().at(0))
+                .starts_with("m.md:4:1: error: duplicate key 'date' (first defined on line 2)\n"));
 }
 
 TEST_CASE("unclosed front matter is an error", "[data][markdown]") {

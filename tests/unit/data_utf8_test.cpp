@@ -48,12 +48,12 @@ TEST_CASE("malformed sequences are each caught at their lead byte", "[data][utf8
         int col;
     };
     std::vector<Case> cases = {
-        {"a\xC0\xAF", "invalid UTF-8 byte 0xC0", 2},          // overlong '/'
-        {"ab\xED\xA0\x80", "invalid UTF-8 byte 0xED", 3},     // UTF-16 surrogate
-        {"\xF4\x90\x80\x80", "invalid UTF-8 byte 0xF4", 1},   // past U+10FFFF
-        {"abc\xE2\x82", "invalid UTF-8 byte 0xE2", 4},        // cut off at the end
-        {"x\x80", "invalid UTF-8 byte 0x80", 2},              // stray continuation byte
-        {"ok\xE2\x82x", "invalid UTF-8 byte 0xE2", 3},        // cut off mid-text
+        {"a\xC0\xAF", "invalid UTF-8 byte 0xC0", 2},         // overlong '/'
+        {"ab\xED\xA0\x80", "invalid UTF-8 byte 0xED", 3},    // UTF-16 surrogate
+        {"\xF4\x90\x80\x80", "invalid UTF-8 byte 0xF4", 1},  // past U+10FFFF
+        {"abc\xE2\x82", "invalid UTF-8 byte 0xE2", 4},       // cut off at the end
+        {"x\x80", "invalid UTF-8 byte 0x80", 2},             // stray continuation byte
+        {"ok\xE2\x82x", "invalid UTF-8 byte 0xE2", 3},       // cut off mid-text
         {std::string("a\0b", 3), "unexpected NUL byte 0x00", 2},
     };
     for (const auto& c : cases) {

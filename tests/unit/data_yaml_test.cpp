@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "data/yaml_loader.h"
@@ -132,7 +131,8 @@ TEST_CASE("a tab used for indentation is reported with a hint", "[data][yaml]") 
     Diagnostics diags;
     REQUIRE_FALSE(parse_yaml("a: 1\n\tb: 2\n", "d.yaml", 1, diags));
     REQUIRE(where(only_error(diags).loc) == "d.yaml:2:1");
-    REQUIRE(only_error(diags).hint == "indent with spaces; YAML does not allow tabs for indentation");
+    REQUIRE(only_error(diags).hint ==
+            "indent with spaces; YAML does not allow tabs for indentation");
 }
 
 TEST_CASE("a duplicate key is an error naming the key and its first line", "[data][yaml]") {

@@ -84,8 +84,9 @@ TEST_CASE("bad length: message, position and the unit meant", "[layout][errors]"
 }
 
 TEST_CASE("a fraction is no font size", "[layout][errors]") {
-    auto d = only_error("<layout><styles><style name=\"body\" size=\"2fr\"/></styles>"
-                        "<document/></layout>");
+    auto d = only_error(
+        "<layout><styles><style name=\"body\" size=\"2fr\"/></styles>"
+        "<document/></layout>");
     check(d, 1, 36, "invalid value '2fr' for attribute 'size'",
           "expected a length such as 12mm, 10pt or 1in, or a percentage such as 50%");
 }
@@ -109,8 +110,8 @@ TEST_CASE("base cycle", "[layout][errors]") {
 }
 
 TEST_CASE("a style based on itself", "[layout][errors]") {
-    auto d = only_error(
-        "<layout><styles><style name=\"a\" base=\"a\"/></styles><document/></layout>");
+    auto d =
+        only_error("<layout><styles><style name=\"a\" base=\"a\"/></styles><document/></layout>");
     check(d, 1, 33, "base cycle: a \u2192 a",
           "a style cannot inherit from itself; remove one of these base= attributes");
 }
@@ -134,16 +135,18 @@ TEST_CASE("missing required attribute", "[layout][errors]") {
 }
 
 TEST_CASE("unknown page master and component", "[layout][errors]") {
-    auto master = only_error("<layout><page-master name=\"a4\"/><document page-master=\"a5\"/>"
-                             "</layout>");
+    auto master = only_error(
+        "<layout><page-master name=\"a4\"/><document page-master=\"a5\"/>"
+        "</layout>");
     check(master, 1, 43, "unknown page master 'a5'", "did you mean 'a4'?");
     auto component = only_error(with_prelude("    <use component=\"postits\"/>"));
     check(component, 5, 10, "unknown component 'postits'", "this layout declares no components");
 }
 
 TEST_CASE("expressions are not allowed where values are fixed", "[layout][errors]") {
-    auto d = only_error("<layout><styles><style name=\"b\" size=\"{{s}}\"/></styles><document/>"
-                        "</layout>");
+    auto d = only_error(
+        "<layout><styles><style name=\"b\" size=\"{{s}}\"/></styles><document/>"
+        "</layout>");
     check(d, 1, 33, "expressions are not allowed in <style>",
           "the attributes of <style> are fixed when the layout is read, before any data");
 }
@@ -166,8 +169,9 @@ TEST_CASE("else without if", "[layout][errors]") {
 }
 
 TEST_CASE("duplicates are reported with the first definition", "[layout][errors]") {
-    auto d = only_error("<layout><styles><style name=\"b\"/>\n<style name=\"b\"/></styles>"
-                        "<document/></layout>");
+    auto d = only_error(
+        "<layout><styles><style name=\"b\"/>\n<style name=\"b\"/></styles>"
+        "<document/></layout>");
     check(d, 2, 8, "duplicate style 'b'", "the first is at t.xml:1:17");
 }
 
@@ -181,8 +185,9 @@ TEST_CASE("a layout needs a document, and only one", "[layout][errors]") {
 TEST_CASE("XML syntax errors give the line and tinyxml2's detail", "[layout][errors]") {
     auto d = only_error("<layout>\n<document>\n<text>x</txet>\n</document></layout>");
     CHECK(d.loc.line == 3);
-    CHECK(d.message == "XML syntax error: an element is not closed properly "
-                       "(XMLElement name=text)");
+    CHECK(d.message ==
+          "XML syntax error: an element is not closed properly "
+          "(XMLElement name=text)");
     auto empty = only_error("");
     CHECK(empty.message == "XML syntax error: the layout is empty");
 }

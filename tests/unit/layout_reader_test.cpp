@@ -1,7 +1,7 @@
+#include "layout/layout_reader.h"
+
 #include <catch2/catch.hpp>
 #include <sstream>
-
-#include "layout/layout_reader.h"
 
 using namespace dw;
 using namespace dw::layout;
@@ -142,8 +142,9 @@ TEST_CASE("a minimal layout gets a default page master and body style", "[layout
 }
 
 TEST_CASE("nodes keep attributes in source order with their locations", "[layout]") {
-    Layout layout = parse_ok("<layout>\n<document>\n  <box  fill=\"#fff\" radius=\"2mm\"\n"
-                             "       padding=\"3mm\"/>\n</document>\n</layout>");
+    Layout layout = parse_ok(
+        "<layout>\n<document>\n  <box  fill=\"#fff\" radius=\"2mm\"\n"
+        "       padding=\"3mm\"/>\n</document>\n</layout>");
     const Node& box = layout.document.children.at(0);
     CHECK(box.loc.file == "t.xml");
     CHECK(box.loc.line == 3);

@@ -15,7 +15,8 @@ TEST_CASE("docs/layout-reference.md is generated from the schema", "[layout][sch
     std::stringstream file;
     file << in.rdbuf();
     if (file.str() != layout_reference_markdown()) {
-        FAIL(path + " does not match the layout schema (src/layout/schema_table.cpp).\n"
+        FAIL(path +
+             " does not match the layout schema (src/layout/schema_table.cpp).\n"
              "Regenerate it: build/drukwerk schema > docs/layout-reference.md");
     }
 }

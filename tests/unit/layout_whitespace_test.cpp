@@ -22,8 +22,8 @@ std::string shape(const Node& node) {
 
 Node first_block(const std::string& inner) {
     Diagnostics diags;
-    auto layout = parse_layout("<layout><document>" + inner + "</document></layout>", "t.xml",
-                               diags);
+    auto layout =
+        parse_layout("<layout><document>" + inner + "</document></layout>", "t.xml", diags);
     std::ostringstream out;
     diags.print(out);
     INFO(out.str());
@@ -61,8 +61,7 @@ TEST_CASE("line breaks eat the spaces around them", "[layout][whitespace]") {
 }
 
 TEST_CASE("non-breaking spaces and entities are content", "[layout][whitespace]") {
-    CHECK(inline_shape("<text>10\u00a0mm &amp; <![CDATA[<b>]]></text>") ==
-          "'10\u00a0mm & ' '<b>'");
+    CHECK(inline_shape("<text>10\u00a0mm &amp; <![CDATA[<b>]]></text>") == "'10\u00a0mm & ' '<b>'");
 }
 
 TEST_CASE("text pieces know where they start", "[layout][whitespace]") {

@@ -31,7 +31,8 @@ Document one_page(std::vector<Item> items) {
 }  // namespace
 
 TEST_CASE("images that cannot be read are errors, not crashes", "[paint][bad-input]") {
-    for (auto target : {paint::CairoTarget::Pdf, paint::CairoTarget::Png, paint::CairoTarget::Svg}) {
+    for (auto target :
+         {paint::CairoTarget::Pdf, paint::CairoTarget::Png, paint::CairoTarget::Svg}) {
         Diagnostics diag;
         Document doc = one_page({
             Image{Image::Kind::Png, "/nonexistent/missing.png", {0, 0, 10, 10}},
@@ -86,21 +87,11 @@ TEST_CASE("structural slips are warnings and the PDF stays valid", "[paint][bad-
     bad_utf8.text = "Hal\xff";
     bad_utf8.clusters.clear();
     Document doc = one_page({
-        bad_clusters,
-        bad_utf8,
-        GroupEnd{},
-        TagEnd{},
-        TagBegin{"not a tag"},
-        TagEnd{},
+        bad_clusters, bad_utf8, GroupEnd{}, TagEnd{}, TagBegin{"not a tag"}, TagEnd{},
         TagBegin{"P"},  // never closed
-        Line{0, 0, 100, 100, 1, {}, {-1, 2}},
-        Link{{{10, 10, 20, 20}}, "", "nowhere"},
-        Link{{{10, 10, 0, 20}}, "https://example.org", ""},
-        Link{{{10, 10, 20, 20}}, "", ""},
-        Dest{"twice", 0, 0},
-        Dest{"twice", 0, 0},
-        Dest{"", 0, 0},
-        GroupBegin{NAN, 0, 0},
+        Line{0, 0, 100, 100, 1, {}, {-1, 2}}, Link{{{10, 10, 20, 20}}, "", "nowhere"},
+        Link{{{10, 10, 0, 20}}, "https://example.org", ""}, Link{{{10, 10, 20, 20}}, "", ""},
+        Dest{"twice", 0, 0}, Dest{"twice", 0, 0}, Dest{"", 0, 0}, GroupBegin{NAN, 0, 0},
         GroupBegin{45, 100, 100},  // two groups left open at the end of the page
     });
     doc.outline = {{"Nergens", 1, "nowhere"}, {"Twee keer", 1, "twice"}};
@@ -113,7 +104,7 @@ TEST_CASE("structural slips are warnings and the PDF stays valid", "[paint][bad-
     CHECK(mentions(diag, "invalid clusters or UTF-8"));
     CHECK(mentions(diag, "end of a group that was not begun"));
     CHECK(mentions(diag, "end of a structure tag that was not begun"));
-    CHECK(mentions(diag, "\"not a tag\" is not a valid tag name"));
+    CHECK(mentions(diag, "\"not a tag\" is not a standard PDF structure type"));
     CHECK(mentions(diag, "structure tag not closed"));
     CHECK(mentions(diag, "invalid dash pattern"));
     CHECK(mentions(diag, "link to unknown destination \"nowhere\""));

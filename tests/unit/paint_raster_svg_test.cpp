@@ -11,8 +11,8 @@ namespace {
 
 struct Pixels {
     int width = 0, height = 0;
-    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface{nullptr,
-                                                                               cairo_surface_destroy};
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface{
+        nullptr, cairo_surface_destroy};
     // 0xRRGGBB at pixel (x, y).
     uint32_t at(int x, int y) const {
         const unsigned char* data = cairo_image_surface_get_data(surface.get());
@@ -63,11 +63,22 @@ TEST_CASE("PNG output: one image per page, sized by dpi, white background", "[pa
     CHECK(page1.at(150, 240) == 0xe8f0eb);  // inside the rounded box (fill 0.91 0.94 0.92)
     CHECK(page1.at(57, 201) == 0xffffff);   // the rounded corner is cut off
 
+    // "Gedraaid" at (400, 400), turned 90 degrees clockwise: it runs down, not to the right.
+    auto dark_in = [&page1](int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; ++y) {
+            for (int x = x0; x < x1; ++x) n += (page1.at(x, y) & 0xff) < 0x80;
+        }
+        return n;
+    };
+    CHECK(dark_in(400, 402, 415, 450) > 20);
+    CHECK(dark_in(402, 386, 460, 399) == 0);
+
     Pixels page2 = decode_png(out->at(1));
     CHECK(page2.width == 420);
     CHECK(page2.height == 595);
-    CHECK(page2.at(50, 120) == 0xff0000);   // left half of the PNG image: red
-    CHECK(page2.at(95, 120) == 0x0000ff);   // right half: blue
+    CHECK(page2.at(50, 120) == 0xff0000);  // left half of the PNG image: red
+    CHECK(page2.at(95, 120) == 0x0000ff);  // right half: blue
 
     auto hires = paint::render_with_cairo(doc, {paint::CairoTarget::Png, 144, {}}, diag);
     REQUIRE(hires);

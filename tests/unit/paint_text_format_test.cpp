@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "paint/pdf_attributes.h"
+#include "paint/svg_ids.h"
 #include "paint/text_format.h"
 
 using namespace dw;
@@ -30,17 +31,18 @@ TEST_CASE("quoted text escapes quotes, backslashes and control characters", "[pa
 TEST_CASE("UTF-8 check rejects what Cairo rejects", "[paint][format]") {
     CHECK(is_valid_utf8("Hallo, coördinatie 🎉"));
     CHECK(is_valid_utf8(""));
-    CHECK_FALSE(is_valid_utf8("\xc3"));          // truncated
-    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
-    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+    CHECK_FALSE(is_valid_utf8("\xc3"));              // truncated
+    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong
+    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
     CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
     CHECK_FALSE(is_valid_utf8("ab\xff"));
 }
 
 TEST_CASE("link attributes escape quotes and make URIs ASCII", "[paint][attributes]") {
-    typeset::Link link{{{10, 20, 30, 40}, {0, 0, 0, 5}, {1, 2, 3, 4}}, "https://x.org/o'brien\\ café", ""};
-    CHECK(link_attributes(link) ==
-          R"(uri='https://x.org/o\'brien\\%20caf%C3%A9' rect=[10.000 20.000 30.000 40.000 1.000 2.000 3.000 4.000])");
+    typeset::Link link{
+        {{10, 20, 30, 40}, {0, 0, 0, 5}, {1, 2, 3, 4}}, "https://x.org/o'brien\\ café", ""};
+    CHECK(link_attributes(link) == R"(uri='https://x.org/o\'brien\\%20caf%C3%A9' )"
+                                   R"(rect=[10.000 20.000 30.000 40.000 1.000 2.000 3.000 4.000])");
     CHECK(has_drawable_rect(link));
     typeset::Link internal{{{1, 2, 3, 4}}, "", "sectie-'2'"};
     CHECK(link_attributes(internal) == R"(dest='sectie-\'2\'' rect=[1.000 2.000 3.000 4.000])");
@@ -69,5 +71,15 @@ TEST_CASE("structure tag names", "[paint][attributes]") {
     CHECK_FALSE(is_structure_tag_name("Link"));
     CHECK_FALSE(is_structure_tag_name("cairo.dest"));
     CHECK_FALSE(is_structure_tag_name("a b"));
-    CHECK_FALSE(is_structure_tag_name("1P"));
+    CHECK_FALSE(is_structure_tag_name("Kop"));  // not a standard type: Cairo would fail
+    CHECK_FALSE(is_structure_tag_name("h1"));
+}
+
+TEST_CASE("SVG ids from Cairo's global counters are renumbered per document", "[paint][svg]") {
+    CHECK(
+        renumber_svg_ids(R"(<g id="surface295"><image id="image299"/><use xlink:href="#image299"/>)"
+                         R"(<use xlink:href="#image301"/><use xlink:href="#glyph0-1"/></g>)") ==
+        R"(<g id="surface1"><image id="image1"/><use xlink:href="#image1"/>)"
+        R"(<use xlink:href="#image2"/><use xlink:href="#glyph0-1"/></g>)");
+    CHECK(renumber_svg_ids("#surface id=\"imagex\" #image") == "#surface id=\"imagex\" #image");
 }

@@ -1,0 +1,212 @@
+// <richtext>: Markdown blocks become paragraphs with a style, tag, bookmark level and list marker
+// per block kind; `continued` groups the h1 sections.
+#include "bind_support.h"
+
+using namespace dw;
+using namespace dw::bind;
+using namespace bind_test;
+
+namespace {
+
+const char* kMarkdown =
+    "---\n"
+    "kind: Verslag\n"
+    "---\n"
+    "\n"
+    "Inleiding met **vet**, *schuin* en een [link](https://wijzijndewijk.nl).\n"
+    "\n"
+    "# Eerste kop\n"
+    "\n"
+    "Tekst onder de eerste kop.\n"
+    "\n"
+    "## Tweede niveau\n"
+    "\n"
+    "### Derde niveau\n"
+    "\n"
+    "- punt een\n"
+    "  - sub punt\n"
+    "    - subsub punt\n"
+    "- punt twee\n"
+    "\n"
+    "1. eerste\n"
+    "2. tweede\n"
+    "\n"
+    "Tussendoor.\n"
+    "\n"
+    "7. zeven\n"
+    "8. acht\n"
+    "\n"
+    "- [ ] te doen\n"
+    "- [x] gedaan\n"
+    "\n"
+    "# Tweede kop\n"
+    "\n"
+    "Slot.\n";
+
+const char* kAllStyles =
+    " h1=\"h1\" h2=\"h2\" h3=\"h3\" paragraph=\"body\" bullet-1=\"b1\" bullet-2=\"b2\""
+    " bullet-3=\"b3\" numbered=\"num\" task=\"task\" link-color=\"green\"";
+
+const Color kGreen{0x1f / 255.0, 0x5f / 255.0, 0x4a / 255.0, 1};
+
+Box bind_md(const std::string& markdown_text, const std::string& attrs) {
+    data::Value md = markdown(markdown_text);
+    return bind_ok("<richtext source=\"body\"" + attrs + "/>", md);
+}
+
+struct Expected {
+    std::string text, tag, style, marker;
+    int bookmark;
+};
+
+}  // namespace
+
+TEST_CASE("richtext: tags, styles, bookmark levels and list markers per block", "[bind]") {
+    Box root = bind_md(kMarkdown, kAllStyles);
+    auto ps = paragraphs(root);
+    const std::vector<Expected> expected{
+        {"Inleiding met vet, schuin en een link.", "P", "body", "", 0},
+        {"Eerste kop", "H1", "h1", "", 1},
+        {"Tekst onder de eerste kop.", "P", "body", "", 0},
+        {"Tweede niveau", "H2", "h2", "", 2},
+        {"Derde niveau", "H3", "h3", "", 0},  // bookmarks="2" by default
+        {"punt een", "LI", "b1", "\u2022", 0},
+        {"sub punt", "LI", "b2", "\u2013", 0},
+        {"subsub punt", "LI", "b3", "\u25E6", 0},
+        {"punt twee", "LI", "b1", "\u2022", 0},
+        {"eerste", "LI", "num", "1.", 0},
+        {"tweede", "LI", "num", "2.", 0},
+        {"Tussendoor.", "P", "body", "", 0},
+        {"zeven", "LI", "num", "7.", 0},
+        {"acht", "LI", "num", "8.", 0},
+        {"te doen", "LI", "task", "\u2610", 0},
+        {"gedaan", "LI", "task", "\u2611", 0},
+        {"Tweede kop", "H1", "h1", "", 1},
+        {"Slot.", "P", "body", "", 0},
+    };
+    REQUIRE(ps.size() == expected.size());
+    for (size_t i = 0; i < ps.size(); ++i) {
+        INFO("paragraph " << i << ": " << text_of(*ps[i]));
+        CHECK(text_of(*ps[i]) == expected[i].text);
+        CHECK(ps[i]->tag == expected[i].tag);
+        CHECK(ps[i]->style.name == expected[i].style);
+        CHECK(ps[i]->marker == expected[i].marker);
+        CHECK(ps[i]->bookmark_level == expected[i].bookmark);
+    }
+    // without `continued` the blocks are not grouped
+    CHECK(root.children.size() == expected.size());
+}
+
+TEST_CASE("richtext: bold, italic and link spans; links get the link colour", "[bind]") {
+    Box root = bind_md(kMarkdown, kAllStyles);
+    auto ps = paragraphs(root);
+    REQUIRE(!ps.empty());
+    const auto& s = ps[0]->spans;
+    REQUIRE(s.size() == 7);
+    CHECK(s[0].text == "Inleiding met ");
+    CHECK_FALSE(s[0].weight);
+    CHECK_FALSE(s[0].italic);
+    CHECK(s[1].text == "vet");
+    CHECK(s[1].weight == 700);
+    CHECK(s[2].text == ", ");
+    CHECK(s[3].text == "schuin");
+    CHECK(s[3].italic == true);
+    CHECK_FALSE(s[3].weight);
+    CHECK(s[4].text == " en een ");
+    CHECK(s[5].text == "link");
+    CHECK(s[5].link == "https://wijzijndewijk.nl");
+    CHECK(s[5].underline);
+    REQUIRE(s[5].color);
+    CHECK(*s[5].color == kGreen);
+    CHECK(s[6].text == ".");
+    CHECK(s[6].link.empty());
+    CHECK_FALSE(s[6].color);
+}
+
+TEST_CASE("richtext: a link without link-color keeps the text colour", "[bind]") {
+    Box root = bind_md("---\nk: v\n---\n\nZie <https://x.nl> en ***beide***.\n", "");
+    auto ps = paragraphs(root);
+    REQUIRE(ps.size() == 1);
+    const auto& s = ps[0]->spans;
+    REQUIRE(s.size() == 5);
+    CHECK(s[1].text == "https://x.nl");
+    CHECK(s[1].link == "https://x.nl");
+    CHECK_FALSE(s[1].color);
+    CHECK(s[3].text == "beide");
+    CHECK(s[3].weight == 700);
+    CHECK(s[3].italic == true);
+}
+
+TEST_CASE("richtext: continued groups every h1 and what follows into a Section", "[bind]") {
+    Box root = bind_md(kMarkdown, std::string(kAllStyles) +
+                                      " continued=\"Zie vervolg op de volgende pagina.\""
+                                      " continued-style=\"note\"");
+    REQUIRE(root.children.size() == 3);
+    CHECK(root.children[0].kind == Box::Kind::Paragraph);  // before the first h1: not grouped
+    const Box& first = root.children[1];
+    const Box& second = root.children[2];
+    CHECK(first.kind == Box::Kind::Section);
+    CHECK(second.kind == Box::Kind::Section);
+    CHECK(first.continued_note == "Zie vervolg op de volgende pagina.");
+    CHECK(first.continued_style.name == "note");
+    REQUIRE(first.children.size() == 15);  // the heading, then everything up to the next h1
+    CHECK(first.children[0].tag == "H1");
+    CHECK(text_of(first.children[0]) == "Eerste kop");
+    CHECK(text_of(first.children[14]) == "gedaan");
+    CHECK(texts(second) == std::vector<std::string>{"Tweede kop", "Slot."});
+    // h2 does not start a section
+    for (size_t i = 1; i < first.children.size(); ++i) CHECK(first.children[i].tag != "H1");
+}
+
+TEST_CASE("richtext: bookmarks=1 keeps only h1 in the outline", "[bind]") {
+    Box root = bind_md(kMarkdown, std::string(kAllStyles) + " bookmarks=\"1\"");
+    for (const Box* p : paragraphs(root)) {
+        INFO(text_of(*p));
+        CHECK(p->bookmark_level == (p->tag == "H1" ? 1 : 0));
+    }
+}
+
+TEST_CASE("richtext: a loose list adds space after each item, not after each paragraph",
+          "[bind]") {
+    Box root = bind_md("---\nk: v\n---\n\n- een\n\n  nog een alinea\n\n- twee\n", kAllStyles);
+    auto ps = paragraphs(root);
+    REQUIRE(ps.size() == 3);
+    CHECK(ps[0]->marker == "\u2022");
+    CHECK(ps[0]->style.space_after == 0);
+    CHECK(ps[1]->marker == "");  // a second paragraph of the same item: no marker
+    CHECK(ps[1]->style.space_before == Approx(3.0));
+    CHECK(ps[1]->style.space_after == Approx(3.0));  // 0.3 × 10pt after the item
+    CHECK(ps[2]->marker == "\u2022");
+    CHECK(ps[2]->style.space_after == Approx(3.0));
+}
+
+TEST_CASE("richtext: quotes, code, rules and tables", "[bind]") {
+    Box root = bind_md("---\nk: v\n---\n\n> geciteerd\n\n```\ncode {{x}}\n```\n\n---\n\n"
+                       "| a | b |\n|---|---|\n| 1 | 2 |\n",
+                       " quote=\"note\"");
+    REQUIRE(root.children.size() == 5);
+    CHECK(root.children[0].style.name == "note");
+    CHECK(text_of(root.children[0]) == "geciteerd");
+    REQUIRE(root.children[1].spans.size() == 1);
+    CHECK(root.children[1].spans[0].monospace);
+    CHECK(root.children[1].spans[0].text == "code {{x}}");
+    CHECK(root.children[2].kind == Box::Kind::Rule);
+    CHECK(root.children[3].kind == Box::Kind::Row);
+    CHECK(root.children[4].kind == Box::Kind::Row);
+    CHECK(texts(root.children[3]) == std::vector<std::string>{"a", "b"});
+    CHECK(texts(root.children[4]) == std::vector<std::string>{"1", "2"});
+    REQUIRE(root.children[3].widths.size() == 2);
+    CHECK(root.children[3].widths[1].unit == Length::Unit::Fraction);
+}
+
+TEST_CASE("richtext: a source that is not rich text is an error", "[bind]") {
+    data::Value md = markdown("---\nkind: Verslag\n---\n\nx\n");
+    Bound b = bind_layout(layout_xml("<richtext source=\"kind\"/>"), md);
+    auto errors = b.errors();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0]->message == "'kind' is not rich text");
+    Bound missing = bind_layout(layout_xml("<richtext source=\"bdy\"/>"), md);
+    REQUIRE(missing.errors().size() == 1);
+    CHECK(missing.errors()[0]->message == "unknown field 'bdy'");
+    CHECK(missing.errors()[0]->hint == "did you mean 'body'?");
+}
