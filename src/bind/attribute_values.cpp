@@ -19,7 +19,10 @@ std::optional<std::string> Binder::text_attr(const layout::Node& node, const std
     if (!raw) return std::nullopt;
     if (raw->find("{{") == std::string::npos) return *raw;
     auto ctx = expression_context();
-    return evaluate_string(*raw, attr_loc(node, name), ctx);
+    // Expressions are located inside the value: after `name="`.
+    SourceLoc value_loc = attr_loc(node, name);
+    if (value_loc.col > 0) value_loc.col += int(name.size()) + 2;
+    return evaluate_string(*raw, value_loc, ctx);
 }
 
 std::optional<Length> Binder::length_attr(const layout::Node& node, const std::string& name) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 
 #include "bind/binder_internal.h"
@@ -20,10 +21,7 @@ std::optional<BoxDocument> bind_document(const layout::Layout& layout, const dat
 
 BoxDocument Binder::bind() {
     BoxDocument doc;
-    const std::string master_name = layout_.document.attribute_or("page-master", "");
-    auto master = layout_.page_masters.find(master_name);
-    if (master == layout_.page_masters.end() && !layout_.page_masters.empty() && master_name.empty())
-        master = layout_.page_masters.begin();
+    auto master = layout_.page_masters.find(layout_.first_page_master);
     if (master != layout_.page_masters.end()) doc.page = bind_page_master(master->second);
     else diags_.error(layout_.document.loc, "the document names no page master",
                       "add <page-master name=\"a4\" size=\"A4\"/> and <document page-master=\"a4\">");
@@ -255,6 +253,15 @@ static bool matches_filter(const data::Value& item, const std::string& where) {
     return negate ? !equal : equal;
 }
 
+// Numbers compare as numbers ("9" before "10"), everything else as text.
+static bool sort_key_less(const std::string& a, const std::string& b) {
+    char* end_a = nullptr;
+    char* end_b = nullptr;
+    double na = std::strtod(a.c_str(), &end_a), nb = std::strtod(b.c_str(), &end_b);
+    bool numeric = !a.empty() && !b.empty() && *end_a == '\0' && *end_b == '\0';
+    return numeric ? na < nb : a < b;
+}
+
 void Binder::bind_for(const layout::Node& node, std::vector<Box>& out) {
     auto each = text_attr(node, "each");
     auto ctx = expression_context();
@@ -272,11 +279,16 @@ void Binder::bind_for(const layout::Node& node, std::vector<Box>& out) {
     for (const auto& item : list->items)
         if (matches_filter(item, where)) items.push_back(&item);
     if (auto sort = node.attribute("sort")) {
+        bool descending = node.attribute_or("order", "ascending") == "descending";
         std::stable_sort(items.begin(), items.end(), [&](auto* a, auto* b) {
             auto *fa = a->find(*sort), *fb = b->find(*sort);
-            return (fa ? fa->text : "") < (fb ? fb->text : "");
+            bool less = sort_key_less(fa ? fa->text : "", fb ? fb->text : "");
+            bool greater = sort_key_less(fb ? fb->text : "", fa ? fa->text : "");
+            return descending ? greater : less;
         });
     }
+    if (auto limit = number_attr(node, "limit"); limit && *limit >= 0 && size_t(*limit) < items.size())
+        items.resize(size_t(*limit));
     int index = 0;
     for (const data::Value* item : items) {
         data::Value index_value = data::Value::string(std::to_string(++index), item->loc);

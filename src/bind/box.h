@@ -27,6 +27,7 @@ struct Span {
     bool underline = false;
     bool monospace = false;
     std::string link;  // URI ("https://…", "mailto:…") or "" for none
+    SourceLoc loc;     // where the text comes from (data value or layout); for diagnostics
 };
 
 struct Frame {  // decoration and geometry of a <box>

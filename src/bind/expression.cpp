@@ -76,33 +76,47 @@ std::string utf8_case(const std::string& s, bool upper) {
     return out;
 }
 
-// A filter turns the value (as text, or the value itself for list filters) into text.
-std::string apply_filter(const Filter& f, const data::Value* value, const std::string& text,
-                         const SourceLoc& loc, Diagnostics& diags) {
-    if (f.name == "upper") return utf8_case(text, true);
-    if (f.name == "lower") return utf8_case(text, false);
-    if (f.name == "default") return text.empty() ? f.argument : text;
-    if (f.name == "count") return std::to_string(value && value->is_list() ? value->items.size() : 0);
-    if (f.name == "first")
-        return value && value->is_list() && !value->items.empty()
-                   ? value_text(value->items.front(), loc, diags)
-                   : text;
-    if (f.name == "join") {
-        if (!value || !value->is_list()) return text;
-        std::string sep = f.has_argument ? f.argument : ", ", out;
-        for (const auto& item : value->items) out += (out.empty() ? "" : sep) + value_text(item, loc, diags);
-        return out;
+// What a filter chain carries: a data value (so list filters see the list) or, after a text
+// filter, plain text.
+struct Current {
+    const data::Value* value = nullptr;
+    std::string text;
+    bool is_text = false;
+
+    std::string as_text(const SourceLoc& loc, Diagnostics& diags) const {
+        if (is_text) return text;
+        return value ? value_text(*value, loc, diags) : std::string();
     }
-    // date filters
+    static Current of_text(std::string t) { return {nullptr, std::move(t), true}; }
+};
+
+Current apply_filter(const Filter& f, const Current& in, const SourceLoc& loc, Diagnostics& diags) {
+    const data::Value* list = !in.is_text && in.value && in.value->is_list() ? in.value : nullptr;
+    if (f.name == "count") return Current::of_text(std::to_string(list ? list->items.size() : 0));
+    if (f.name == "first") {
+        if (list) return list->items.empty() ? Current::of_text("") : Current{&list->items.front(), {}, false};
+        return in;
+    }
+    if (f.name == "join" && list) {
+        std::string sep = f.has_argument ? f.argument : ", ", out;
+        for (const auto& item : list->items)
+            out += (out.empty() ? "" : sep) + value_text(item, loc, diags);
+        return Current::of_text(out);
+    }
+    std::string text = in.as_text(loc, diags);
+    if (f.name == "upper") return Current::of_text(utf8_case(text, true));
+    if (f.name == "lower") return Current::of_text(utf8_case(text, false));
+    if (f.name == "default") return text.empty() ? Current::of_text(f.argument) : in;
+    if (f.name == "join") return Current::of_text(text);
     auto date = parse_date(text);
     if (!date) {
-        diags.error(value ? value->loc : loc, "'" + text + "' is not a date",
+        diags.error(!in.is_text && in.value ? in.value->loc : loc, "'" + text + "' is not a date",
                     "write dates as YYYY-MM-DD, e.g. 2024-11-12");
-        return text;
+        return Current::of_text(text);
     }
-    if (f.name == "date-nl") return dutch_long_date(*date);
-    if (f.name == "date-nl-short") return dutch_short_date(*date);
-    return iso_date(*date);
+    if (f.name == "date-nl") return Current::of_text(dutch_long_date(*date));
+    if (f.name == "date-nl-short") return Current::of_text(dutch_short_date(*date));
+    return Current::of_text(iso_date(*date));
 }
 
 SourceLoc offset_loc(const SourceLoc& loc, std::string_view text, size_t offset) {
@@ -118,20 +132,18 @@ Piece evaluate_expression(std::string_view expr, const SourceLoc& loc, Expressio
     if (path == "page" || path == "pages") {
         if (!ctx.page_fields_allowed)
             ctx.diags.error(loc, "{{" + std::string(path) + "}} is only known in a header or footer");
-        return {"", path == "page" ? Span::Field::PageNumber : Span::Field::PageCount};
+        return {"", path == "page" ? Span::Field::PageNumber : Span::Field::PageCount, loc};
     }
-    const data::Value* value = resolve_path(path, loc, ctx);
-    std::string text = value ? value_text(*value, loc, ctx.diags) : std::string();
-    if (value && value->is_list()) text.clear();  // list filters see the value itself
-    for (size_t i = 1; i < parts.size(); ++i) {
-        auto filter = parse_filter(parts[i], loc, ctx.diags);
-        if (!filter) continue;
-        if (value && value->is_list() && (filter->name == "upper" || filter->name == "lower"))
-            text = value_text(*value, loc, ctx.diags);
-        text = apply_filter(*filter, i == 1 ? value : nullptr, text, loc, ctx.diags);
-    }
-    if (value && value->is_list() && parts.size() == 1) text = value_text(*value, loc, ctx.diags);
-    return {text, Span::Field::None};
+    std::vector<Filter> filters;
+    for (size_t i = 1; i < parts.size(); ++i)
+        if (auto filter = parse_filter(parts[i], loc, ctx.diags)) filters.push_back(*filter);
+    // A chain with a default makes the field optional: a missing field is then not an error.
+    bool optional = std::any_of(filters.begin(), filters.end(),
+                                [](const Filter& f) { return f.name == "default"; });
+    Current current{resolve_path(path, loc, ctx, !optional), {}, false};
+    for (const auto& filter : filters) current = apply_filter(filter, current, loc, ctx.diags);
+    SourceLoc from = current.value ? current.value->loc : loc;
+    return {current.as_text(loc, ctx.diags), Span::Field::None, from};
 }
 
 }  // namespace
@@ -221,10 +233,12 @@ std::vector<Piece> evaluate_template(std::string_view text, const SourceLoc& loc
     while (pos < text.size()) {
         size_t open = text.find("{{", pos);
         if (open == std::string_view::npos) {
-            pieces.push_back({std::string(text.substr(pos))});
+            pieces.push_back({std::string(text.substr(pos)), Span::Field::None, offset_loc(loc, text, pos)});
             break;
         }
-        if (open > pos) pieces.push_back({std::string(text.substr(pos, open - pos))});
+        if (open > pos)
+            pieces.push_back({std::string(text.substr(pos, open - pos)), Span::Field::None,
+                              offset_loc(loc, text, pos)});
         size_t close = text.find("}}", open + 2);
         SourceLoc at = offset_loc(loc, text, open);
         if (close == std::string_view::npos) {

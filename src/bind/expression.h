@@ -14,6 +14,7 @@ namespace dw::bind {
 struct Piece {
     std::string text;
     Span::Field field = Span::Field::None;
+    SourceLoc loc;  // the data value's location, or the template's for literal text
 };
 
 struct ExpressionContext {

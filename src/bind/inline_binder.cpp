@@ -22,6 +22,7 @@ void Binder::bind_text(const layout::Node& node, std::vector<Box>& out) {
             Span s;
             s.text = std::move(piece.text);
             s.field = piece.field;
+            s.loc = piece.loc;
             para.spans.push_back(std::move(s));
         }
     }
@@ -40,6 +41,7 @@ void Binder::bind_inlines(const layout::Node& node, const Span& format, std::vec
                 Span s = format;
                 s.text = std::move(piece.text);
                 s.field = piece.field;
+                s.loc = piece.loc;
                 out.push_back(std::move(s));
             }
             continue;
@@ -62,7 +64,8 @@ void Binder::bind_inlines(const layout::Node& node, const Span& format, std::vec
                 inner.color = s.color;
             }
             if (auto color = color_attr(child, "color")) inner.color = *color;
-            if (auto size = length_attr(child, "size")) inner.size = size->to_pt();
+            if (auto size = length_attr(child, "size"))  // 150% of the surrounding text
+                inner.size = size->to_pt(format.size.value_or(current_style().size));
             if (auto weight = number_attr(child, "weight")) inner.weight = int(*weight);
         } else {
             diags_.error(child.loc, "<" + e + "> cannot be used inside <text>",

@@ -155,6 +155,39 @@ void report_extra_document(std::string_view text, const SourceLoc& at, int line_
                     "check the indentation; the top level holds either a list or a map");
 }
 
+// The last '[' or '{' that no bracket closes, outside quotes and comments.
+std::optional<YAML::Mark> unclosed_flow_opener(std::string_view text) {
+    std::vector<YAML::Mark> open;
+    YAML::Mark at = YAML::Mark::null_mark();
+    at.pos = at.line = at.column = 0;
+    char quote = 0;
+    bool comment = false;
+    for (size_t i = 0; i < text.size(); ++i, ++at.pos, ++at.column) {
+        char c = text[i];
+        if (c == '\n') {
+            at.line++;
+            at.column = -1;
+            comment = false;
+            continue;
+        }
+        if (comment) continue;
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if ((c == '"' || c == '\'') &&
+                   (i == 0 || std::string_view(" \t[{,:-\n").find(text[i - 1]) != std::string_view::npos)) {
+            quote = c;  // a quote starts a scalar only at its beginning ("collega's" is plain)
+        } else if (c == '#' && (i == 0 || text[i - 1] == ' ')) {
+            comment = true;
+        } else if (c == '[' || c == '{') {
+            open.push_back(at);
+        } else if ((c == ']' || c == '}') && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    if (open.empty()) return std::nullopt;
+    return open.back();
+}
+
 }  // namespace
 
 std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
@@ -179,6 +212,13 @@ std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
         return converter.convert(docs[0]);
     } catch (const YAML::Exception& e) {
         diags.error(converter.loc_of(e.mark), e.msg, yaml_error_hint(e.msg));
+        // yaml-cpp notices an unclosed '[' or '{' only where the text ends: point at the opener.
+        if (e.msg.find("flow not found") != std::string::npos)
+            if (auto opener = unclosed_flow_opener(text))
+                diags.add({Severity::Note, converter.loc_of(*opener),
+                           "the '" + std::string(1, text[size_t(opener->pos)]) +
+                               "' opened here is never closed",
+                           {}});
     } catch (const std::exception& e) {
         diags.error(start, std::string("cannot read YAML: ") + e.what());
     }

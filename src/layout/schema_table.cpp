@@ -213,7 +213,9 @@ std::vector<ElementSpec> block_elements() {
                   "default: from the style."),
               ranged("bookmark", T::Int, 1, 3, "",
                      "Add the text to the PDF outline at this "
-                     "level.")}),
+                     "level."),
+              choice("tag", {"P", "H1", "H2", "H3", "Caption", "Quote"}, "P",
+                     "Structure tag in the tagged PDF (a heading written as text is H1-H3).")}),
         flow("richtext", "Rich text (Markdown blocks) with a style per block kind.", Content::Empty,
              richtext_attributes()),
         flow("for", "Repeats its content for every item of a list.", Content::Flow,

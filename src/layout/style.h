@@ -17,6 +17,7 @@ struct Style {
     std::string name;
     SourceLoc loc;
     std::string family = "Lato";
+    SourceLoc family_loc;  // where `family` is written (in this style or the one it inherits from)
     int weight = 400;  // 100..900; "bold" = 700
     bool italic = false;
     double size = 10;          // pt

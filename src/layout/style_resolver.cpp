@@ -136,6 +136,9 @@ private:
     void apply(const Node& node, Style& style) {
         style.name = node.attribute_or("name", "");
         style.loc = node.loc;
+        // The font is reported where it is written, also in styles that inherit it.
+        if (node.attribute("family")) style.family_loc = node.attribute_loc("family");
+        else if (style.family_loc.file.empty()) style.family_loc = node.loc;
         if (const std::string* size = node.attribute("size")) {
             auto pt = points(*size, style.size);  // a percentage is of the base's size
             if (pt && *pt > 0) {

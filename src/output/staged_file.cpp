@@ -89,10 +89,12 @@ StagedFile::~StagedFile() {
     if (!temp_.empty()) ::unlink(temp_.c_str());
 }
 
-void StagedFile::fail(const std::string& what, int err) {
-    diag_.error({target_}, what + ": " + errno_text(err), hint_for(err, dir_));
+bool StagedFile::fail(const char* what) {
+    const int err = errno;  // before anything else can change it
+    diag_.error({target_}, what + (": " + errno_text(err)), hint_for(err, dir_));
     if (!temp_.empty()) ::unlink(temp_.c_str());
     temp_.clear();
+    return false;
 }
 
 bool StagedFile::create_parent_directory() {
@@ -136,23 +138,20 @@ bool StagedFile::stage(std::string_view bytes) {
         return false;
     }
     FileDescriptor file{create_temp_file()};
-    if (file.fd < 0) return fail("cannot create a file in '" + dir_ + "'", errno), false;
+    if (file.fd < 0) return fail("cannot create a temporary file next to it");
     // Replacing a file keeps its permissions; a new file gets 0666 minus the umask.
     struct stat old {};
     if (::stat(target_.c_str(), &old) == 0) ::fchmod(file.fd, old.st_mode & 07777);
-    if (!write_all(file.fd, bytes)) return fail("cannot write the output", errno), false;
-    if (::fsync(file.fd) != 0 && errno != EINVAL) {
-        return fail("cannot flush the output to disk", errno), false;
-    }
-    if (file.close_checked() != 0) return fail("cannot write the output", errno), false;
+    if (!write_all(file.fd, bytes)) return fail("cannot write the output");
+    if (::fsync(file.fd) != 0 && errno != EINVAL) return fail("cannot flush to disk");
+    if (file.close_checked() != 0) return fail("cannot write the output");
     return true;
 }
 
 bool StagedFile::commit() {
     if (temp_.empty()) return false;
     if (::rename(temp_.c_str(), target_.c_str()) != 0) {
-        fail("cannot replace the output file", errno);
-        return false;
+        return fail("cannot replace the output file");
     }
     temp_.clear();
     sync_directory(dir_);

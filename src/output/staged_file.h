@@ -23,7 +23,7 @@ private:
     bool stage(std::string_view bytes);
     bool create_parent_directory();
     int create_temp_file();
-    void fail(const std::string& what, int err);
+    bool fail(const char* what);  // reports errno, removes the temp file, returns false
 
     std::string target_, dir_, temp_;
     Diagnostics& diag_;

@@ -28,8 +28,14 @@ public:
     }
 
 private:
+    // What a page starts with: glue and page breaks at the top of a page do nothing.
     size_t skip_glue(size_t i) const {
-        while (i < f_.size() && (f_[i].glue || (f_[i].forced_break && i == 0))) ++i;
+        while (i < f_.size() && (f_[i].glue || f_[i].forced_break)) ++i;
+        return i;
+    }
+
+    size_t next_content(size_t i) const {
+        while (i < f_.size() && f_[i].glue) ++i;
         return i;
     }
 
@@ -40,9 +46,12 @@ private:
         return true;
     }
 
-    // Whether fragment j is inside a section and more of that section follows it.
+    // Whether fragment j is inside a section and more content (not only its trailing space) of
+    // that section follows it.
     bool section_goes_on(size_t j) const {
-        return f_[j].section >= 0 && j + 1 < f_.size() && f_[j + 1].section == f_[j].section;
+        if (f_[j].section < 0) return false;
+        size_t next = next_content(j + 1);
+        return next < f_.size() && f_[next].section == f_[j].section;
     }
 
     double note_height(int section) const {
@@ -66,7 +75,12 @@ private:
             if (break_allowed_before(j, start)) last_break = j;
             double capacity = body_.height - (section_goes_on(j) ? note_height(frag.section) : 0);
             if (y + frag.height > capacity + kSlack && j > start) {
-                if (frag.glue) return j;
+                // Space that does not fit ends the page, unless what follows must stay with
+                // what precedes it (a heading and its first line).
+                if (frag.glue) {
+                    size_t next = next_content(j);
+                    if (next >= f_.size() || break_allowed_before(next, start)) return j;
+                }
                 return last_break > start ? last_break : j;
             }
             if (y + frag.height > body_.height + kSlack) result_.overfull.push_back(int(j));
@@ -78,9 +92,11 @@ private:
     // The section that runs over from this page to the next, or -1. A page that ends with a
     // <page-break/> ends where the author wanted: no note, no repeated heading.
     int continues_section(size_t end) const {
-        if (end == 0 || end >= f_.size() || f_[end].forced_break) return -1;
+        if (end == 0 || end >= f_.size()) return -1;
         size_t next = skip_glue(end);
         if (next >= f_.size()) return -1;
+        for (size_t k = end; k < next; ++k)
+            if (f_[k].forced_break) return -1;
         size_t last = end - 1;
         while (last > 0 && f_[last].glue) --last;
         int s = f_[last].section;

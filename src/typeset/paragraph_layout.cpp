@@ -53,20 +53,38 @@ LayoutPtr make_layout(const std::string& text, PangoAttrList* attrs, const layou
     return layout;
 }
 
-void report_missing_glyphs(PangoLayout* layout, const bind::Box& paragraph, TypesetContext& ctx) {
-    for (const auto& missing : FontSystem::find_missing_glyphs(layout))
-        ctx.diags.error(paragraph.loc, missing_glyph_message(missing),
+// Reported where the character is written: the data value or layout text of its span.
+void report_missing_glyphs(PangoLayout* layout, const ParagraphText& text, const bind::Box& paragraph,
+                           TypesetContext& ctx) {
+    for (const auto& missing : FontSystem::find_missing_glyphs(layout)) {
+        SourceLoc where = paragraph.loc;
+        for (const auto& range : text.ranges)
+            if (missing.byte_offset >= range.start && missing.byte_offset < range.end &&
+                !range.span->loc.file.empty())
+                where = range.span->loc;
+        ctx.diags.error(where, missing_glyph_message(missing),
                         "add a font that has it to fonts/, or write the text without it");
+    }
+}
+
+// Each font (family, weight, style) is checked once per run, and reported where the family is
+// written in the layout.
+void check_font(const std::string& family, int weight, bool italic, const SourceLoc& where,
+                TypesetContext& ctx) {
+    if (ctx.missing_families.count(family)) return;  // reported once is enough
+    if (ctx.checked_fonts.insert({family, weight, italic}).second &&
+        !ctx.fonts.check_family(family, weight, italic, where, ctx.diags))
+        ctx.missing_families.insert(family);
 }
 
 void check_fonts(const bind::Box& paragraph, TypesetContext& ctx) {
     const layout::Style& s = paragraph.style;
-    ctx.fonts.check_family(s.family, s.weight, s.italic, s.loc.file.empty() ? paragraph.loc : s.loc,
-                           ctx.diags);
+    SourceLoc where = s.family_loc.file.empty() ? paragraph.loc : s.family_loc;
+    check_font(s.family, s.weight, s.italic, where, ctx);
     for (const auto& span : paragraph.spans)
         if (span.family || span.weight || span.italic)
-            ctx.fonts.check_family(span.family.value_or(s.family), span.weight.value_or(s.weight),
-                                   span.italic.value_or(s.italic), paragraph.loc, ctx.diags);
+            check_font(span.family.value_or(s.family), span.weight.value_or(s.weight),
+                       span.italic.value_or(s.italic), span.family ? paragraph.loc : where, ctx);
 }
 
 // The marker (bullet, number, checkbox) hangs in the left indent, right-aligned to a small gap.
@@ -136,7 +154,7 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
     ParagraphText text = build_paragraph_text(paragraph, ctx);
     std::unique_ptr<PangoAttrList, AttrListUnref> attrs(build_attributes(paragraph, text));
     LayoutPtr layout = make_layout(text.text, attrs.get(), style, text_width, ctx);
-    report_missing_glyphs(layout.get(), paragraph, ctx);
+    report_missing_glyphs(layout.get(), text, paragraph, ctx);
 
     int paragraph_id = ctx.next_paragraph++;
     int line_count = pango_layout_get_line_count(layout.get());

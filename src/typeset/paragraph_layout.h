@@ -1,5 +1,7 @@
 #pragma once
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bind/box.h"
@@ -15,6 +17,9 @@ class Hyphenator;
 // What the paragraph typesetter needs from the run: fonts, hyphenation, the font table the glyph
 // runs refer to, and counters for unique names.
 struct TypesetContext {
+    TypesetContext(FontSystem& f, Hyphenator& h, FontTable& t, Diagnostics& d)
+        : fonts(f), hyphenator(h), font_table(t), diags(d) {}
+
     FontSystem& fonts;
     Hyphenator& hyphenator;
     FontTable& font_table;
@@ -23,6 +28,8 @@ struct TypesetContext {
     int next_dest = 0;
     int page_number = 0;  // for header and footer fields
     int page_count = 0;
+    std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
+    std::set<std::string> missing_families;
 };
 
 // Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each
