@@ -87,6 +87,13 @@ std::optional<layout::Align> Binder::align_attr(const layout::Node& node, const 
     return std::nullopt;
 }
 
+VAlign Binder::valign_attr(const layout::Node& node) {
+    std::string text = text_attr(node, "valign").value_or("top");
+    if (text == "middle") return VAlign::Middle;
+    if (text == "bottom") return VAlign::Bottom;
+    return VAlign::Top;
+}
+
 // CSS order: one value for all sides, two for vertical/horizontal, four for top/right/bottom/left.
 std::vector<double> Binder::padding_attr(const layout::Node& node, const std::string& name) {
     std::vector<double> sides(4, 0.0);

@@ -135,6 +135,9 @@ void Binder::bind_box(const layout::Node& node, std::vector<Box>& out) {
     if (auto jitter = number_attr(node, "rotate-jitter")) f.rotate += jitter_angle(jitter_counter_++, *jitter);
     f.keep_together = bool_attr(node, "keep-together").value_or(true);
     f.align = align_attr(node, "align").value_or(layout::Align::Left);
+    f.valign = valign_attr(node);
+    box.space_before = length_attr(node, "space-before").value_or(Length{}).to_pt();
+    box.space_after = length_attr(node, "space-after").value_or(Length{}).to_pt();
     auto style = text_attr(node, "style");
     if (style) default_styles_.push_back(*style);
     bind_flow(node.children, box.children);
@@ -147,6 +150,7 @@ void Binder::bind_row(const layout::Node& node, std::vector<Box>& out) {
     row.kind = Box::Kind::Row;
     row.loc = node.loc;
     row.gap = length_attr(node, "gap").value_or(Length{}).to_pt();
+    row.frame.valign = valign_attr(node);
     for (const auto& child : node.children) {
         if (child.element == "#text") continue;
         if (child.element != "column") {
@@ -182,6 +186,7 @@ void Binder::bind_columns(const layout::Node& node, std::vector<Box>& out) {
     cols.columns = std::max(1, int(number_attr(node, "count").value_or(2)));
     cols.gap = length_attr(node, "gap").value_or(Length::mm(6)).to_pt();
     cols.balance = bool_attr(node, "balance").value_or(true);
+    cols.column_rule = color_attr(node, "rule");
     bind_flow(node.children, cols.children);
     out.push_back(std::move(cols));
 }

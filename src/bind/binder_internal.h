@@ -62,6 +62,7 @@ public:
     std::optional<Color> color_attr(const layout::Node& node, const std::string& name);
     std::optional<bool> bool_attr(const layout::Node& node, const std::string& name);
     std::optional<layout::Align> align_attr(const layout::Node& node, const std::string& name);
+    VAlign valign_attr(const layout::Node& node);
     std::vector<double> padding_attr(const layout::Node& node, const std::string& name);
     std::optional<Color> color_value(const std::string& text, const SourceLoc& loc);
     const layout::Style& style_named(const std::string& name, const SourceLoc& loc);

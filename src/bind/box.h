@@ -30,6 +30,8 @@ struct Span {
     SourceLoc loc;     // where the text comes from (data value or layout); for diagnostics
 };
 
+enum class VAlign { Top, Middle, Bottom };
+
 struct Frame {  // decoration and geometry of a <box>
     std::optional<Color> fill;
     double border_width = 0;
@@ -40,6 +42,7 @@ struct Frame {  // decoration and geometry of a <box>
     double rotate = 0;  // degrees, clockwise
     bool keep_together = true;
     layout::Align align = layout::Align::Left;
+    VAlign valign = VAlign::Top;  // content in a fixed height (box) or in a row's height (row)
 };
 
 struct Box {
@@ -82,6 +85,7 @@ struct Box {
     double row_gap = 0;          // pt between grid rows
     std::optional<double> cell_height;  // Grid: fixed cell height
     bool balance = true;         // Columns
+    std::optional<Color> column_rule;  // Columns: a thin line between the columns
 
     // Image
     std::string image_file;  // absolute path, exists

@@ -53,6 +53,25 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
 
     std::vector<Box> boxes;
     bind_blocks(value->rich->blocks, styles, 0, boxes);
+    // section-break="h1": every such heading but the first starts a new page.
+    std::string section_break = text_attr(node, "section-break").value_or("none");
+    if (section_break == "h1" || section_break == "h2") {
+        std::string tag = section_break == "h1" ? "H1" : "H2";
+        std::vector<Box> broken;
+        bool seen = false;
+        for (auto& box : boxes) {
+            if (box.kind == Box::Kind::Paragraph && box.tag == tag) {
+                if (seen) {
+                    Box page_break;
+                    page_break.kind = Box::Kind::PageBreak;
+                    broken.push_back(std::move(page_break));
+                }
+                seen = true;
+            }
+            broken.push_back(std::move(box));
+        }
+        boxes = std::move(broken);
+    }
     if (!styles.continued.empty()) group_sections(boxes, styles);
     for (auto& b : boxes) out.push_back(std::move(b));
 }
@@ -148,6 +167,9 @@ void Binder::bind_list(const data::Block& list, const RichStyles& styles, int de
         // Space between items belongs after the item, not after each of its paragraphs.
         if (!list.tight && !out.empty()) out.back().style.space_after += item_style.size * 0.3;
     }
+    // A list ends with the space of a paragraph, so the text after it does not cling to it.
+    if (depth == 1 && !out.empty())
+        out.back().style.space_after = std::max(out.back().style.space_after, styles.paragraph.space_after);
 }
 
 void Binder::bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out) {

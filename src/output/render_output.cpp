@@ -1,5 +1,7 @@
 #include "output/render_output.h"
 
+#include "output/pdf_finishing.h"
+
 #include <cmath>
 #include <filesystem>
 
@@ -95,6 +97,8 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
     std::optional<std::vector<std::string>> buffers =
         paint::render_with_cairo(to_paint, cairo, diag);
     if (!buffers) return false;
+    if (format == Format::Pdf && !buffers->empty() && !finish_pdf(buffers->front(), doc.metadata))
+        diag.warning({out_path}, "the PDF has no /Lang entry: Cairo wrote an unexpected layout");
 
     const std::vector<std::string> names = output_file_names(out_path, format, *numbers);
     if (names.size() != buffers->size()) {

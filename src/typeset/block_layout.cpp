@@ -141,13 +141,51 @@ void BlockLayout::frame(const bind::Box& box, double x, double width, std::vecto
 
     std::vector<Fragment> inner;
     layout_all(box.children, inner_x, std::max(1.0, inner_width), inner);
-    Fragment content = merge(inner);
-    double inner_height = content.height;
-    // Fixed-height boxes centre their content vertically (post-its, badges).
-    double offset = f.padding[0];
-    if (f.height) offset += std::max(0.0, (f.height->to_pt(0) - f.padding[0] - f.padding[2] - inner_height) / 2);
-    translate_items(content.items, 0, offset);
-    out.push_back(frame_fragment(box, content, box_x, box_width, inner_height));
+    if (box.space_before > 0) out.push_back(glue(box.space_before));
+    if (!f.keep_together && !f.height && f.rotate == 0) {
+        split_frame(box, inner, box_x, box_width, out);
+    } else {
+        Fragment content = merge(inner);
+        double inner_height = content.height;
+        double offset = f.padding[0];
+        if (f.height) {
+            double free = std::max(0.0, f.height->to_pt(0) - f.padding[0] - f.padding[2] - inner_height);
+            if (f.valign == bind::VAlign::Middle) offset += free / 2;
+            if (f.valign == bind::VAlign::Bottom) offset += free;
+        }
+        translate_items(content.items, 0, offset);
+        out.push_back(frame_fragment(box, content, box_x, box_width, inner_height));
+    }
+    if (box.space_after > 0) out.push_back(glue(box.space_after));
+}
+
+// A box that may split: its content stays breakable, each piece carries its strip of the fill
+// and side borders, so the box continues on the next page.
+void BlockLayout::split_frame(const bind::Box& box, std::vector<Fragment>& inner, double x,
+                              double width, std::vector<Fragment>& out) {
+    const bind::Frame& f = box.frame;
+    auto strip = [&](Fragment& piece) {
+        if (!f.fill) return;
+        Shape s;
+        s.rect = {x, 0, width, piece.height};
+        s.has_fill = true;
+        s.fill = *f.fill;
+        piece.items.insert(piece.items.begin(), s);
+    };
+    Fragment top;
+    top.height = f.padding[0];
+    strip(top);
+    out.push_back(std::move(top));
+    for (auto& piece : inner) {
+        strip(piece);
+        piece.glue = false;  // coloured space inside the box is part of it
+        out.push_back(std::move(piece));
+    }
+    Fragment bottom;
+    bottom.height = f.padding[2];
+    bottom.break_before_allowed = false;
+    strip(bottom);
+    out.push_back(std::move(bottom));
 }
 
 void BlockLayout::row(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
@@ -159,18 +197,26 @@ void BlockLayout::row(const bind::Box& box, double x, double width, std::vector<
         else fixed += w.to_pt(available);
     }
     double per_fraction = fractions > 0 ? std::max(0.0, available - fixed) / fractions : 0;
-    Fragment merged;
+    std::vector<Fragment> columns;
     double column_x = x;
     for (size_t i = 0; i < n; ++i) {
         const Length& w = box.widths[i];
         double column_width = w.unit == Length::Unit::Fraction ? w.value * per_fraction : w.to_pt(available);
         std::vector<Fragment> inner;
         layout(box.children[i], column_x, std::max(1.0, column_width), inner);
-        Fragment column = merge(inner);
+        columns.push_back(merge(inner));
+        column_x += column_width + box.gap;
+    }
+    Fragment merged;
+    for (const auto& column : columns) merged.height = std::max(merged.height, column.height);
+    for (auto& column : columns) {
+        double free = merged.height - column.height;
+        double dy = box.frame.valign == bind::VAlign::Middle   ? free / 2
+                    : box.frame.valign == bind::VAlign::Bottom ? free
+                                                               : 0;
+        translate_items(column.items, 0, dy);
         merged.items.insert(merged.items.end(), column.items.begin(), column.items.end());
         merged.outline.insert(merged.outline.end(), column.outline.begin(), column.outline.end());
-        merged.height = std::max(merged.height, column.height);
-        column_x += column_width + box.gap;
     }
     out.push_back(std::move(merged));
 }
@@ -248,6 +294,16 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
         merged.height = std::max(merged.height, y);
     }
     close_open_tag(merged.items, open_paragraph);
+    if (box.column_rule)
+        for (int k = 1; k <= column && k < count; ++k) {
+            Line rule;
+            rule.x1 = rule.x2 = x + k * (column_width + box.gap) - box.gap / 2;
+            rule.y1 = 0;
+            rule.y2 = merged.height;
+            rule.width = 0.5;
+            rule.color = *box.column_rule;
+            merged.items.push_back(rule);
+        }
     out.push_back(std::move(merged));
 }
 

@@ -31,6 +31,8 @@ private:
     void columns(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void image(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void split_frame(const bind::Box& box, std::vector<Fragment>& inner, double x, double width,
+                     std::vector<Fragment>& out);
     Fragment frame_fragment(const bind::Box& box, const Fragment& content, double x, double width,
                             double inner_height);
 

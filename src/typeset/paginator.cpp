@@ -122,7 +122,8 @@ private:
         close_open_tag(page.items, open_paragraph);
         if (note_section >= 0) {
             const Fragment& note = sections_[size_t(note_section)].note;
-            emit_fragment(note, std::min(y, body_.y + body_.height - note.height), page.items,
+            // At the foot of the body, so the note sits in the same place on every page.
+            emit_fragment(note, std::max(y, body_.y + body_.height - note.height), page.items,
                           open_paragraph);
         }
         result_.pages.push_back(std::move(page));

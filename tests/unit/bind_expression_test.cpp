@@ -135,7 +135,7 @@ TEST_CASE("join, count and first work on lists", "[bind]") {
 }
 
 TEST_CASE("count on a list of maps counts without complaining about the maps",
-          "[bind][!mayfail]") {
+          "[bind][fixed]") {
     // evaluate_expression() first turns the whole value into text (value_text), which reports
     // "a map cannot be printed as text" once per item, and only then applies the list filter.
     // {{attendees | count}} is the natural way to print the number of attendees.
@@ -145,7 +145,7 @@ TEST_CASE("count on a list of maps counts without complaining about the maps",
     CHECK(diags.all().empty());
 }
 
-TEST_CASE("a text filter after first applies to the first item only", "[bind][!mayfail]") {
+TEST_CASE("a text filter after first applies to the first item only", "[bind][fixed]") {
     // For a list value, upper/lower re-read the *whole list* as text, dropping the result of
     // the filters before them: {{names | first | upper}} gives "BART, ALLON, ANNELIEN".
     CHECK(eval_ok("{{names | first | upper}}") == "BART");
@@ -159,7 +159,7 @@ TEST_CASE("default replaces an empty or null value only", "[bind]") {
     CHECK(eval_ok("{{venue | default(\"x\") | upper}}") == "X");
 }
 
-TEST_CASE("default also covers a field the data does not have", "[bind][!mayfail]") {
+TEST_CASE("default also covers a field the data does not have", "[bind][fixed]") {
     // An optional front-matter field that is left out should fall back to the default rather
     // than stop the run; today it is reported as "unknown field".
     Diagnostics diags;
@@ -326,6 +326,8 @@ TEST_CASE("an unknown field in <text> points at its line and column in the layou
     CHECK(out.find("t.xml:4:15: note: did you mean 'attendees'?") != std::string::npos);
 }
 
+// Known gap: the layout reader collapses whitespace in text before bind sees it, so a column
+// after a line break inside <text> is not recoverable yet (needs a source map per #text node).
 TEST_CASE("an expression after a line break in <text> keeps its own line and column",
           "[bind][!mayfail]") {
     // Whitespace collapsing turns the newline and indentation into one space before the
@@ -346,7 +348,7 @@ TEST_CASE("an expression after a line break in <text> keeps its own line and col
 }
 
 TEST_CASE("an expression in an attribute points at the expression, not the attribute name",
-          "[bind][!mayfail]") {
+          "[bind][fixed]") {
     // Attribute locations are where the attribute's *name* starts; the expression offset is
     // added to that, so the column is 6 characters (`href="`) too far left.
     const std::string xml =

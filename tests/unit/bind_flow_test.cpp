@@ -88,7 +88,7 @@ TEST_CASE("<text> attributes: style, keep-with-next, bookmark and tag", "[bind]"
     CHECK(ps[1]->style.align == layout::Align::Right);
 }
 
-TEST_CASE("<span size> as a percentage is a share of the surrounding size", "[bind][!mayfail]") {
+TEST_CASE("<span size> as a percentage is a share of the surrounding size", "[bind][fixed]") {
     // The schema allows size="150%" on <span>, but the binder converts it with Length::to_pt()
     // without a reference, so the span gets size 0 (invisible text).
     Box root = bind_ok("<text>gewoon <span size=\"150%\">groot</span></text>", people());
@@ -126,7 +126,7 @@ TEST_CASE("nested <for>: the inner index hides the outer one", "[bind]") {
           Texts{"1 A", "A.1 a1", "A.2 a2", "2 B", "B.1 b1"});
 }
 
-TEST_CASE("<for sort> orders numbers as numbers", "[bind][!mayfail]") {
+TEST_CASE("<for sort> orders numbers as numbers", "[bind][fixed]") {
     // Every scalar is a string in the value tree and the sort compares text, so 10 sorts
     // before 9 (agenda items, chapter numbers, order fields in CSV lesson sets).
     data::Value d = yaml("items:\n  - nr: \"9\"\n  - nr: \"10\"\n  - nr: \"2\"\n");
@@ -134,14 +134,14 @@ TEST_CASE("<for sort> orders numbers as numbers", "[bind][!mayfail]") {
           Texts{"2", "9", "10"});
 }
 
-TEST_CASE("<for order=descending> reverses the sort", "[bind][!mayfail]") {
+TEST_CASE("<for order=descending> reverses the sort", "[bind][fixed]") {
     // order= is in the schema (and the reference) but the binder ignores it.
     CHECK(bound_texts("<for each=\"people\" as=\"p\" sort=\"name\" order=\"descending\">"
                       "<text>{{p.name}}</text></for>") ==
           Texts{"Cees", "Bert", "Anna"});
 }
 
-TEST_CASE("<for limit> uses at most that many items", "[bind][!mayfail]") {
+TEST_CASE("<for limit> uses at most that many items", "[bind][fixed]") {
     // limit= is in the schema (and the reference) but the binder ignores it.
     CHECK(bound_texts("<for each=\"people\" as=\"p\" limit=\"2\"><text>{{p.name}}</text></for>") ==
           Texts{"Cees", "Anna"});

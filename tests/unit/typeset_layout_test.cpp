@@ -89,7 +89,7 @@ TEST_CASE("justified lines end at the right edge, except the last", "[geometry]"
     CHECK(squash(joined) == squash(expected));
 }
 
-TEST_CASE("a heading with keep-with-next never ends a page", "[geometry][!mayfail]") {
+TEST_CASE("a heading with keep-with-next never ends a page", "[geometry][fixed]") {
     // The heading is moved down one filler line at a time, so that it lands in every position
     // near the foot of page 1. With k = 30 filler lines the heading fits (ends at 477.5 of
     // 481.9pt) but its 6pt space-after does not: the paginator ends the page at that glue.
@@ -274,7 +274,7 @@ TEST_CASE("a continued section: note at the foot of page 1, heading again on pag
     CHECK(t.doc.outline[1].title == "Tweede");
 }
 
-TEST_CASE("a box with keep-together=false may split over pages", "[geometry][!mayfail]") {
+TEST_CASE("a box with keep-together=false may split over pages", "[geometry][fixed]") {
     // BlockLayout::frame() always merges a box into one fragment, so a long box is placed as
     // one overfull fragment (and the warning even suggests keep-together="false").
     Typeset t = typeset_xml(
@@ -297,7 +297,7 @@ TEST_CASE("content taller than a page is reported with a warning", "[geometry]")
     CHECK(t.diags.all()[0].message == "some content is taller than a page and runs into the margin");
 }
 
-TEST_CASE("richtext section-break=h1 starts every h1 on a new page", "[geometry][!mayfail]") {
+TEST_CASE("richtext section-break=h1 starts every h1 on a new page", "[geometry][fixed]") {
     // section-break is in the schema and the reference but nothing implements it.
     Typeset t = typeset_xml(
         geometry_layout("<richtext source=\"body\" h1=\"h1\" section-break=\"h1\"/>"),
@@ -306,7 +306,7 @@ TEST_CASE("richtext section-break=h1 starts every h1 on a new page", "[geometry]
     CHECK(text_lines(t.doc, t.doc.pages[1]).front().text == "Twee");
 }
 
-TEST_CASE("box space-before and space-after add space around the box", "[geometry][!mayfail]") {
+TEST_CASE("box space-before and space-after add space around the box", "[geometry][fixed]") {
     // space-before/space-after are in the schema for <box> but the binder drops them.
     Typeset t = typeset_xml(
         geometry_layout("<text>boven</text><box space-before=\"20pt\" space-after=\"10pt\">"

@@ -130,7 +130,7 @@ TEST_CASE("a forced break starts a new page; at the very start it does nothing",
 }
 
 TEST_CASE("a forced break right after a full page does not make an empty page",
-          "[pagination][!mayfail]") {
+          "[pagination][fixed]") {
     // A paragraph that ends exactly at the foot of the page, its space-after, then a page break
     // (<page-break/> after the last paragraph of a chapter). The glue overflows and ends the
     // page; the page break then starts a second, empty, page.
@@ -220,7 +220,7 @@ TEST_CASE("keep-with-next across glue: the space between heading and text is no 
 }
 
 TEST_CASE("a heading whose space-after overflows the page does not end the page",
-          "[pagination][!mayfail]") {
+          "[pagination][fixed]") {
     // The heading fits exactly; its space-after glue does not. fill_page() returns at the
     // overflowing glue without looking at keep-with-next, so the heading ends page 1 and its
     // text starts page 2.
@@ -346,7 +346,7 @@ TEST_CASE("a section that runs over: note at the page foot, heading repeated", "
 }
 
 TEST_CASE("the continued note sits at the page foot also when the page ends early",
-          "[pagination][!mayfail]") {
+          "[pagination][fixed]") {
     // Widows/orphans end page 1 two lines early; the note is placed right under the last line
     // (y = min(content end, foot)) instead of at the foot of the body.
     std::vector<Fragment> f = section(0, 0);
@@ -387,7 +387,7 @@ TEST_CASE("no note when the section ended on the page and only the next heading 
     CHECK(pages[1][1] == "S1.0@110");
 }
 
-TEST_CASE("a section ending in the last lines of a page needs no note", "[pagination][!mayfail]") {
+TEST_CASE("a section ending in the last lines of a page needs no note", "[pagination][fixed]") {
     // The last line of section 0 fits on page 1 (ends at the body's foot). Because the
     // section's own trailing glue follows it, the paginator thinks the section goes on and
     // reserves room for the note; the last line moves to page 2 under a repeated heading.

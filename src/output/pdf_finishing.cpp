@@ -1,0 +1,58 @@
+#include "output/pdf_finishing.h"
+
+#include <charconv>
+
+namespace dw::output {
+namespace {
+
+std::string pdf_string(const std::string& text) {
+    std::string out = "(";
+    for (char c : text) {
+        if (c == '(' || c == ')' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + ")";
+}
+
+// The byte offset after "<<" of the catalog, if the catalog is the last object before the
+// cross-reference table; npos otherwise.
+size_t catalog_insert_point(const std::string& pdf, size_t xref) {
+    size_t catalog = pdf.rfind("/Type /Catalog", xref);
+    if (catalog == std::string::npos) return std::string::npos;
+    size_t open = pdf.rfind("<<", catalog);
+    size_t end = pdf.find("endobj", catalog);
+    if (open == std::string::npos || end == std::string::npos) return std::string::npos;
+    // Only whitespace may separate the catalog's endobj from the xref keyword.
+    for (size_t i = end + 6; i < xref; ++i)
+        if (pdf[i] != '\n' && pdf[i] != '\r' && pdf[i] != ' ') return std::string::npos;
+    return open + 2;
+}
+
+}  // namespace
+
+std::string catalog_entries(const typeset::Metadata& metadata) {
+    std::string entries;
+    if (!metadata.language.empty()) entries += "\n   /Lang " + pdf_string(metadata.language);
+    entries += "\n   /ViewerPreferences << /DisplayDocTitle true >>";
+    return entries;
+}
+
+bool finish_pdf(std::string& pdf, const typeset::Metadata& metadata) {
+    size_t startxref = pdf.rfind("startxref");
+    if (startxref == std::string::npos) return false;
+    size_t number = pdf.find_first_of("0123456789", startxref);
+    size_t number_end = pdf.find_first_not_of("0123456789", number);
+    if (number == std::string::npos || number_end == std::string::npos) return false;
+    size_t xref = 0;
+    auto [ptr, error] = std::from_chars(pdf.data() + number, pdf.data() + number_end, xref);
+    if (error != std::errc() || xref >= pdf.size() || pdf.compare(xref, 4, "xref") != 0) return false;
+
+    size_t insert_at = catalog_insert_point(pdf, xref);
+    if (insert_at == std::string::npos) return false;
+    std::string entries = catalog_entries(metadata);
+    pdf.replace(number, number_end - number, std::to_string(xref + entries.size()));
+    pdf.insert(insert_at, entries);
+    return true;
+}
+
+}  // namespace dw::output

@@ -1,0 +1,49 @@
+#include <catch2/catch.hpp>
+
+#include "output/pdf_finishing.h"
+
+using namespace dw;
+
+namespace {
+// The tail of a PDF as Cairo 1.16 writes it: the catalog is the last object before xref.
+std::string cairo_like_pdf() {
+    std::string head = "%PDF-1.5\n1 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
+    std::string catalog = "2 0 obj\n<< /Type /Catalog\n   /Pages 1 0 R\n>>\nendobj\n";
+    std::string pdf = head + catalog;
+    size_t xref = pdf.size();
+    pdf += "xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n" + std::string("0000000") +
+           std::to_string(head.size()) + " 00000 n \ntrailer\n<< /Size 3 /Root 2 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+size_t startxref_value(const std::string& pdf) {
+    size_t at = pdf.rfind("startxref\n") + 10;
+    return std::stoul(pdf.substr(at, pdf.find('\n', at) - at));
+}
+}  // namespace
+
+TEST_CASE("finish_pdf adds /Lang to the catalog and moves startxref with it", "[output]") {
+    std::string pdf = cairo_like_pdf();
+    typeset::Metadata meta;
+    meta.language = "nl-NL";
+    REQUIRE(output::finish_pdf(pdf, meta));
+    REQUIRE(pdf.find("<< /Type /Catalog") == std::string::npos);  // entries went in after <<
+    REQUIRE(pdf.find("/Lang (nl-NL)") != std::string::npos);
+    REQUIRE(pdf.find("/DisplayDocTitle true") != std::string::npos);
+    REQUIRE(pdf.compare(startxref_value(pdf), 4, "xref") == 0);
+}
+
+TEST_CASE("finish_pdf escapes the language and leaves other layouts alone", "[output]") {
+    typeset::Metadata meta;
+    meta.language = "x(y)";
+    REQUIRE(output::catalog_entries(meta).find("/Lang (x\\(y\\))") != std::string::npos);
+
+    std::string pdf = cairo_like_pdf();
+    size_t catalog = pdf.find("2 0 obj");
+    pdf.insert(pdf.find("xref"), "3 0 obj\n<< >>\nendobj\n");  // catalog no longer last
+    (void)catalog;
+    std::string before = pdf;
+    REQUIRE_FALSE(output::finish_pdf(pdf, meta));
+    REQUIRE(pdf == before);
+}
