@@ -65,6 +65,12 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
     exit_code = kInputError;
     auto layout = layout::load_layout(options.layout, diags);
     if (!layout) return std::nullopt;
+    typeset::Hyphenator hyphenator;
+    for (const auto& [name, style] : layout->styles)
+        if (typeset::Hyphenator::supports(style.hyphenate)) {
+            hyphenator.preload();
+            break;
+        }
     auto data = load_data(options.data, *layout, diags);
     if (!data || diags.has_errors()) return std::nullopt;
 
@@ -73,7 +79,6 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
 
     auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
     if (!fonts) return std::nullopt;
-    typeset::Hyphenator hyphenator;
     typeset::Document doc = typeset::typeset_document(*boxes, *fonts, hyphenator, diags);
     if (diags.has_errors()) return std::nullopt;
     doc.metadata.date = document_date(boxes->metadata.date, diags);

@@ -71,6 +71,18 @@ struct NonStandardFree {  // the arrays hnj_hyphen_hyphenate2 allocates for spel
 
 Hyphenator::Hyphenator(std::string dictionary_path) : path_(std::move(dictionary_path)) {}
 
+Hyphenator::~Hyphenator() {
+    if (preload_.joinable()) preload_.join();
+}
+
+void Hyphenator::preload() {
+    if (preload_.joinable()) return;
+    // call_once makes a concurrent dictionary() call wait for this load instead of repeating it.
+    preload_ = std::thread([this] {
+        std::call_once(load_once_, [this] { dict_.reset(hnj_hyphen_load(path_.c_str())); });
+    });
+}
+
 bool Hyphenator::supports(std::string_view language) {
     std::string lower(language);
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {

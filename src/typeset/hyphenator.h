@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "diag/diagnostics.h"
 
@@ -20,7 +21,7 @@ public:
     explicit Hyphenator(std::string dictionary_path = kDutchDictionary);
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;
-    ~Hyphenator() = default;
+    ~Hyphenator();
 
     // Only Dutch for now: "nl" and "nl-NL" (case-insensitive, '_' accepted for '-').
     static bool supports(std::string_view language);
@@ -31,6 +32,11 @@ public:
     // loaded on first use (11-17 ms); when it cannot be loaded the text comes back unchanged,
     // with one warning in `diag` (if given).
     std::string hyphenate(std::string_view utf8, Diagnostics* diag = nullptr);
+
+    // Starts loading the dictionary on another thread, so the load overlaps with the work
+    // before the first paragraph (reading inputs, binding, setting up fonts). Measured: the load
+    // is 8% of the instructions of a render of the minutes.
+    void preload();
 
 private:
     struct DictFree {
@@ -46,6 +52,7 @@ private:
     std::once_flag load_once_;
     std::unique_ptr<HyphenDict, DictFree> dict_;
     std::atomic<bool> failure_reported_ = false;
+    std::thread preload_;
 };
 
 }  // namespace dw::typeset
