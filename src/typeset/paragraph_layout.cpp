@@ -130,6 +130,29 @@ void add_links(PangoLayoutLine* line, const ParagraphText& text, double x, doubl
     }
 }
 
+// The byte offset of the soft hyphen ending a line that runs past `width`, or -1.
+int overflowing_soft_hyphen(PangoLayout* layout, const std::string& text, double width) {
+    std::unique_ptr<PangoLayoutIter, IterFree> iter(pango_layout_get_iter(layout));
+    do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
+        if ((logical.x + logical.width) / kPango <= width + 0.05) continue;
+        PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
+        int end = line->start_index + line->length;
+        if (end >= 2 && text.compare(size_t(end - 2), 2, "\u00AD") == 0) return end - 2;
+    } while (pango_layout_iter_next_line(iter.get()));
+    return -1;
+}
+
+// Removes bytes from the paragraph text, keeping every span's range on its own text.
+void remove_bytes(ParagraphText& text, int at, int count) {
+    text.text.erase(size_t(at), size_t(count));
+    for (auto& range : text.ranges) {
+        if (range.start > at) range.start = std::max(at, range.start - count);
+        if (range.end > at) range.end = std::max(at, range.end - count);
+    }
+}
+
 std::string plain_text_of(const bind::Box& paragraph) {
     std::string text;
     for (const auto& span : paragraph.spans) text += span.text;
@@ -154,6 +177,16 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
     ParagraphText text = build_paragraph_text(paragraph, ctx);
     std::unique_ptr<PangoAttrList, AttrListUnref> attrs(build_attributes(paragraph, text));
     LayoutPtr layout = make_layout(text.text, attrs.get(), style, text_width, ctx);
+    // Pango 1.50 sometimes justifies a line that ends in a soft-hyphen break without counting
+    // the hyphen (seen: 3.6pt past the margin). That hyphenation point is dropped and the
+    // paragraph laid out again, so the line breaks elsewhere and the column stays straight.
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        int hyphen = overflowing_soft_hyphen(layout.get(), text.text, text_width);
+        if (hyphen < 0) break;
+        remove_bytes(text, hyphen, 2);
+        attrs.reset(build_attributes(paragraph, text));
+        layout = make_layout(text.text, attrs.get(), style, text_width, ctx);
+    }
     report_missing_glyphs(layout.get(), text, paragraph, ctx);
 
     int paragraph_id = ctx.next_paragraph++;
