@@ -14,9 +14,15 @@ SourceLoc Binder::attr_loc(const layout::Node& node, const std::string& name) co
     return it != node.attribute_locs.end() ? it->second : node.loc;
 }
 
+// An attribute's text; when it is not written, the schema's default (one source of truth for
+// defaults: the schema, which also documents them). nullopt when neither exists.
 std::optional<std::string> Binder::text_attr(const layout::Node& node, const std::string& name) {
     const std::string* raw = node.attribute(name);
-    if (!raw) return std::nullopt;
+    if (!raw) {
+        std::string fallback = node.attribute_or_default(name);
+        if (fallback.empty()) return std::nullopt;
+        return fallback;
+    }
     if (raw->find("{{") == std::string::npos) return *raw;
     auto ctx = expression_context();
     // Expressions are located inside the value: after `name="`.

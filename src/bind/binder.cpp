@@ -132,7 +132,8 @@ void Binder::bind_box(const layout::Node& node, std::vector<Box>& out) {
     f.width = length_attr(node, "width");
     f.height = length_attr(node, "height");
     f.rotate = number_attr(node, "rotate").value_or(0);
-    if (auto jitter = number_attr(node, "rotate-jitter")) f.rotate += jitter_angle(jitter_counter_++, *jitter);
+    if (auto jitter = number_attr(node, "rotate-jitter"); jitter && *jitter > 0)
+        f.rotate += jitter_angle(jitter_counter_++, *jitter);
     f.keep_together = bool_attr(node, "keep-together").value_or(true);
     f.align = align_attr(node, "align").value_or(layout::Align::Left);
     f.valign = valign_attr(node);
