@@ -53,6 +53,7 @@ private:
     void bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out);
     std::vector<Span> rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles);
     void group_sections(std::vector<Box>& boxes, const RichStyles& styles);
+    void group_sections_at(std::vector<Box>& boxes, const RichStyles& styles, const std::string& tag);
 
 public:
     // attribute values (attribute_values.cpp): evaluate expressions, then convert

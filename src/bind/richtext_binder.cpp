@@ -223,12 +223,26 @@ std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, c
     return out;
 }
 
-// Each top-level heading and what follows it up to the next one become a Section, so that the
-// typesetter can print the "continued" note where a section runs over a page.
+// Each h1 and what follows it up to the next h1 becomes a Section, and inside it each h2 with
+// its text, so that the typesetter can print the "continued" note where a section runs over a
+// page and repeat the innermost heading on the next.
 void Binder::group_sections(std::vector<Box>& boxes, const RichStyles& styles) {
+    group_sections_at(boxes, styles, "H1");
+    for (auto& box : boxes)
+        if (box.kind == Box::Kind::Section && box.children.size() > 1) {
+            std::vector<Box> body(std::make_move_iterator(box.children.begin() + 1),
+                                  std::make_move_iterator(box.children.end()));
+            box.children.resize(1);
+            group_sections_at(body, styles, "H2");
+            for (auto& child : body) box.children.push_back(std::move(child));
+        }
+}
+
+void Binder::group_sections_at(std::vector<Box>& boxes, const RichStyles& styles,
+                               const std::string& tag) {
     std::vector<Box> grouped;
     for (auto& box : boxes) {
-        bool starts_section = box.kind == Box::Kind::Paragraph && box.tag == "H1";
+        bool starts_section = box.kind == Box::Kind::Paragraph && box.tag == tag;
         if (starts_section) {
             Box section;
             section.kind = Box::Kind::Section;

@@ -84,7 +84,9 @@ void BlockLayout::section(const bind::Box& box, double x, double width, std::vec
     sections_.emplace_back();
     size_t first = out.size();
     layout_all(box.children, x, width, out);
-    for (size_t i = first; i < out.size(); ++i) out[i].section = id;
+    // Fragments of a nested section keep theirs: the innermost heading is the one to repeat.
+    for (size_t i = first; i < out.size(); ++i)
+        if (out[i].section < 0) out[i].section = id;
 
     // What a continuation page repeats: the heading's lines without their bookmark.
     SectionInfo& info = sections_[size_t(id)];
