@@ -6,6 +6,7 @@
 #include "bind/binder_internal.h"
 #include "diag/suggest.h"
 #include "layout/color.h"
+#include "layout/value_parse.h"
 
 namespace dw::bind {
 
@@ -44,12 +45,8 @@ std::optional<Length> Binder::length_attr(const layout::Node& node, const std::s
 std::optional<double> Binder::number_attr(const layout::Node& node, const std::string& name) {
     auto text = text_attr(node, name);
     if (!text) return std::nullopt;
-    std::istringstream in(*text);
-    double v = 0;
-    if (!(in >> v) || !in.eof()) {
-        diags_.error(attr_loc(node, name), "'" + *text + "' is not a number");
-        return std::nullopt;
-    }
+    auto v = layout::parse_number(*text);
+    if (!v) diags_.error(attr_loc(node, name), "'" + *text + "' is not a number");
     return v;
 }
 
@@ -75,10 +72,9 @@ std::optional<Color> Binder::color_attr(const layout::Node& node, const std::str
 std::optional<bool> Binder::bool_attr(const layout::Node& node, const std::string& name) {
     auto text = text_attr(node, name);
     if (!text) return std::nullopt;
-    if (*text == "true" || *text == "yes" || *text == "1") return true;
-    if (*text == "false" || *text == "no" || *text == "0") return false;
-    diags_.error(attr_loc(node, name), "'" + *text + "' is not true or false");
-    return std::nullopt;
+    auto v = layout::parse_bool(*text);
+    if (!v) diags_.error(attr_loc(node, name), "'" + *text + "' is not true or false");
+    return v;
 }
 
 std::optional<layout::Align> Binder::align_attr(const layout::Node& node, const std::string& name) {
@@ -105,20 +101,13 @@ std::vector<double> Binder::padding_attr(const layout::Node& node, const std::st
     std::vector<double> sides(4, 0.0);
     auto text = text_attr(node, name);
     if (!text) return sides;
-    std::istringstream in(*text);
-    std::vector<double> values;
-    for (std::string word; in >> word;) {
-        auto length = parse_length(word);
-        if (!length) {
-            diags_.error(attr_loc(node, name), "'" + word + "' is not a length", "e.g. padding=\"4mm 6mm\"");
-            return sides;
-        }
-        values.push_back(length->to_pt());
+    auto lengths = layout::parse_box_lengths(*text);
+    if (!lengths) {
+        diags_.error(attr_loc(node, name), "'" + *text + "' is not 1 to 4 lengths",
+                     "e.g. padding=\"4mm 6mm\"");
+        return sides;
     }
-    if (values.size() == 1) sides = {values[0], values[0], values[0], values[0]};
-    else if (values.size() == 2) sides = {values[0], values[1], values[0], values[1]};
-    else if (values.size() == 3) sides = {values[0], values[1], values[2], values[1]};
-    else if (values.size() == 4) sides = values;
+    for (size_t i = 0; i < 4; ++i) sides[i] = (*lengths)[i].to_pt();
     return sides;
 }
 
