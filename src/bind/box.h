@@ -70,6 +70,7 @@ struct Box {
     std::string marker;      // list marker ("•", "3.", "☐"), hung in the left indent
     std::string tag = "P";   // structure tag: P, H1, H2, H3, LI, Caption...
     int bookmark_level = 0;  // 0: not in the outline
+    bool keep_last_line_with_next = false;  // a list item's lead-in stays with its sub-list
 
     // Section: the note printed at the foot of a page where the section continues
     std::string continued_note;

@@ -159,6 +159,10 @@ void Binder::bind_list(const data::Block& list, const RichStyles& styles, int de
                 first = false;
                 out.push_back(std::move(p));
             } else {
+                // The text that introduces a nested list never ends a page on its own.
+                bool nested_list = child.kind == data::Block::Kind::BulletList ||
+                                   child.kind == data::Block::Kind::OrderedList;
+                if (nested_list && !first && !out.empty()) out.back().keep_last_line_with_next = true;
                 std::vector<data::Block> one{child};
                 bind_blocks(one, styles, depth, out);
                 first = false;

@@ -221,6 +221,7 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         lines.push_back(std::move(f));
         ++index;
     } while (pango_layout_iter_next_line(iter.get()));
+    if (paragraph.keep_last_line_with_next && !lines.empty()) lines.back().keep_with_next = true;
     return lines;
 }
 
