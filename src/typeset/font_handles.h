@@ -5,7 +5,7 @@
 
 #include <memory>
 
-// Owning pointers for the C handles of the font stack, so that no code path leaks or frees twice.
+// Owning pointers for the C handles of the font and text stack, so that no code path leaks or frees twice.
 namespace dw::typeset {
 
 struct GObjectUnref {
@@ -29,5 +29,19 @@ struct FontDescriptionFree {
     }
 };
 using FontDescriptionPtr = std::unique_ptr<PangoFontDescription, FontDescriptionFree>;
+
+struct AttrListUnref {
+    void operator()(PangoAttrList* list) const {
+        if (list) pango_attr_list_unref(list);
+    }
+};
+using AttrListPtr = std::unique_ptr<PangoAttrList, AttrListUnref>;
+
+struct LayoutIterFree {
+    void operator()(PangoLayoutIter* iter) const {
+        if (iter) pango_layout_iter_free(iter);
+    }
+};
+using LayoutIterPtr = std::unique_ptr<PangoLayoutIter, LayoutIterFree>;
 
 }  // namespace dw::typeset

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "data/rich_text.h"
+#include "typeset/font_handles.h"
 #include "typeset/font_system.h"
 #include "typeset/glyph_runs.h"
 #include "typeset/paragraph_text.h"
@@ -15,19 +16,7 @@ namespace {
 
 constexpr double kPango = PANGO_SCALE;
 
-struct GObjectUnref {
-    void operator()(gpointer p) const { g_object_unref(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectUnref>;
-struct AttrListUnref {
-    void operator()(PangoAttrList* p) const { pango_attr_list_unref(p); }
-};
-struct FontDescFree {
-    void operator()(PangoFontDescription* p) const { pango_font_description_free(p); }
-};
-struct IterFree {
-    void operator()(PangoLayoutIter* p) const { pango_layout_iter_free(p); }
-};
+using LayoutPtr = GObjectPtr<PangoLayout>;
 
 PangoAlignment pango_alignment(layout::Align a) {
     switch (a) {
@@ -40,7 +29,7 @@ PangoAlignment pango_alignment(layout::Align a) {
 LayoutPtr make_layout(const std::string& text, PangoAttrList* attrs, const layout::Style& style,
                       double width, TypesetContext& ctx) {
     LayoutPtr layout(pango_layout_new(ctx.fonts.context()));
-    std::unique_ptr<PangoFontDescription, FontDescFree> font(style_font(style));
+    FontDescriptionPtr font(style_font(style));
     pango_layout_set_font_description(layout.get(), font.get());
     pango_layout_set_text(layout.get(), text.c_str(), int(text.size()));
     if (attrs) pango_layout_set_attributes(layout.get(), attrs);
@@ -132,7 +121,7 @@ void add_links(PangoLayoutLine* line, const ParagraphText& text, double x, doubl
 
 // The byte offset of the soft hyphen ending a line that runs past `width`, or -1.
 int overflowing_soft_hyphen(PangoLayout* layout, const std::string& text, double width) {
-    std::unique_ptr<PangoLayoutIter, IterFree> iter(pango_layout_get_iter(layout));
+    LayoutIterPtr iter(pango_layout_get_iter(layout));
     do {
         PangoRectangle logical;
         pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
@@ -175,7 +164,7 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
     double text_width = std::max(1.0, width - style.left_indent);
 
     ParagraphText text = build_paragraph_text(paragraph, ctx);
-    std::unique_ptr<PangoAttrList, AttrListUnref> attrs(build_attributes(paragraph, text));
+    AttrListPtr attrs(build_attributes(paragraph, text));
     LayoutPtr layout = make_layout(text.text, attrs.get(), style, text_width, ctx);
     // Pango 1.50 sometimes justifies a line that ends in a soft-hyphen break without counting
     // the hyphen (seen: 3.6pt past the margin). That hyphenation point is dropped and the
@@ -193,7 +182,7 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
     int line_count = pango_layout_get_line_count(layout.get());
     double pitch = style.size * style.line_height;
     std::vector<Fragment> lines;
-    std::unique_ptr<PangoLayoutIter, IterFree> iter(pango_layout_get_iter(layout.get()));
+    LayoutIterPtr iter(pango_layout_get_iter(layout.get()));
     int index = 0;
     do {
         PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
