@@ -309,9 +309,7 @@ bool Binder::bind_if(const layout::Node& node, std::vector<Box>& out) {
     auto ctx = expression_context();
     const data::Value* value = nullptr;
     if (test) {
-        std::string path = *test;
-        if (path.size() >= 4 && path.rfind("{{", 0) == 0) path = path.substr(2, path.size() - 4);
-        value = resolve_path(path, attr_loc(node, "test"), ctx, /*report=*/false);
+        value = resolve_reference(*test, attr_loc(node, "test"), ctx, /*report=*/false);
     } else {
         diags_.error(node.loc, "<if> needs test=\"field\"");
     }

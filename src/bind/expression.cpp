@@ -207,11 +207,11 @@ const data::Value* resolve_path(std::string_view path, const SourceLoc& loc, Exp
 }
 
 const data::Value* resolve_reference(std::string_view attribute, const SourceLoc& loc,
-                                     ExpressionContext& ctx) {
+                                     ExpressionContext& ctx, bool report) {
     std::string_view path = trim(attribute);
     if (path.size() >= 4 && path.substr(0, 2) == "{{" && path.substr(path.size() - 2) == "}}")
         path = trim(path.substr(2, path.size() - 4));
-    return resolve_path(path, loc, ctx);
+    return resolve_path(path, loc, ctx, report);
 }
 
 bool is_truthy(const data::Value* v) {

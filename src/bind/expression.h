@@ -37,7 +37,7 @@ const data::Value* resolve_path(std::string_view path, const SourceLoc& loc, Exp
 
 // The value of a bare expression attribute such as each="attendees" or source="{{body}}".
 const data::Value* resolve_reference(std::string_view attribute, const SourceLoc& loc,
-                                     ExpressionContext& ctx);
+                                     ExpressionContext& ctx, bool report = true);
 
 // "present and not empty": what <if test="..."> checks.
 bool is_truthy(const data::Value* v);

@@ -88,14 +88,33 @@ void BlockLayout::section(const bind::Box& box, double x, double width, std::vec
     for (size_t i = first; i < out.size(); ++i)
         if (out[i].section < 0) out[i].section = id;
 
-    // What a continuation page repeats: the heading's lines without their bookmark.
     SectionInfo& info = sections_[size_t(id)];
-    if (!box.children.empty() && box.children[0].kind == bind::Box::Kind::Paragraph) {
-        bind::Box heading = box.children[0];
-        heading.bookmark_level = 0;
-        heading.style.space_before = 0;
-        paragraph(heading, x, width, info.heading);
+    if (!box.children.empty() && box.children[0].kind == bind::Box::Kind::Paragraph)
+        info.heading = repeated_heading(out, first);
+    info.note = continued_note(box, x, width);
+}
+
+// What a continuation page repeats: copies of the heading's lines and the space after it, as
+// already shaped, without the space before it and without its bookmark.
+std::vector<Fragment> BlockLayout::repeated_heading(const std::vector<Fragment>& out, size_t first) {
+    std::vector<Fragment> heading;
+    size_t i = first;
+    while (i < out.size() && out[i].glue) ++i;
+    int paragraph_id = i < out.size() ? out[i].paragraph : -1;
+    for (; i < out.size() && out[i].paragraph == paragraph_id && !out[i].glue; ++i) {
+        Fragment line = out[i];
+        line.outline.clear();
+        std::erase_if(line.items, [](const Item& item) { return std::holds_alternative<Dest>(item); });
+        heading.push_back(std::move(line));
     }
+    if (i < out.size() && out[i].glue) heading.push_back(out[i]);
+    return heading;
+}
+
+// The note is the same for every section of a richtext: shaped once per text, style and column.
+Fragment BlockLayout::continued_note(const bind::Box& box, double x, double width) {
+    auto key = std::make_tuple(box.continued_note, box.continued_style.name, x, width);
+    if (auto it = notes_.find(key); it != notes_.end()) return it->second;
     bind::Box note;
     note.kind = bind::Box::Kind::Paragraph;
     note.style = box.continued_style;
@@ -104,9 +123,10 @@ void BlockLayout::section(const bind::Box& box, double x, double width, std::vec
     note.spans.push_back(note_text);
     std::vector<Fragment> note_fragments;
     paragraph(note, x, width, note_fragments);
-    info.note = merge(note_fragments);
-    info.note.height += box.continued_style.space_before;
-    translate_items(info.note.items, 0, box.continued_style.space_before);
+    Fragment merged = merge(note_fragments);
+    merged.height += box.continued_style.space_before;
+    translate_items(merged.items, 0, box.continued_style.space_before);
+    return notes_.emplace(key, std::move(merged)).first->second;
 }
 
 Fragment BlockLayout::frame_fragment(const bind::Box& box, const Fragment& content, double x,

@@ -1,4 +1,7 @@
 #pragma once
+#include <map>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "bind/box.h"
@@ -33,11 +36,14 @@ private:
     void rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void split_frame(const bind::Box& box, std::vector<Fragment>& inner, double x, double width,
                      std::vector<Fragment>& out);
+    static std::vector<Fragment> repeated_heading(const std::vector<Fragment>& out, size_t first);
+    Fragment continued_note(const bind::Box& box, double x, double width);
     Fragment frame_fragment(const bind::Box& box, const Fragment& content, double x, double width,
                             double inner_height);
 
     TypesetContext& ctx_;
     std::vector<SectionInfo> sections_;
+    std::map<std::tuple<std::string, std::string, double, double>, Fragment> notes_;
 };
 
 Fragment glue(double height);
