@@ -156,8 +156,13 @@ DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
     return {};
 }
 
-DrawResult begin_rotation(cairo_t* cr, const typeset::GroupBegin& group) {
+DrawResult begin_group(cairo_t* cr, const typeset::GroupBegin& group) {
     cairo_save(cr);
+    if (group.clip) {
+        const auto& c = *group.clip;
+        cairo_rectangle(cr, c.x, c.y, c.w, c.h);
+        cairo_clip(cr);
+    }
     if (!std::isfinite(group.degrees) || !std::isfinite(group.cx) || !std::isfinite(group.cy)) {
         return {{}, "group with an invalid rotation; drawn unrotated"};
     }

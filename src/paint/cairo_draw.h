@@ -23,9 +23,9 @@ DrawResult draw_line(cairo_t* cr, const typeset::Line& line);
 DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
                           const typeset::GlyphRun& run);
 
-// cairo_save, then a rotation by `degrees` about (cx, cy). Always saves, so the matching
+// cairo_save, then the clip (if any) and a rotation by `degrees` about (cx, cy). Always saves, so the matching
 // cairo_restore stays balanced even when the rotation is rejected.
-DrawResult begin_rotation(cairo_t* cr, const typeset::GroupBegin& group);
+DrawResult begin_group(cairo_t* cr, const typeset::GroupBegin& group);
 
 bool is_finite_rect(const typeset::Rect& r);
 bool is_drawable_rect(const typeset::Rect& r);  // finite, positive width and height

@@ -57,7 +57,7 @@ void CairoPainter::Impl::dest(const typeset::Dest& dest) {
 
 void CairoPainter::Impl::group_begin(const typeset::GroupBegin& group) {
     ++open_groups_;  // counted even without a context, so the matching end stays quiet
-    if (cr_) report(begin_rotation(cr_.get(), group));
+    if (cr_) report(begin_group(cr_.get(), group));
 }
 
 void CairoPainter::Impl::group_end() {

@@ -99,8 +99,10 @@ void RecordingPainter::dest(const typeset::Dest& dest) {
 }
 
 void RecordingPainter::group_begin(const typeset::GroupBegin& group) {
-    put("group rotate=" + fixed(group.degrees) + " about=" + fixed(group.cx) + "," +
-        fixed(group.cy));
+    std::string s = "group rotate=" + fixed(group.degrees) + " about=" + fixed(group.cx) + "," +
+                    fixed(group.cy);
+    if (group.clip) s += " clip=" + rect_text(*group.clip);
+    put(s);
 }
 
 void RecordingPainter::group_end() { put("end-group"); }

@@ -136,7 +136,7 @@ Fragment BlockLayout::frame_fragment(const bind::Box& box, const Fragment& conte
     out.height = inner_height + f.padding[0] + f.padding[2];
     if (f.height) out.height = std::max(out.height, f.height->to_pt(0));
     double cx = x + width / 2, cy = out.height / 2;
-    if (f.rotate != 0) out.items.push_back(GroupBegin{f.rotate, cx, cy});
+    if (f.rotate != 0) out.items.push_back(GroupBegin{f.rotate, cx, cy, std::nullopt});
     if (f.fill || f.border_width > 0) {
         Shape s;
         s.rect = {x, 0, width, out.height};

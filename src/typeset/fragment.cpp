@@ -27,6 +27,7 @@ struct Translator {
     void operator()(GroupBegin& g) const {
         g.cx += dx;
         g.cy += dy;
+        if (g.clip) move(*g.clip);
     }
     void operator()(GroupEnd&) const {}
     void operator()(TagBegin&) const {}

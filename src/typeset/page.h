@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -72,10 +73,13 @@ struct Dest {  // a named destination (target of outline entries and internal li
     double x = 0, y = 0;
 };
 
-// Items between GroupBegin and GroupEnd are drawn rotated by `degrees` about (cx, cy).
+// Items between GroupBegin and GroupEnd are drawn rotated by `degrees` about (cx, cy) and, when
+// `clip` is set, only inside that rectangle (page coordinates, taken before the rotation). Card
+// imposition clips each card to its cut area; post-its rotate.
 struct GroupBegin {
     double degrees = 0;
     double cx = 0, cy = 0;
+    std::optional<Rect> clip;
 };
 struct GroupEnd {};
 
@@ -92,6 +96,8 @@ struct Page {
     double width = 595.276, height = 841.89;
     std::string label;  // page label shown by viewers; empty: none
     std::vector<Item> items;
+    // Print-shop page boxes (PDF TrimBox / BleedBox), in page coordinates; unset: none written.
+    std::optional<Rect> trim_box, bleed_box;
 };
 
 struct OutlineEntry {

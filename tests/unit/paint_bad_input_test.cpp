@@ -24,7 +24,7 @@ Document one_page(std::vector<Item> items) {
     Document doc;
     doc.fonts.push_back({lato_file(), 0, "Lato"});
     doc.metadata.date = "2024-11-12T00:00:00Z";
-    doc.pages.push_back(Page{200, 200, "", std::move(items)});
+    doc.pages.push_back(Page{200, 200, "", std::move(items), {}, {}});
     return doc;
 }
 
@@ -91,8 +91,8 @@ TEST_CASE("structural slips are warnings and the PDF stays valid", "[paint][bad-
         TagBegin{"P"},  // never closed
         Line{0, 0, 100, 100, 1, {}, {-1, 2}}, Link{{{10, 10, 20, 20}}, "", "nowhere"},
         Link{{{10, 10, 0, 20}}, "https://example.org", ""}, Link{{{10, 10, 20, 20}}, "", ""},
-        Dest{"twice", 0, 0}, Dest{"twice", 0, 0}, Dest{"", 0, 0}, GroupBegin{NAN, 0, 0},
-        GroupBegin{45, 100, 100},  // two groups left open at the end of the page
+        Dest{"twice", 0, 0}, Dest{"twice", 0, 0}, Dest{"", 0, 0}, GroupBegin{NAN, 0, 0, {}},
+        GroupBegin{45, 100, 100, {}},  // two groups left open at the end of the page
     });
     doc.outline = {{"Nergens", 1, "nowhere"}, {"Twee keer", 1, "twice"}};
     doc.metadata.date = "12 november";
@@ -136,7 +136,7 @@ TEST_CASE("invalid geometry is reported and skipped; the rest is drawn", "[paint
         Image{Image::Kind::Svg, fixture("logo.svg"), {0, 0, 0, 10}},
         lato_run("Hallo", 10, 100),
     });
-    doc.pages.push_back(Page{NAN, -5, "", {}});
+    doc.pages.push_back(Page{NAN, -5, "", {}, {}, {}});
     for (auto target : {paint::CairoTarget::Pdf, paint::CairoTarget::Png}) {
         Diagnostics d;
         auto out = paint::render_with_cairo(doc, {target, 72, {}}, d);

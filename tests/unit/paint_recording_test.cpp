@@ -16,7 +16,7 @@ Document small_document() {
     doc.metadata.date = "2024-11-12T00:00:00Z";
     doc.outline = {{"Begin", 1, "top"}};
 
-    Page page{595.276, 841.89, "1", {}};
+    Page page{595.276, 841.89, "1", {}, {}, {}};
     page.items.push_back(Dest{"top", 56.6929, 56.6929});
     page.items.push_back(TagBegin{"P"});
     GlyphRun run;
@@ -30,11 +30,11 @@ Document small_document() {
     page.items.push_back(Line{10, 100, 200, 100, 0.25, {1, 0, 0, 1}, {2, 1.5}});
     page.items.push_back(Link{{{1, 2, 3, 4}, {5, 6, 7, 8}}, "https://example.org/\"q\"", ""});
     page.items.push_back(Link{{{1, 2, 3, 4}}, "", "top"});
-    page.items.push_back(GroupBegin{-90, 300, 400});
+    page.items.push_back(GroupBegin{-90, 300, 400, {}});
     page.items.push_back(Image{Image::Kind::Svg, "/abs/path/logo.svg", {0, 0, 40, 20}});
     page.items.push_back(GroupEnd{});
     doc.pages.push_back(page);
-    doc.pages.push_back(Page{100, 200, "", {}});
+    doc.pages.push_back(Page{100, 200, "", {}, {}, {}});
     return doc;
 }
 
