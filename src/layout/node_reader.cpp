@@ -34,18 +34,19 @@ bool is_blank(const char* text) {
 class NodeReader {
 public:
     NodeReader(const tinyxml2::XMLDocument& doc, const SourceMap& source, const std::string& file,
-               Diagnostics& diags)
-        : source_(source), file_(file), diags_(diags) {
+               const XmlLanguage& language, Diagnostics& diags)
+        : source_(source), file_(file), language_(language), diags_(diags) {
         size_t next = 0;
         match_spans(doc.RootElement(), next);
     }
 
     std::optional<Node> read_root(const XMLElement& root) {
-        const ElementSpec* spec = find_element("layout");
-        if (std::string_view(root.Name()) != "layout") {
+        const ElementSpec* spec = language_.find(language_.root);
+        if (root.Name() != language_.root || !spec) {
             diags_.error(element_loc(root),
-                         "the root element must be <layout>, not " + tag(root.Name()),
-                         "a layout file starts with <layout name=\"...\">");
+                         "the root element must be " + tag(language_.root) + ", not " +
+                             tag(root.Name()),
+                         language_.root_hint);
             return std::nullopt;
         }
         return read_element(root, *spec);
@@ -199,7 +200,7 @@ private:
     void read_child_element(const XMLElement& e, const ElementSpec& parent, Node& node,
                             std::map<std::string, int>& counts) {
         if (parent.content == Content::Inline) keep_space_before(e, node);
-        const ElementSpec* spec = find_element(e.Name());
+        const ElementSpec* spec = language_.find(e.Name());
         if (!spec) {
             report_unknown_element(e, parent);
             return;
@@ -239,7 +240,7 @@ private:
     }
 
     void report_unknown_element(const XMLElement& e, const ElementSpec& parent) {
-        std::vector<std::string> allowed = allowed_children(parent);
+        std::vector<std::string> allowed = language_.allowed_children(parent);
         std::string near = closest_match(e.Name(), allowed);
         std::string hint = !near.empty() ? "did you mean " + tag(near) + "?"
                            : allowed.empty()
@@ -249,7 +250,7 @@ private:
     }
 
     void report_misplaced(const Node& child, const ElementSpec& parent) {
-        std::vector<std::string> allowed = allowed_children(parent);
+        std::vector<std::string> allowed = language_.allowed_children(parent);
         std::string hint = allowed.empty()
                                ? tag(parent.name) + " has no child elements"
                                : "allowed inside " + tag(parent.name) + ": " + list(allowed);
@@ -261,7 +262,7 @@ private:
                                  std::map<std::string, int>& counts) {
         if (spec.content != Content::Elements) return;
         for (const auto& name : spec.children) {
-            const ElementSpec* child = find_element(name);
+            const ElementSpec* child = language_.find(name);
             if (child && child->occurs == Occurs::ExactlyOnce && counts[name] == 0) {
                 diags_.error(node.loc, tag(spec.name) + " needs a " + tag(name) + " element",
                              child->doc);
@@ -271,6 +272,7 @@ private:
 
     const SourceMap& source_;
     const std::string& file_;
+    const XmlLanguage& language_;
     Diagnostics& diags_;
     std::unordered_map<const XMLElement*, const TagSpan*> spans_;
 };
@@ -278,13 +280,15 @@ private:
 }  // namespace
 
 std::optional<Node> read_nodes(const tinyxml2::XMLDocument& doc, const SourceMap& source,
-                               const std::string& file, Diagnostics& diags) {
+                               const std::string& file, const XmlLanguage& language,
+                               Diagnostics& diags) {
     const XMLElement* root = doc.RootElement();
     if (!root) {
-        diags.error({file, 1, 1}, "the layout has no root element", "start with <layout>");
+        diags.error({file, 1, 1}, "the " + language.what + " has no root element",
+                    "start with <" + language.root + ">");
         return std::nullopt;
     }
-    NodeReader reader(doc, source, file, diags);
+    NodeReader reader(doc, source, file, language, diags);
     return reader.read_root(*root);
 }
 

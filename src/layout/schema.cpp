@@ -4,12 +4,20 @@
 
 namespace dw::layout {
 
-const ElementSpec* find_element(std::string_view name) {
-    for (const auto& e : schema()) {
+const ElementSpec* XmlLanguage::find(std::string_view name) const {
+    for (const auto& e : *elements) {
         if (e.name == name) return &e;
     }
     return nullptr;
 }
+
+const XmlLanguage& layout_language() {
+    static const XmlLanguage language{&schema(), "layout", "layout",
+                                      "a layout file starts with <layout name=\"...\">"};
+    return language;
+}
+
+const ElementSpec* find_element(std::string_view name) { return layout_language().find(name); }
 
 const AttrSpec* find_attribute(const ElementSpec& element, std::string_view name) {
     for (const auto& a : element.attributes) {
@@ -18,12 +26,17 @@ const AttrSpec* find_attribute(const ElementSpec& element, std::string_view name
     return nullptr;
 }
 
-std::vector<std::string> element_names(Category category) {
+static std::vector<std::string> names_in(const std::vector<ElementSpec>& table,
+                                         Category category) {
     std::vector<std::string> names;
-    for (const auto& e : schema()) {
+    for (const auto& e : table) {
         if (e.category == category) names.push_back(e.name);
     }
     return names;
+}
+
+std::vector<std::string> element_names(Category category) {
+    return names_in(schema(), category);
 }
 
 std::vector<std::string> attribute_names(const ElementSpec& element) {
@@ -32,18 +45,22 @@ std::vector<std::string> attribute_names(const ElementSpec& element) {
     return names;
 }
 
-std::vector<std::string> allowed_children(const ElementSpec& parent) {
+std::vector<std::string> XmlLanguage::allowed_children(const ElementSpec& parent) const {
     switch (parent.content) {
         case Content::Empty:
             return {};
         case Content::Elements:
             return parent.children;
         case Content::Flow:
-            return element_names(Category::Flow);
+            return names_in(*elements, Category::Flow);
         case Content::Inline:
-            return element_names(Category::Inline);
+            return names_in(*elements, Category::Inline);
     }
     return {};
+}
+
+std::vector<std::string> allowed_children(const ElementSpec& parent) {
+    return layout_language().allowed_children(parent);
 }
 
 bool allows_child(const ElementSpec& parent, const ElementSpec& child) {

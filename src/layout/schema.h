@@ -70,6 +70,21 @@ struct ElementSpec {
 // The whole language, root element first.
 const std::vector<ElementSpec>& schema();
 
+// An XML language the node reader checks a file against: the layout language, or another one
+// declared the same way (the batch manifest). `what` names its files in messages ("layout").
+struct XmlLanguage {
+    const std::vector<ElementSpec>* elements = nullptr;
+    std::string root;
+    std::string what;
+    std::string root_hint;  // how a file of this language starts
+
+    const ElementSpec* find(std::string_view name) const;
+    // The element names allowed directly inside `parent` (empty for Content::Empty).
+    std::vector<std::string> allowed_children(const ElementSpec& parent) const;
+};
+
+const XmlLanguage& layout_language();
+
 const ElementSpec* find_element(std::string_view name);
 const AttrSpec* find_attribute(const ElementSpec& element, std::string_view name);
 
