@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
         std::cout << "drukwerk " << DRUKWERK_VERSION << "\n";
         return kOk;
     }
+    if (options->command == "build") return run_build_command(*options);
     if (options->command == "schema") {
         std::cout << dw::layout::layout_reference_markdown();
         return kOk;

@@ -36,12 +36,16 @@ const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
            "                       [--pages LIST]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
+           "       drukwerk build MANIFEST [JOB...] [-j N] [--force] [--list] [--watch]\n"
            "       drukwerk schema            print the layout reference (Markdown)\n"
            "       drukwerk --help | --version\n"
            "\n"
            "DATA is Markdown with YAML front matter (.md) or YAML (.yaml, .yml).\n"
            "The format follows OUTPUT's extension unless --format is given. PNG and SVG write one\n"
            "file per page (name-1.png, name-2.png...) unless one page is selected with --pages.\n"
+           "build renders a manifest's jobs in N worker processes (default: the number of cores),\n"
+           "skipping jobs whose inputs have not changed; --force renders all, --list shows them,\n"
+           "--watch renders again whenever an input changes.\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -90,6 +94,26 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 error = "--pages takes page numbers like 1,3-4";
                 return std::nullopt;
             }
+        } else if (arg == "-j" || arg == "--jobs") {
+            auto v = value("-j");
+            double n = 0;
+            if (!v) return std::nullopt;
+            if (!parse_number(*v, n) || n < 1 || n > 256 || n != int(n)) {
+                error = "-j takes a number of worker processes from 1 to 256";
+                return std::nullopt;
+            }
+            o.workers = int(n);
+        } else if (arg == "--force") o.force = true;
+        else if (arg == "--list") o.list = true;
+        else if (arg == "--watch") o.watch = true;
+        else if (arg == "--build-report") {
+            auto v = value("--build-report");
+            if (!v) return std::nullopt;
+            o.build_report = *v;
+        } else if (arg == "--confine") {
+            auto v = value("--confine");
+            if (!v) return std::nullopt;
+            o.confine.push_back(*v);
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return std::nullopt;
@@ -104,8 +128,17 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
     }
     o.command = positional[0];
     if (o.command == "schema") return o;
+    if (o.command == "build") {
+        if (positional.size() < 2) {
+            error = "build needs a MANIFEST file";
+            return std::nullopt;
+        }
+        o.manifest = positional[1];
+        o.jobs.assign(positional.begin() + 2, positional.end());
+        return o;
+    }
     if (o.command != "render" && o.command != "check") {
-        error = "unknown command '" + o.command + "' (expected render, check or schema)";
+        error = "unknown command '" + o.command + "' (expected render, check, build or schema)";
         return std::nullopt;
     }
     if (positional.size() != 2) {

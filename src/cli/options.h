@@ -9,13 +9,22 @@ namespace dw::cli {
 enum Exit : int { kOk = 0, kInputError = 1, kUsageError = 2, kIoError = 3 };
 
 struct Options {
-    std::string command;  // render | check | schema
+    std::string command;  // render | check | schema | build
     std::string data;
     std::string layout;
     std::string output;
     std::string format;  // pdf | png | svg; empty: from the output's extension
     double dpi = 96;
     std::vector<int> pages;  // empty: all
+    // render, as a batch worker: where to report the files read and written, and the folders
+    // the job may touch (from the manifest).
+    std::string build_report;
+    std::vector<std::string> confine;
+    // build
+    std::string manifest;
+    std::vector<std::string> jobs;  // job names; empty: all
+    int workers = 0;
+    bool list = false, force = false, watch = false;
     bool help = false;
     bool version = false;
 };

@@ -3,11 +3,16 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
+#include "batch/build.h"
+#include "batch/job_report.h"
 #include "bind/binder.h"
+#include "cli/confinement.h"
 #include "data/markdown_loader.h"
 #include "data/yaml_loader.h"
 #include "layout/layout_reader.h"
+#include "output/atomic_file.h"
 #include "output/render_output.h"
 #include "output/source_date.h"
 #include "typeset/font_system.h"
@@ -55,11 +60,37 @@ std::string document_date(const std::string& data_date, Diagnostics& diags) {
     return "2000-01-01T00:00:00Z";
 }
 
+// For `drukwerk build`: every file the job read (its key for incremental builds) and wrote.
+void write_build_report(const Options& options, const typeset::Document& doc,
+                        output::Format format, Diagnostics& diags) {
+    batch::JobReport report;
+    report.pages = int(doc.pages.size());
+    std::set<std::string> inputs{fs::absolute(options.data).lexically_normal().string(),
+                                 fs::absolute(options.layout).lexically_normal().string()};
+    for (const auto& font : doc.fonts) inputs.insert(font.file);
+    for (const auto& page : doc.pages) {
+        for (const auto& item : page.items) {
+            if (auto* image = std::get_if<typeset::Image>(&item)) inputs.insert(image->file);
+        }
+    }
+    report.inputs.assign(inputs.begin(), inputs.end());
+    std::vector<int> pages = options.pages;
+    if (pages.empty()) {
+        for (int p = 1; p <= report.pages; ++p) pages.push_back(p);
+    }
+    for (const auto& name : output::output_file_names(options.output, format, pages))
+        report.outputs.push_back(fs::absolute(name).lexically_normal().string());
+    output::write_file_atomically(options.build_report, batch::format_job_report(report), diags);
+}
+
 }  // namespace
 
 std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
                                                 int& exit_code) {
     exit_code = kIoError;
+    if (!check_confined(options.layout, "layout", options.confine, diags) ||
+        !check_confined(options.data, "data", options.confine, diags))
+        return std::nullopt;
     if (!readable_file(options.layout, "layout", diags) || !readable_file(options.data, "data", diags))
         return std::nullopt;
     exit_code = kInputError;
@@ -76,6 +107,7 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
 
     auto boxes = bind::bind_document(*layout, *data, diags);
     if (!boxes || diags.has_errors()) return std::nullopt;
+    if (!check_confined_images(*boxes, options.confine, diags)) return std::nullopt;
 
     auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
     if (!fonts) return std::nullopt;
@@ -107,7 +139,21 @@ int run_render(const Options& options, Diagnostics& diags) {
     out_options.dpi = options.dpi;
     out_options.pages = options.pages;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
+    if (!options.build_report.empty()) write_build_report(options, *doc, *format, diags);
     return kOk;
+}
+
+int run_build_command(const Options& options) {
+    batch::BuildOptions build;
+    build.manifest = options.manifest;
+    build.only = options.jobs;
+    build.workers = options.workers;
+    build.list = options.list;
+    build.force = options.force;
+    build.watch = options.watch;
+    std::error_code ec;
+    std::string self = fs::read_symlink("/proc/self/exe", ec).string();
+    return batch::run_build(build, self, std::cout, std::cerr);
 }
 
 }  // namespace dw::cli

@@ -15,5 +15,7 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
 // render and check, as the CLI runs them; returns the exit code.
 int run_render(const Options& options, Diagnostics& diags);
 int run_check(const Options& options, Diagnostics& diags);
+// build: the batch of a manifest (see batch/build.h); prints its own output.
+int run_build_command(const Options& options);
 
 }  // namespace dw::cli

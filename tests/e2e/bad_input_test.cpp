@@ -384,7 +384,7 @@ TEST_CASE("usage errors: exit 2 with the usage text, output untouched", "[e2e][b
         expect_usage(
             drukwerk({"rendr", kMinimalData, "--layout", kSimpleLayout, "-o", o.out.string()}, {},
                      kBadDir),
-            "drukwerk: error: unknown command 'rendr' (expected render, check or schema)");
+            "drukwerk: error: unknown command 'rendr' (expected render, check, build or schema)");
     }
     SECTION("render without -o") {
         expect_usage(drukwerk({"render", kMinimalData, "--layout", kSimpleLayout}, {}, kBadDir),

@@ -1,0 +1,186 @@
+#include "batch/worker_pool.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+namespace dw::batch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr size_t kMaxOutput = 256 * 1024;  // a job printing without end must not fill memory
+constexpr int kPollMs = 50;
+
+volatile sig_atomic_t g_interrupted = 0;
+
+void on_interrupt(int) { g_interrupted = 1; }
+
+// Installs the interrupt handlers for the lifetime of a run and restores the old ones after.
+class InterruptGuard {
+public:
+    InterruptGuard() {
+        g_interrupted = 0;
+        struct sigaction action {};
+        action.sa_handler = on_interrupt;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &old_int_);
+        sigaction(SIGTERM, &action, &old_term_);
+    }
+    ~InterruptGuard() {
+        sigaction(SIGINT, &old_int_, nullptr);
+        sigaction(SIGTERM, &old_term_, nullptr);
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    struct sigaction old_int_ {}, old_term_ {};
+};
+
+struct Running {
+    size_t task = 0;
+    pid_t pid = 0;
+    int fd = -1;  // read end of the worker's stdout+stderr
+    Clock::time_point start, deadline;
+    bool killed_for_timeout = false;
+    bool killed_for_interrupt = false;
+};
+
+// In the child: its own process group, output into the pipe, then exec. Only async-signal-safe
+// calls between fork and exec.
+[[noreturn]] void exec_worker(const WorkerTask& task, int write_fd) {
+    setpgid(0, 0);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    int null = open("/dev/null", O_RDONLY);
+    if (null >= 0) dup2(null, 0);
+    dup2(write_fd, 1);
+    dup2(write_fd, 2);
+    std::vector<char*> argv;
+    for (const auto& a : task.argv) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    const char message[] = "drukwerk: error: cannot start the worker process\n";
+    ssize_t ignored = write(2, message, sizeof message - 1);
+    (void)ignored;
+    _exit(127);
+}
+
+bool start(const WorkerTask& task, size_t index, Running& out) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) return false;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return false;
+    }
+    if (pid == 0) exec_worker(task, fds[1]);
+    close(fds[1]);
+    setpgid(pid, pid);  // also here, so the group exists before we might signal it
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    out.task = index;
+    out.pid = pid;
+    out.fd = fds[0];
+    out.start = Clock::now();
+    auto timeout = std::chrono::duration<double>(task.timeout_seconds);
+    out.deadline = out.start + std::chrono::duration_cast<Clock::duration>(timeout);
+    return true;
+}
+
+void drain(Running& r, std::string& output) {
+    char buffer[4096];
+    for (;;) {
+        ssize_t n = read(r.fd, buffer, sizeof buffer);
+        if (n > 0) {
+            if (output.size() < kMaxOutput) output.append(buffer, static_cast<size_t>(n));
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        return;  // EOF or EAGAIN
+    }
+}
+
+WorkerResult finish(Running& r, int status, std::string output) {
+    WorkerResult result;
+    result.pid = r.pid;
+    result.output = std::move(output);
+    if (result.output.size() >= kMaxOutput) result.output += "\n[output cut off]\n";
+    result.seconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+    if (r.killed_for_timeout) {
+        result.end = WorkerResult::End::TimedOut;
+    } else if (r.killed_for_interrupt) {
+        result.end = WorkerResult::End::Interrupted;
+    } else if (WIFEXITED(status)) {
+        result.end = WorkerResult::End::Exited;
+        result.exit_code = WEXITSTATUS(status);
+    } else {
+        result.end = WorkerResult::End::Crashed;
+        result.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    }
+    close(r.fd);
+    return result;
+}
+
+}  // namespace
+
+bool WorkerPool::interrupted() { return g_interrupted != 0; }
+
+std::vector<WorkerResult> WorkerPool::run(const std::vector<WorkerTask>& tasks,
+                                          const Started& started, const Finished& finished) {
+    InterruptGuard guard;
+    std::vector<WorkerResult> results(tasks.size());
+    std::vector<std::string> outputs(tasks.size());
+    std::vector<Running> running;
+    size_t next = 0;
+    while (next < tasks.size() || !running.empty()) {
+        while (!g_interrupted && next < tasks.size() && running.size() < size_t(workers_)) {
+            Running r;
+            if (!start(tasks[next], next, r)) {
+                results[next].output = "drukwerk: error: cannot start a worker process: " +
+                                       std::string(std::strerror(errno)) + "\n";
+                finished(next, results[next]);
+                ++next;
+                continue;
+            }
+            running.push_back(r);
+            started(next++);
+        }
+        std::vector<pollfd> fds;
+        for (const auto& r : running) fds.push_back({r.fd, POLLIN, 0});
+        poll(fds.data(), fds.size(), kPollMs);  // EINTR (an interrupt) only ends the wait early
+        auto now = Clock::now();
+        for (size_t i = 0; i < running.size();) {
+            Running& r = running[i];
+            drain(r, outputs[r.task]);
+            if (now > r.deadline && !r.killed_for_timeout && !r.killed_for_interrupt) {
+                r.killed_for_timeout = true;
+                kill(-r.pid, SIGKILL);
+            }
+            if (g_interrupted && !r.killed_for_interrupt && !r.killed_for_timeout) {
+                r.killed_for_interrupt = true;
+                kill(-r.pid, SIGKILL);
+            }
+            int status = 0;
+            if (waitpid(r.pid, &status, WNOHANG) != r.pid) {
+                ++i;
+                continue;
+            }
+            drain(r, outputs[r.task]);
+            results[r.task] = finish(r, status, std::move(outputs[r.task]));
+            finished(r.task, results[r.task]);
+            running.erase(running.begin() + static_cast<long>(i));
+        }
+        if (g_interrupted && running.empty()) break;
+    }
+    for (; next < tasks.size(); ++next) results[next].end = WorkerResult::End::Interrupted;
+    return results;
+}
+
+}  // namespace dw::batch

@@ -1,0 +1,19 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "bind/box.h"
+#include "diag/diagnostics.h"
+
+namespace dw::cli {
+
+// `--confine DIR` (given by `drukwerk build` from the manifest): the job may read only files
+// inside these folders, so hand-edited or received data cannot make it read /etc/passwd or
+// anything else outside the project. Each check reports an error and returns false.
+bool check_confined(const std::string& path, const char* what, const std::vector<std::string>& dirs,
+                    Diagnostics& diags);
+// Every image the bound document will draw (body, header, footer, background).
+bool check_confined_images(const bind::BoxDocument& doc, const std::vector<std::string>& dirs,
+                           Diagnostics& diags);
+
+}  // namespace dw::cli
