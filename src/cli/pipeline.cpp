@@ -10,6 +10,7 @@
 #include "bind/binder.h"
 #include "cli/confinement.h"
 #include "data/markdown_loader.h"
+#include "data/path_guard.h"
 #include "data/yaml_loader.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
@@ -124,7 +125,20 @@ int run_check(const Options& options, Diagnostics& diags) {
     return exit_code;
 }
 
+// Writing the PDF over the Markdown it came from would destroy the user's work.
+bool output_is_an_input(const Options& options, Diagnostics& diags) {
+    std::string out = data::canonical_path(options.output);
+    for (const auto* input : {&options.data, &options.layout}) {
+        if (data::canonical_path(*input) != out) continue;
+        diags.error({options.output, 0, 0}, "the output would overwrite the input '" + *input + "'",
+                    "choose another output file");
+        return true;
+    }
+    return false;
+}
+
 int run_render(const Options& options, Diagnostics& diags) {
+    if (output_is_an_input(options, diags)) return kUsageError;
     int exit_code = kOk;
     auto doc = build_document(options, diags, exit_code);
     if (!doc) return exit_code;

@@ -1,5 +1,6 @@
 #include "data/yaml_loader.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <unordered_map>
@@ -210,6 +211,9 @@ std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
             return std::nullopt;
         }
         return converter.convert(docs[0]);
+    } catch (const YAML::DeepRecursion& e) {
+        diags.error(converter.loc_of(e.mark), "YAML nested too deeply",
+                    "lists and maps may nest at most a few hundred levels; is this file generated?");
     } catch (const YAML::Exception& e) {
         diags.error(converter.loc_of(e.mark), e.msg, yaml_error_hint(e.msg));
         // yaml-cpp notices an unclosed '[' or '{' only where the text ends: point at the opener.

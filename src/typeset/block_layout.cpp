@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "typeset/image_check.h"
 #include "typeset/image_size.h"
 
 namespace dw::typeset {
@@ -330,6 +331,10 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
 }
 
 void BlockLayout::image(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    if (auto problem = find_image_problem(box.image_file)) {
+        return ctx_.diags.error(box.loc, problem->message + " ('" + box.image_file + "')",
+                                problem->hint);
+    }
     auto intrinsic = read_image_size(box.image_file);
     double ratio = intrinsic && intrinsic->width > 0 ? intrinsic->height / intrinsic->width : 1.0;
     if (!intrinsic && !(box.image_width && box.image_height))
