@@ -11,6 +11,7 @@
 namespace dw::data {
 
 struct RichText;
+struct Field;
 
 // The one data model every loader (YAML, Markdown + front matter, CSV) produces and every layout
 // binds against. Scalars stay strings: the layout decides whether "2024-11-12" is a date.
@@ -20,7 +21,7 @@ struct Value {
     Kind kind = Kind::Null;
     std::string text;                                   // Kind::String
     std::vector<Value> items;                           // Kind::List
-    std::vector<std::pair<std::string, Value>> fields;  // Kind::Map, in source order
+    std::vector<Field> fields;                          // Kind::Map, in source order
     std::shared_ptr<const RichText> rich;               // Kind::Rich (Markdown body)
     SourceLoc loc;                                      // where the value starts in its file
 
@@ -40,6 +41,14 @@ struct Value {
     std::vector<std::string> keys() const;
     // Adds or replaces a field of a map.
     void set(std::string key, Value v);
+};
+
+// A key and its value in a map. (Not a std::pair: clang checks std::pair's constructors while
+// Value is still incomplete and rejects the recursive type.)
+struct Field {
+    std::string key;
+    Value value;
+    Field(std::string k, Value v) : key(std::move(k)), value(std::move(v)) {}
 };
 
 }  // namespace dw::data

@@ -9,6 +9,7 @@
 #include "data/line_index.h"
 #include "data/text_file.h"
 #include "data/utf8_check.h"
+#include "data/yaml_guard.h"
 #include "data/yaml_hints.h"
 
 namespace dw::data {
@@ -198,6 +199,16 @@ std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
     text = strip_bom(text);
     if (!check_utf8(text, start, diags)) return std::nullopt;
     YamlConverter converter(text, start, diags);
+    if (auto comma = find_root_level_comma(text)) {
+        YAML::Mark mark;
+        mark.line = comma->line;
+        mark.column = comma->col;
+        diags.error(converter.loc_of(mark),
+                    "a ',' cannot start a line here",
+                    "commas separate items only inside [ ] and { }; quote the text (\", ...\") "
+                    "when the comma belongs to it");
+        return std::nullopt;
+    }
     try {
         std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text));
         if (docs.empty()) {

@@ -209,3 +209,33 @@ TEST_CASE("a missing YAML file is an error at its path", "[data][yaml]") {
     REQUIRE(d.message == "file not found");
     REQUIRE_FALSE(d.hint.empty());
 }
+
+// Found by fuzz_yaml: yaml-cpp 0.7 loops forever on these; drukwerk reports them instead.
+TEST_CASE("a comma where a root node starts is an error, not a hang", "[yaml][fuzz]") {
+    const std::pair<const char*, const char*> cases[] = {
+        {",a", "d.yaml:1:1"},           {" ,\na", "d.yaml:1:2"},
+        {"- x\n,\ny", "d.yaml:2:1"},    {"\"x\"\n,\na", "d.yaml:2:1"},
+        {"a: 1\n---\n,\n", "d.yaml:3:1"}, {"--- ,\n", "d.yaml:1:5"},
+    };
+    for (const auto& [text, at] : cases) {
+        Diagnostics diags;
+        INFO(text);
+        CHECK_FALSE(parse_yaml(text, "d.yaml", 1, diags));
+        const Diagnostic& d = only_error(diags);
+        CHECK(where(d.loc) == at);
+        CHECK(d.message == "a ',' cannot start a line here");
+    }
+    Diagnostics diags;
+    auto fixture = load_yaml_file(DRUKWERK_SOURCE_ROOT "/tests/fixtures/fuzz/yaml-root-comma-hang.yaml", diags);
+    CHECK_FALSE(fixture);
+    CHECK(diags.all().at(0).loc.line == 30);
+}
+
+TEST_CASE("commas that belong to text, flow lists or block scalars are fine", "[yaml][fuzz]") {
+    CHECK(parse_ok("a: foo\n  , bar").find("a")->text == "foo , bar");
+    CHECK(parse_ok("a: |\n  , bar\n").find("a")->text == ", bar\n");
+    CHECK(parse_ok("a: \"x\n  , y\"").find("a")->text == "x , y");
+    CHECK(parse_ok("a: [1,\n  2]").find("a")->items.size() == 2);
+    CHECK(parse_ok("# ,\na: 1").find("a")->text == "1");
+    CHECK(parse_ok("a: it's, fine").find("a")->text == "it's, fine");
+}
