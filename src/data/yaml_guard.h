@@ -4,13 +4,14 @@
 
 namespace dw::data {
 
-// yaml-cpp 0.7 loops forever, allocating, on a ',' where a document's root node starts or
-// after a root-level sequence or scalar (",a", "- x\n,\ny"; found by fuzz_yaml). Such a comma
-// is never valid YAML in a data file, so it is found here first and reported. Returns the
-// 0-based line and column of the comma.
+// yaml-cpp 0.7 loops forever, allocating, on some malformed input: a ',' where a node should
+// start outside [ ] and { } (",a", "- x\n,\ny", "!tag,"), found by fuzz_yaml. Its LoadAll then
+// produces one empty document after another without consuming the token. This drives the
+// parser document by document and reports where it stops making progress: the 0-based line and
+// column of the token it is stuck on. nullopt when the text parses, or fails in a normal way.
 struct TextPosition {
     int line = 0, col = 0;
 };
-std::optional<TextPosition> find_root_level_comma(std::string_view yaml);
+std::optional<TextPosition> find_parser_stall(std::string_view yaml);
 
 }  // namespace dw::data

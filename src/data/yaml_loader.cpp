@@ -190,6 +190,27 @@ std::optional<YAML::Mark> unclosed_flow_opener(std::string_view text) {
     return open.back();
 }
 
+// Where yaml-cpp would loop forever (see yaml_guard.h): the token it cannot place.
+void report_stall(std::string_view text, const TextPosition& at, const YamlConverter& converter,
+                  Diagnostics& diags) {
+    YAML::Mark mark;
+    mark.line = at.line;
+    mark.column = at.col;
+    size_t offset = 0;
+    for (int line = 0; line < at.line && offset != text.npos; ++line) {
+        offset = text.find('\n', offset);
+        if (offset != text.npos) ++offset;
+    }
+    char c = offset == text.npos || offset + size_t(at.col) >= text.size() ? ' ' : text[offset + size_t(at.col)];
+    if (c == ',') {
+        diags.error(converter.loc_of(mark), "unexpected ','",
+                    "commas separate items only inside [ ] and { }; quote the text (\", ...\") "
+                    "when the comma belongs to it");
+    } else {
+        diags.error(converter.loc_of(mark), "YAML syntax error", "check the syntax at this point");
+    }
+}
+
 }  // namespace
 
 std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
@@ -199,14 +220,8 @@ std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
     text = strip_bom(text);
     if (!check_utf8(text, start, diags)) return std::nullopt;
     YamlConverter converter(text, start, diags);
-    if (auto comma = find_root_level_comma(text)) {
-        YAML::Mark mark;
-        mark.line = comma->line;
-        mark.column = comma->col;
-        diags.error(converter.loc_of(mark),
-                    "a ',' cannot start a line here",
-                    "commas separate items only inside [ ] and { }; quote the text (\", ...\") "
-                    "when the comma belongs to it");
+    if (auto stall = find_parser_stall(text)) {
+        report_stall(text, *stall, converter, diags);
         return std::nullopt;
     }
     try {
