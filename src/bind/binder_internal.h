@@ -40,6 +40,19 @@ private:
                         std::vector<Box>& out);
     PageTemplate bind_page_master(const layout::PageMaster& master);
 
+    // shapes and the date axis (shape_binder.cpp, timeline_binder.cpp)
+    void bind_circle(const layout::Node& node, std::vector<Box>& out);
+    void bind_arrow(const layout::Node& node, std::vector<Box>& out);
+    void bind_timeline(const layout::Node& node, std::vector<Box>& out);
+    struct TimelineAxis;
+    bool bind_timeline_item(const layout::Node& node, const layout::Node* label,
+                            const std::vector<TimelineStatus>& statuses, const TimelineAxis& axis,
+                            Box& timeline);
+    // An attribute's value and where it comes from: the data value an expression read, else
+    // the attribute itself (so that errors in data point into the data file).
+    std::optional<std::pair<std::string, SourceLoc>> located_attr(const layout::Node& node,
+                                                                  const std::string& name);
+
     // inline content (inline_binder.cpp)
     void bind_inlines(const layout::Node& node, const Span& format, std::vector<Span>& out);
 

@@ -34,7 +34,7 @@ bool parse_pages(const std::string& text, std::vector<int>& out) {
 
 const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
-           "                       [--pages LIST]\n"
+           "                       [--pages LIST] [--width-px N]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
            "       drukwerk schema            print the layout reference (Markdown)\n"
            "       drukwerk --help | --version\n"
@@ -42,6 +42,7 @@ const char* usage_text() {
            "DATA is Markdown with YAML front matter (.md) or YAML (.yaml, .yml).\n"
            "The format follows OUTPUT's extension unless --format is given. PNG and SVG write one\n"
            "file per page (name-1.png, name-2.png...) unless one page is selected with --pages.\n"
+           "--width-px N (PNG only) scales the page to exactly N pixels wide, instead of --dpi.\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -83,6 +84,15 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 error = "--dpi takes a number from 10 to 2400";
                 return std::nullopt;
             }
+        } else if (arg == "--width-px") {
+            auto v = value("--width-px");
+            if (!v) return std::nullopt;
+            double px = 0;
+            if (!parse_number(*v, px) || px < 16 || px > 20000 || px != double(int(px))) {
+                error = "--width-px takes a whole number of pixels from 16 to 20000";
+                return std::nullopt;
+            }
+            o.width_px = int(px);
         } else if (arg == "--pages") {
             auto v = value("--pages");
             if (!v) return std::nullopt;

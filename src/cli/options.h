@@ -15,6 +15,7 @@ struct Options {
     std::string output;
     std::string format;  // pdf | png | svg; empty: from the output's extension
     double dpi = 96;
+    int width_px = 0;  // PNG: scale so the page is this many pixels wide (overrides dpi); 0: unset
     std::vector<int> pages;  // empty: all
     bool help = false;
     bool version = false;

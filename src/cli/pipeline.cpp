@@ -105,6 +105,16 @@ int run_render(const Options& options, Diagnostics& diags) {
     }
     output::OutputOptions out_options;
     out_options.dpi = options.dpi;
+    if (options.width_px > 0) {
+        if (*format != output::Format::Png) {
+            diags.error({options.output, 0, 0}, "--width-px is for PNG output",
+                        "write to a .png file, or use --dpi");
+            return kUsageError;
+        }
+        // The painter rounds width × dpi / 72 to whole pixels; this dpi makes that exactly N.
+        size_t first = options.pages.empty() ? 0 : size_t(options.pages.front() - 1);
+        if (first < doc->pages.size()) out_options.dpi = options.width_px * 72.0 / doc->pages[first].width;
+    }
     out_options.pages = options.pages;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
     return kOk;

@@ -47,6 +47,7 @@ struct PageMaster {
 
 struct Metadata {  // templates for the PDF metadata; may contain {{expressions}}
     std::string title, author, subject, keywords, language;
+    bool fit_page = false;  // initial-view="fit-page"
     SourceLoc loc;
 };
 

@@ -34,6 +34,12 @@ private:
     void columns(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void image(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void arrow(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    // timeline_layout.cpp
+    void timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    Fragment text_block(const layout::Style& style, const std::vector<bind::Span>& spans, double x,
+                        double width);
+    double text_width(const layout::Style& style, const std::vector<bind::Span>& spans);
     void split_frame(const bind::Box& box, std::vector<Fragment>& inner, double x, double width,
                      std::vector<Fragment>& out);
     static std::vector<Fragment> repeated_heading(const std::vector<Fragment>& out, size_t first);

@@ -69,7 +69,7 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
     doc.fonts = font_table.faces();
     const bind::Metadata& meta = boxes.metadata;
     doc.metadata = {meta.title, meta.author, meta.subject, meta.keywords, "drukwerk", meta.date,
-                    meta.language};
+                    meta.language, meta.fit_page};
     return doc;
 }
 
