@@ -48,6 +48,7 @@ PageTemplate Binder::bind_page_master(const layout::PageMaster& master) {
     page.name = master.name;
     page.width = master.width;
     page.height = master.height;
+    page.scale = master.scale;
     page.margin_top = master.margin_top;
     page.margin_right = master.margin_right;
     page.margin_bottom = master.margin_bottom;

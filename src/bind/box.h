@@ -150,6 +150,7 @@ struct Box {
 struct PageTemplate {  // a bound page master
     std::string name;
     double width = 595.276, height = 841.89;
+    double scale = 1;  // the design is laid out at width/scale x height/scale, then scaled
     double margin_top = 0, margin_right = 0, margin_bottom = 0, margin_left = 0;
     std::vector<Box> header, footer, background;
 };

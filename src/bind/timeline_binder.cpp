@@ -70,7 +70,15 @@ bool Binder::bind_timeline_item(const layout::Node& node, const layout::Node* la
                                 const TimelineAxis& axis, Box& timeline) {
     const data::Value* item = scope_.lookup(node.attribute_or("as", "item"));
     SourceLoc item_loc = item ? item->loc : node.loc;
-    auto date = located_attr(node, "date");
+    // A missing date is the data's omission: say so at the item, not as an unknown field.
+    const std::string* raw_date = node.attribute("date");
+    auto ctx = expression_context();
+    bool present = raw_date != nullptr;
+    if (present && raw_date->rfind("{{", 0) == 0 && raw_date->find("}}") == raw_date->size() - 2) {
+        std::string path = raw_date->substr(2, raw_date->size() - 4);  // filters off
+        present = resolve_reference(path.substr(0, path.find('|')), node.loc, ctx, /*report=*/false);
+    }
+    auto date = present ? located_attr(node, "date") : std::nullopt;
     if (!date || date->first.empty()) {
         diags_.error(item_loc, "this timeline item has no date",
                      "give it a date (YYYY-MM-DD or YYYY-MM), or leave it out of the list");

@@ -34,7 +34,7 @@ bool parse_pages(const std::string& text, std::vector<int>& out) {
 
 const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
-           "                       [--pages LIST] [--width-px N]\n"
+           "                       [--pages LIST] [--width-px N] [--page-master NAME]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
            "       drukwerk schema            print the layout reference (Markdown)\n"
            "       drukwerk --help | --version\n"
@@ -43,6 +43,8 @@ const char* usage_text() {
            "The format follows OUTPUT's extension unless --format is given. PNG and SVG write one\n"
            "file per page (name-1.png, name-2.png...) unless one page is selected with --pages.\n"
            "--width-px N (PNG only) scales the page to exactly N pixels wide, instead of --dpi.\n"
+           "--page-master NAME starts the document on that page master of the layout (a variant\n"
+           "such as a4 next to a3) instead of the one <document> names.\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -93,6 +95,10 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 return std::nullopt;
             }
             o.width_px = int(px);
+        } else if (arg == "--page-master") {
+            auto v = value("--page-master");
+            if (!v) return std::nullopt;
+            o.page_master = *v;
         } else if (arg == "--pages") {
             auto v = value("--pages");
             if (!v) return std::nullopt;

@@ -17,6 +17,7 @@ struct Options {
     double dpi = 96;
     int width_px = 0;  // PNG: scale so the page is this many pixels wide (overrides dpi); 0: unset
     std::vector<int> pages;  // empty: all
+    std::string page_master;  // --page-master: the layout's page master to start with
     bool help = false;
     bool version = false;
 };

@@ -7,6 +7,7 @@
 #include "bind/binder.h"
 #include "data/markdown_loader.h"
 #include "data/yaml_loader.h"
+#include "diag/suggest.h"
 #include "layout/layout_reader.h"
 #include "output/render_output.h"
 #include "output/source_date.h"
@@ -57,6 +58,24 @@ std::string document_date(const std::string& data_date, Diagnostics& diags) {
 
 }  // namespace
 
+// --page-master: a variant of the layout (a4 next to a3) chosen when rendering.
+static bool choose_page_master(layout::Layout& layout, const Options& options, Diagnostics& diags) {
+    if (layout.page_masters.count(options.page_master)) {
+        layout.first_page_master = options.page_master;
+        return true;
+    }
+    std::vector<std::string> names;
+    for (const auto& [name, master] : layout.page_masters) names.push_back(name);
+    std::string hint = suggestion_hint(options.page_master, names);
+    if (hint.empty()) {
+        hint = "the layout has:";
+        for (const auto& n : names) hint += " " + n;
+    }
+    diags.error({options.layout, 0, 0}, "the layout has no page master '" + options.page_master + "'",
+                hint);
+    return false;
+}
+
 std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
                                                 int& exit_code) {
     exit_code = kIoError;
@@ -65,6 +84,10 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
     exit_code = kInputError;
     auto layout = layout::load_layout(options.layout, diags);
     if (!layout) return std::nullopt;
+    if (!options.page_master.empty() && !choose_page_master(*layout, options, diags)) {
+        exit_code = kUsageError;
+        return std::nullopt;
+    }
     typeset::Hyphenator hyphenator;
     for (const auto& [name, style] : layout->styles)
         if (typeset::Hyphenator::supports(style.hyphenate)) {

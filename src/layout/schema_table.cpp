@@ -183,7 +183,11 @@ std::vector<ElementSpec> structure_elements() {
              opt("margin-top", T::Length, "", "Top margin; default: from margin."),
              opt("margin-right", T::Length, "", "Right margin; default: from margin."),
              opt("margin-bottom", T::Length, "", "Bottom margin; default: from margin."),
-             opt("margin-left", T::Length, "", "Left margin; default: from margin.")}),
+             opt("margin-left", T::Length, "", "Left margin; default: from margin."),
+             ranged("scale", T::Number, 0.1, 10, "1",
+                    "Print the design scaled by this factor: the content is laid out on a page "
+                    "1/scale the paper's size (margins and sizes as written), then scaled to the "
+                    "paper. 0.7071 prints an A3 design on A4.")}),
         structure("header",
                   "Flow content drawn in the top margin of every page; may use "
                   "{{page}} and {{pages}}.",

@@ -40,7 +40,8 @@ std::vector<LabelPlacement> place_labels(const std::vector<LabelRequest>& reques
                      [&](size_t a, size_t b) { return requests[a].anchor > requests[b].anchor; });
     std::vector<LabelPlacement> out(requests.size());
     std::vector<Placed> placed;
-    for (size_t index : order) {
+    for (size_t position = 0; position < order.size(); ++position) {
+        const size_t index = order[position];
         const LabelRequest& r = requests[index];
         double width = std::min(r.width, std::max(0.0, right - left - pad));
         bool fits_right = r.anchor + pad + width <= right + 0.01;
@@ -48,33 +49,46 @@ std::vector<LabelPlacement> place_labels(const std::vector<LabelRequest>& reques
         std::vector<bool> sides;  // orientations to try, preferred first
         if (fits_right || !fits_left) sides.push_back(false);
         if (fits_left) sides.push_back(true);
-        auto fits = [&](Placed& me, int lane, bool leaders) {
+        // Leaders this label's flag would cut, and leaders cutting it, in `lane`; -1 if it
+        // overlaps a label there.
+        auto crossings = [&](Placed& me, int lane) {
             me.lane = lane;
-            return std::none_of(placed.begin(), placed.end(), [&](const Placed& p) {
-                if (p.lane == lane) return overlaps(p, me, gap);
-                if (!leaders) return false;
-                return p.lane < lane ? crosses(p, me.anchor) : crosses(me, p.anchor);
-            });
-        };
-        std::optional<Placed> chosen;
-        bool chosen_flipped = false;
-        int lanes = int(placed.size()) + 1;
-        for (int lane = 0; lane < lanes && !chosen; ++lane)
-            for (bool flipped : sides) {
-                Placed me = flag(r, width, pad, flipped);
-                if (fits(me, lane, true)) {
-                    chosen = me;
-                    chosen_flipped = flipped;
-                    break;
+            int count = 0;
+            for (const Placed& p : placed) {
+                if (p.lane == lane) {
+                    if (overlaps(p, me, gap)) return -1;
+                } else if (p.lane < lane ? crosses(p, me.anchor) : crosses(me, p.anchor)) {
+                    ++count;
                 }
             }
-        if (!chosen) {  // crowded: the nearest lane without overlap, leaders may cross
-            Placed me = flag(r, width, pad, sides.front());
-            int lane = 0;
-            while (!fits(me, lane, false)) ++lane;
-            chosen = me;
-            chosen_flipped = sides.front();
-        }
+            return count;
+        };
+        // Labels still to place lie left of this one; a flag hanging left over their leaders
+        // would force them into crossings later, so count those as well.
+        auto covered_later = [&](const Placed& me, size_t from) {
+            int count = 0;
+            for (size_t k = from; k < order.size(); ++k)
+                if (crosses(me, requests[order[k]].anchor)) ++count;
+            return count;
+        };
+        // The nearest lane without crossings; when every lane has some (crowded dates), the
+        // lane and orientation with the fewest, nearest first.
+        std::optional<Placed> chosen;
+        bool chosen_flipped = false;
+        int fewest = 0;
+        int lanes = int(placed.size()) + 1;
+        for (int lane = 0; lane < lanes && !(chosen && fewest == 0); ++lane)
+            for (bool flipped : sides) {
+                Placed me = flag(r, width, pad, flipped);
+                int count = crossings(me, lane);
+                if (count < 0) continue;
+                count += covered_later(me, position + 1);
+                if (chosen && count >= fewest) continue;
+                chosen = me;
+                chosen_flipped = flipped;
+                fewest = count;
+                if (count == 0) break;
+            }
         placed.push_back(*chosen);
         double text_x = chosen_flipped ? chosen->left : chosen->left + pad;
         out[index] = {std::clamp(text_x, left, std::max(left, right - width)), chosen->lane,

@@ -31,7 +31,7 @@ struct LabelPlacement {
 // where right would run past `right`), where it keeps `gap` from the labels in that lane, does
 // not cover the leader of a label further out, and its own leader does not run through the text
 // of a label nearer the axis. Labels at (nearly) the same date share one leader. When no lane
-// meets all three rules (crowded dates), the nearest lane without overlap is taken.
+// meets all three rules (crowded dates), the lane with the fewest crossing leaders is taken.
 std::vector<LabelPlacement> place_labels(const std::vector<LabelRequest>& requests, double left,
                                          double right, double pad, double gap);
 
