@@ -47,7 +47,7 @@ private:
     struct TimelineAxis;
     bool bind_timeline_item(const layout::Node& node, const layout::Node* label,
                             const std::vector<TimelineStatus>& statuses, const TimelineAxis& axis,
-                            Box& timeline);
+                            Timeline& timeline, std::vector<Box>& labels);
     // An attribute's value and where it comes from: the data value an expression read, else
     // the attribute itself (so that errors in data point into the data file).
     std::optional<std::pair<std::string, SourceLoc>> located_attr(const layout::Node& node,

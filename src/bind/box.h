@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -139,8 +140,8 @@ struct Box {
     ArrowDirection arrow_direction = ArrowDirection::Right;
     double arrow_head = 7;
 
-    // Timeline
-    Timeline timeline;
+    // Timeline: shared and immutable once bound (most boxes have none; copies stay cheap)
+    std::shared_ptr<const Timeline> timeline;
 
     // Rule / Spacer: vertical space
     double space_before = 0, space_after = 0;

@@ -67,7 +67,8 @@ std::vector<TimelineStatus> read_statuses(Binder& binder, const layout::Node& no
 
 bool Binder::bind_timeline_item(const layout::Node& node, const layout::Node* label,
                                 const std::vector<TimelineStatus>& statuses,
-                                const TimelineAxis& axis, Box& timeline) {
+                                const TimelineAxis& axis, Timeline& timeline,
+                                std::vector<Box>& labels) {
     const data::Value* item = scope_.lookup(node.attribute_or("as", "item"));
     SourceLoc item_loc = item ? item->loc : node.loc;
     // A missing date is the data's omission: say so at the item, not as an unknown field.
@@ -130,8 +131,8 @@ bool Binder::bind_timeline_item(const layout::Node& node, const layout::Node* la
     text.kind = Box::Kind::Stack;
     text.loc = item_loc;
     if (label) bind_flow(label->children, text.children);
-    timeline.timeline.items.push_back(entry);
-    timeline.children.push_back(std::move(text));
+    timeline.items.push_back(entry);
+    labels.push_back(std::move(text));
     return true;
 }
 
@@ -139,7 +140,7 @@ void Binder::bind_timeline(const layout::Node& node, std::vector<Box>& out) {
     Box box;
     box.kind = Box::Kind::Timeline;
     box.loc = node.loc;
-    Timeline& t = box.timeline;
+    Timeline t;
     t.statuses = read_statuses(*this, node);
 
     auto from = located_attr(node, "from");
@@ -198,8 +199,9 @@ void Binder::bind_timeline(const layout::Node& node, std::vector<Box>& out) {
     std::string as = node.attribute_or("as", "item");
     for (const auto& item : list->items) {
         ScopedVariable var(scope_, as, &item);
-        bind_timeline_item(node, label, t.statuses, axis, box);
+        bind_timeline_item(node, label, t.statuses, axis, t, box.children);
     }
+    box.timeline = std::make_shared<const Timeline>(std::move(t));
     out.push_back(std::move(box));
 }
 

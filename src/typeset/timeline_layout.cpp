@@ -1,7 +1,7 @@
 // <timeline>: the axis with its ticks, a marker (or bar) per item, labels as flags placed by
-// timeline_geometry, the "now" line and the legend. One unbreakable fragment.
+// timeline_geometry, the "now" line and the legend. One unbreakable fragment, built top down:
+// legend, lanes of labels, axis with ticks, now label, (legend at the bottom).
 #include <algorithm>
-#include <numeric>
 
 #include "typeset/block_layout.h"
 #include "typeset/timeline_geometry.h"
@@ -51,13 +51,24 @@ double text_extent(const Fragment& f) {
     return right;
 }
 
-struct Label {
-    size_t item;
-    double anchor;
-    Fragment text;
-};
+double anchor_of(const bind::TimelineItem& item, const TimelineScale& scale) {
+    return scale.x_of((double(item.start) + double(item.end)) / 2);
+}
 
 }  // namespace
+
+// The part of a timeline that depends on its labels: where each goes and how tall the lanes are.
+struct BlockLayout::TimelineLabels {
+    std::vector<Fragment> text;  // per item, laid out at x = 0
+    std::vector<LabelPlacement> places;
+    std::vector<double> lane_height;
+
+    double height(double gap) const {
+        double h = 0;
+        for (double lane : lane_height) h += lane + gap;
+        return h;
+    }
+};
 
 Fragment BlockLayout::text_block(const layout::Style& style, const std::vector<bind::Span>& spans,
                                  double x, double width) {
@@ -85,73 +96,54 @@ double BlockLayout::text_width(const layout::Style& style, const std::vector<bin
     return kWide - first;
 }
 
-void BlockLayout::timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
-    const bind::Timeline& t = box.timeline;
-    const double marker = t.marker_size, gap = t.gap, pad = std::max(3.0, marker * 0.45);
-    const TimelineScale scale{x + marker / 2, width - marker, t.start, t.end};
-    Fragment f;
-    double y = 0;
-
-    // Legend: a marker and its text per status, in a line.
+// A marker and its text per status, in a line.
+Fragment BlockLayout::timeline_legend(const bind::Timeline& t, double x) {
     Fragment legend;
-    if (t.legend != bind::Timeline::Legend::None) {
-        double lx = x, size = marker * 0.8;
-        for (const auto& status : t.statuses) {
-            std::vector<bind::Span> spans{plain(status.label)};
-            double w = text_width(t.legend_style, spans);
-            Fragment text = text_block(t.legend_style, spans, lx + size + 4, w + 2);
-            double h = std::max(size, text.height);
-            translate_items(text.items, 0, (h - text.height) / 2);
-            legend.items.push_back(disc(lx + size / 2, h / 2, size, status));
-            legend.items.insert(legend.items.end(), text.items.begin(), text.items.end());
-            legend.height = std::max(legend.height, h);
-            lx += size + 4 + w + 4 * gap;
-        }
+    double lx = x, size = t.marker_size * 0.8;
+    for (const auto& status : t.statuses) {
+        std::vector<bind::Span> spans{plain(status.label)};
+        double w = text_width(t.legend_style, spans);
+        Fragment text = text_block(t.legend_style, spans, lx + size + 4, w + 2);
+        double h = std::max(size, text.height);
+        translate_items(text.items, 0, (h - text.height) / 2);
+        legend.items.push_back(disc(lx + size / 2, h / 2, size, status));
+        legend.items.insert(legend.items.end(), text.items.begin(), text.items.end());
+        legend.height = std::max(legend.height, h);
+        lx += size + 4 + w + 4 * t.gap;
     }
-    if (t.legend == bind::Timeline::Legend::Top && !legend.items.empty()) {
-        emit_items(f, legend, y);
-        y += legend.height + 2 * gap;
-    }
+    return legend;
+}
 
-    // Labels: shaped at their width, then placed as flags in lanes above the axis.
-    std::vector<size_t> order(t.items.size());
-    std::iota(order.begin(), order.end(), 0);
-    auto anchor_of = [&](const bind::TimelineItem& item) {
-        return scale.x_of((double(item.start) + double(item.end)) / 2);
-    };
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return anchor_of(t.items[a]) < anchor_of(t.items[b]);
-    });
-    std::vector<Label> labels;
+// Labels shaped at the label width, then placed as flags by their text's real width.
+BlockLayout::TimelineLabels BlockLayout::timeline_labels(const bind::Box& box,
+                                                         const TimelineScale& scale, double x,
+                                                         double width) {
+    const bind::Timeline& t = *box.timeline;
+    TimelineLabels labels;
     std::vector<LabelRequest> requests;
-    for (size_t i : order) {
+    for (size_t i = 0; i < t.items.size(); ++i) {
         std::vector<Fragment> inner;
         layout_all(box.children[i].children, 0, t.label_width, inner);
-        labels.push_back({i, anchor_of(t.items[i]), merge(inner)});
-        double width = std::min(t.label_width, text_extent(labels.back().text));
-        requests.push_back({labels.back().anchor, width});
+        labels.text.push_back(merge(inner));
+        requests.push_back({anchor_of(t.items[i], scale),
+                            std::min(t.label_width, text_extent(labels.text.back()))});
     }
-    std::vector<LabelPlacement> places = place_labels(requests, x, x + width, pad, gap);
-    int lanes = 0;
-    for (const auto& p : places) lanes = std::max(lanes, p.lane + 1);
-    std::vector<double> lane_height(size_t(lanes), 0);
-    for (size_t k = 0; k < labels.size(); ++k)
-        lane_height[size_t(places[k].lane)] = std::max(lane_height[size_t(places[k].lane)], labels[k].text.height);
-    // lane_bottom[k]: y of the bottom of lane k, counted upwards from the axis area's top.
-    double lanes_height = 0;
-    for (double h : lane_height) lanes_height += h + gap;
-    const double axis_y = y + lanes_height + marker / 2 + gap / 2;
-    std::vector<double> lane_bottom(size_t(lanes), 0);
-    double bottom = axis_y - marker / 2 - gap;
-    for (int k = 0; k < lanes; ++k) {
-        lane_bottom[size_t(k)] = bottom;
-        bottom -= lane_height[size_t(k)] + gap;
+    const double pad = std::max(3.0, t.marker_size * 0.45);
+    labels.places = place_labels(requests, x, x + width, pad, t.gap);
+    for (size_t i = 0; i < labels.places.size(); ++i) {
+        size_t lane = size_t(labels.places[i].lane);
+        if (labels.lane_height.size() <= lane) labels.lane_height.resize(lane + 1, 0);
+        labels.lane_height[lane] = std::max(labels.lane_height[lane], labels.text[i].height);
     }
+    return labels;
+}
 
-    // Axis and ticks, drawn first so that markers sit on top.
+// The axis line and a tick with its month (and year) label per tick; returns the y below them.
+double BlockLayout::timeline_axis(const bind::Timeline& t, const TimelineScale& scale, double x,
+                                  double width, double axis_y, Fragment& f) {
     f.items.push_back(Line{x, axis_y, x + width, axis_y, t.axis_thickness, t.axis_color, {}});
-    const double tick_len = marker * 0.55;
-    double ticks_bottom = axis_y + marker / 2;
+    const double tick_len = t.marker_size * 0.55;
+    double bottom = axis_y + t.marker_size / 2;
     for (size_t i = 0; i < t.ticks.size(); ++i) {
         const auto& tick = t.ticks[i];
         double tx = scale.x_of(tick.day);
@@ -165,20 +157,66 @@ void BlockLayout::timeline(const bind::Box& box, double x, double width, std::ve
         Fragment text = text_block(t.tick_style, spans, tx + 2, std::max(10.0, next - tx - 2));
         double top = axis_y + tick_len * 0.35;
         emit_items(f, text, top);
-        ticks_bottom = std::max(ticks_bottom, top + text.height);
+        bottom = std::max(bottom, top + text.height);
+    }
+    return bottom;
+}
+
+// The state of affairs: a dashed line down from the axis to its label under the ticks; returns
+// the y below it.
+double BlockLayout::timeline_now(const bind::Timeline& t, const TimelineScale& scale, double x,
+                                 double width, double axis_y, double below, Fragment& f) {
+    if (!t.now) return below;
+    double nx = scale.x_of(*t.now);
+    std::vector<bind::Span> spans{plain(t.now_label, 700)};
+    double w = t.now_label.empty() ? 0 : text_width(t.tick_style, spans);
+    double label_top = below + t.gap / 2;
+    f.items.push_back(Line{nx, axis_y - t.marker_size, nx, label_top + (w > 0 ? 2 : 0), 0.8,
+                           t.axis_color, {2.5, 1.5}});
+    if (w <= 0) return below;
+    double lx = std::clamp(nx - w / 2, x, x + width - w);
+    Fragment text = text_block(t.tick_style, spans, lx, w + 1);
+    emit_items(f, text, label_top + 3);
+    return label_top + 3 + text.height;
+}
+
+void BlockLayout::timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    if (!box.timeline) return;
+    const bind::Timeline& t = *box.timeline;
+    const double marker = t.marker_size;
+    // The axis runs inside half a marker at each end so that end markers stay in the column.
+    const TimelineScale scale{x + marker / 2, width - marker, t.start, t.end};
+    Fragment f;
+    double y = 0;
+
+    Fragment legend = t.legend == bind::Timeline::Legend::None ? Fragment{} : timeline_legend(t, x);
+    if (t.legend == bind::Timeline::Legend::Top && !legend.items.empty()) {
+        emit_items(f, legend, y);
+        y += legend.height + 2 * t.gap;
     }
 
-    // Leaders, markers and labels.
-    for (size_t k = 0; k < labels.size(); ++k) {
-        const bind::TimelineItem& item = t.items[labels[k].item];
-        const bind::TimelineStatus& status = t.statuses[size_t(item.status)];
-        double label_top = lane_bottom[size_t(places[k].lane)] - labels[k].text.height;
-        f.items.push_back(Line{labels[k].anchor, axis_y, labels[k].anchor, label_top,
-                               std::max(0.6, t.axis_thickness * 0.5), status.color, {}});
-        Fragment text = labels[k].text;
-        translate_items(text.items, places[k].x, 0);
+    TimelineLabels labels = timeline_labels(box, scale, x, width);
+    const double axis_y = y + labels.height(t.gap) + marker / 2 + t.gap / 2;
+    double below = timeline_axis(t, scale, x, width, axis_y, f);
+
+    // Leaders and labels: lane k sits above lane k-1, its labels' bottoms on one line.
+    std::vector<double> lane_bottom;
+    for (double bottom = axis_y - marker / 2 - t.gap; double h : labels.lane_height) {
+        lane_bottom.push_back(bottom);
+        bottom -= h + t.gap;
+    }
+    for (size_t i = 0; i < t.items.size(); ++i) {
+        const bind::TimelineStatus& status = t.statuses[size_t(t.items[i].status)];
+        const LabelPlacement& place = labels.places[i];
+        double anchor = anchor_of(t.items[i], scale);
+        double label_top = lane_bottom[size_t(place.lane)] - labels.text[i].height;
+        f.items.push_back(Line{anchor, axis_y, anchor, label_top, std::max(0.6, t.axis_thickness * 0.5),
+                               status.color, {}});
+        Fragment text = labels.text[i];
+        translate_items(text.items, place.x, 0);
         emit_items(f, text, label_top);
     }
+    // Markers last, on top of axis, ticks and leaders.
     for (const auto& item : t.items) {
         const bind::TimelineStatus& status = t.statuses[size_t(item.status)];
         if (item.end > item.start)
@@ -186,25 +224,10 @@ void BlockLayout::timeline(const bind::Box& box, double x, double width, std::ve
         else
             f.items.push_back(disc(scale.x_of(item.start), axis_y, marker, status));
     }
-    y = ticks_bottom;
+    y = timeline_now(t, scale, x, width, axis_y, below, f);
 
-    // The state of affairs: a dashed line down from the axis to its label under the ticks.
-    if (t.now) {
-        double nx = scale.x_of(*t.now);
-        std::vector<bind::Span> spans{plain(t.now_label, 700)};
-        double w = t.now_label.empty() ? 0 : text_width(t.tick_style, spans);
-        double label_top = ticks_bottom + gap / 2;
-        f.items.push_back(Line{nx, axis_y - marker, nx, label_top + (w > 0 ? 2 : 0), 0.8, t.axis_color,
-                               {2.5, 1.5}});
-        if (w > 0) {
-            double lx = std::clamp(nx - w / 2, x, x + width - w);
-            Fragment text = text_block(t.tick_style, spans, lx, w + 1);
-            emit_items(f, text, label_top + 3);
-            y = label_top + 3 + text.height;
-        }
-    }
     if (t.legend == bind::Timeline::Legend::Bottom && !legend.items.empty()) {
-        y += 2 * gap;
+        y += 2 * t.gap;
         emit_items(f, legend, y);
         y += legend.height;
     }

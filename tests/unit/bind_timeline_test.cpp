@@ -77,7 +77,8 @@ TEST_CASE("a timeline binds its items to day numbers, statuses and labels", "[bi
     REQUIRE(body.children.size() == 1);
     const Box& t = body.children[0];
     REQUIRE(t.kind == Box::Kind::Timeline);
-    const Timeline& tl = t.timeline;
+    REQUIRE(t.timeline);
+    const Timeline& tl = *t.timeline;
     CHECK(tl.start == day_number({2024, 1, 1}));
     CHECK(tl.end == day_number({2024, 12, 31}));
     CHECK(tl.ticks.size() == 12);
