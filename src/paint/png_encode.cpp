@@ -41,7 +41,7 @@ bool write_rows(PngWrite& w, unsigned char* data, int width, int height, int str
     png_set_IHDR(w.png, w.info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_filter(w.png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_compression_level(w.png, 6);
+    png_set_compression_level(w.png, 3);
     png_write_info(w.png, w.info);
     // RGB24 pixels are 32-bit words 0x00RRGGBB in native byte order.
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
