@@ -72,6 +72,8 @@ public:
     // attribute values (attribute_values.cpp): evaluate expressions, then convert
     std::optional<std::string> text_attr(const layout::Node& node, const std::string& name);
     std::optional<Length> length_attr(const layout::Node& node, const std::string& name);
+    // A length that must be larger than zero (sizes of shapes and markers); `fallback` if not.
+    double positive_length_attr(const layout::Node& node, const std::string& name, Length fallback);
     std::optional<double> number_attr(const layout::Node& node, const std::string& name);
     std::optional<Color> color_attr(const layout::Node& node, const std::string& name);
     std::optional<bool> bool_attr(const layout::Node& node, const std::string& name);

@@ -9,7 +9,7 @@ void Binder::bind_circle(const layout::Node& node, std::vector<Box>& out) {
     box.kind = Box::Kind::Frame;
     box.loc = node.loc;
     Frame& f = box.frame;
-    double diameter = length_attr(node, "diameter").value_or(Length::mm(10)).to_pt();
+    double diameter = positive_length_attr(node, "diameter", Length::mm(10));
     f.width = Length::pt(diameter);
     f.height = Length::pt(diameter);
     f.radius = diameter / 2;
@@ -39,7 +39,7 @@ void Binder::bind_arrow(const layout::Node& node, std::vector<Box>& out) {
                                                   : ArrowDirection::Right;
     arrow.rule_color = color_attr(node, "color").value_or(current_style().color);
     arrow.thickness = length_attr(node, "thickness").value_or(Length::pt(1)).to_pt();
-    arrow.arrow_head = length_attr(node, "head").value_or(Length::mm(2.5)).to_pt();
+    arrow.arrow_head = positive_length_attr(node, "head", Length::mm(2.5));
     arrow.rule_width = length_attr(node, "length");
     bool vertical = arrow.arrow_direction == ArrowDirection::Down ||
                     arrow.arrow_direction == ArrowDirection::Up;

@@ -174,8 +174,8 @@ void Binder::bind_timeline(const layout::Node& node, std::vector<Box>& out) {
     t.legend_style = style_or_current("legend-style");
     t.axis_color = color_attr(node, "axis-color").value_or(Color{});
     t.axis_thickness = length_attr(node, "axis-thickness").value_or(Length::pt(1.5)).to_pt();
-    t.marker_size = length_attr(node, "marker-size").value_or(Length::mm(4)).to_pt();
-    t.label_width = length_attr(node, "label-width").value_or(Length::mm(40)).to_pt();
+    t.marker_size = positive_length_attr(node, "marker-size", Length::mm(4));
+    t.label_width = positive_length_attr(node, "label-width", Length::mm(40));
     t.gap = length_attr(node, "gap").value_or(Length::mm(3)).to_pt();
     std::string legend = text_attr(node, "legend").value_or("top");
     t.legend = legend == "none" ? Timeline::Legend::None

@@ -157,3 +157,21 @@ TEST_CASE("autolinks: URLs and e-mail addresses in text become links", "[bind][a
     Box plain = bind_ok("<text>{{mail}}</text>", yaml("mail: a.b@wur.nl\n"));
     CHECK(plain.children.at(0).spans.at(0).link.empty());
 }
+
+TEST_CASE("sizes of markers and shapes must be larger than zero; the axis must run forward",
+          "[bind][timeline][bad]") {
+    auto data = yaml("items: []\n");
+    Bound b = bind_layout(layout_xml(R"(
+      <timeline each="items" as="m" from="2024-06" to="2024-01" date="{{m.date}}" status="x"
+                marker-size="0mm"><label/></timeline>
+      <circle diameter="-2mm"/>)"), data);
+    std::vector<std::string> messages;
+    for (const auto* e : b.errors()) messages.push_back(e->message);
+    CHECK(messages == std::vector<std::string>{"the timeline ends before it starts",
+                                               "diameter must be a length larger than 0"});
+    Bound marker = bind_layout(layout_xml(R"(
+      <timeline each="items" as="m" from="2024-01" to="2024-06" date="{{m.date}}" status="x"
+                marker-size="0mm"><label/></timeline>)"), data);
+    REQUIRE(marker.errors().size() == 1);
+    CHECK(marker.errors()[0]->message == "marker-size must be a length larger than 0");
+}
