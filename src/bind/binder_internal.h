@@ -45,6 +45,12 @@ private:
     void bind_arrow(const layout::Node& node, std::vector<Box>& out);
     void bind_timeline(const layout::Node& node, std::vector<Box>& out);
     struct TimelineAxis;
+    std::optional<std::pair<std::string, SourceLoc>> timeline_item_date(const layout::Node& node,
+                                                                        const SourceLoc& item_loc);
+    bool timeline_item_days(const layout::Node& node, const SourceLoc& item_loc,
+                            const TimelineAxis& axis, TimelineItem& entry);
+    int timeline_item_status(const layout::Node& node, const SourceLoc& item_loc,
+                             const std::vector<TimelineStatus>& statuses);
     bool bind_timeline_item(const layout::Node& node, const layout::Node* label,
                             const std::vector<TimelineStatus>& statuses, const TimelineAxis& axis,
                             Timeline& timeline, std::vector<Box>& labels);

@@ -1,7 +1,5 @@
 // <timeline>: a date axis bound from a list. Every item's date, end and status are checked here,
 // where their data locations are known; typeset/ gets day numbers and status indices.
-#include <algorithm>
-
 #include "bind/binder_internal.h"
 #include "bind/timeline_dates.h"
 #include "diag/suggest.h"
@@ -65,35 +63,39 @@ std::vector<TimelineStatus> read_statuses(Binder& binder, const layout::Node& no
 
 }  // namespace
 
-bool Binder::bind_timeline_item(const layout::Node& node, const layout::Node* label,
-                                const std::vector<TimelineStatus>& statuses,
-                                const TimelineAxis& axis, Timeline& timeline,
-                                std::vector<Box>& labels) {
-    const data::Value* item = scope_.lookup(node.attribute_or("as", "item"));
-    SourceLoc item_loc = item ? item->loc : node.loc;
-    // A missing date is the data's omission: say so at the item, not as an unknown field.
-    const std::string* raw_date = node.attribute("date");
-    auto ctx = expression_context();
-    bool present = raw_date != nullptr;
-    if (present && raw_date->rfind("{{", 0) == 0 && raw_date->find("}}") == raw_date->size() - 2) {
-        std::string path = raw_date->substr(2, raw_date->size() - 4);  // filters off
+// The item's date, when its data has one: a missing date is the data's omission, reported at
+// the item rather than as an unknown field of the layout's expression.
+std::optional<std::pair<std::string, SourceLoc>> Binder::timeline_item_date(
+    const layout::Node& node, const SourceLoc& item_loc) {
+    const std::string* raw = node.attribute("date");
+    bool present = raw != nullptr;
+    if (present && raw->rfind("{{", 0) == 0 && raw->find("}}") == raw->size() - 2) {
+        std::string path = raw->substr(2, raw->size() - 4);
+        auto ctx = expression_context();
         present = resolve_reference(path.substr(0, path.find('|')), node.loc, ctx, /*report=*/false);
     }
     auto date = present ? located_attr(node, "date") : std::nullopt;
     if (!date || date->first.empty()) {
         diags_.error(item_loc, "this timeline item has no date",
                      "give it a date (YYYY-MM-DD or YYYY-MM), or leave it out of the list");
-        return false;
+        return std::nullopt;
     }
-    auto start = checked_date(*date, diags_);
+    return date;
+}
+
+// Where the item lies: a day (a month alone: its middle), or a period from the first day of its
+// date to the last day of its end; it must lie on the axis.
+bool Binder::timeline_item_days(const layout::Node& node, const SourceLoc& item_loc,
+                                const TimelineAxis& axis, TimelineItem& entry) {
+    auto date = timeline_item_date(node, item_loc);
+    auto start = date ? checked_date(*date, diags_) : std::nullopt;
     if (!start) return false;
-    TimelineItem entry;
-    entry.start = entry.end = (start->first + start->last) / 2;  // a month: its middle
+    entry.start = entry.end = (start->first + start->last) / 2;
     std::pair<std::string, SourceLoc> last_date = *date;
     if (auto end_text = located_attr(node, "end"); end_text && !end_text->first.empty()) {
         auto end = checked_date(*end_text, diags_);
         if (!end) return false;
-        entry.start = start->first;  // a period runs from its first to its last day
+        entry.start = start->first;
         entry.end = end->last;
         last_date = *end_text;
         if (entry.end < entry.start) {
@@ -102,30 +104,43 @@ bool Binder::bind_timeline_item(const layout::Node& node, const layout::Node* la
             return false;
         }
     }
-    if (entry.start < axis.start || entry.end > axis.end) {
-        const auto& outside = entry.start < axis.start ? *date : last_date;
-        diags_.error(outside.second,
-                     "'" + outside.first + "' lies outside the timeline (" + axis.describe() + ")",
-                     "widen the axis with from= and to= on the <timeline> at " + axis.loc.file +
-                         ":" + std::to_string(axis.loc.line));
-        return false;
-    }
+    if (entry.start >= axis.start && entry.end <= axis.end) return true;
+    const auto& outside = entry.start < axis.start ? *date : last_date;
+    diags_.error(outside.second,
+                 "'" + outside.first + "' lies outside the timeline (" + axis.describe() + ")",
+                 "widen the axis with from= and to= on the <timeline> at " + axis.loc.file + ":" +
+                     std::to_string(axis.loc.line));
+    return false;
+}
+
+// The index of the item's status among the declared ones; -1 (reported) when it has none.
+int Binder::timeline_item_status(const layout::Node& node, const SourceLoc& item_loc,
+                                 const std::vector<TimelineStatus>& statuses) {
     auto status = located_attr(node, "status");
-    std::string status_name = status ? status->first : "";
-    auto found = std::find_if(statuses.begin(), statuses.end(),
-                              [&](const TimelineStatus& s) { return s.name == status_name; });
-    if (found == statuses.end()) {
-        std::vector<std::string> names;
-        for (const auto& s : statuses) names.push_back(s.name);
-        std::string hint = suggestion_hint(status_name, names);
-        if (hint.empty()) {
-            hint = "the timeline declares:";
-            for (const auto& n : names) hint += " " + n;
-        }
-        diags_.error(status ? status->second : item_loc, "unknown status '" + status_name + "'", hint);
-        return false;
+    std::string name = status ? status->first : "";
+    for (size_t i = 0; i < statuses.size(); ++i)
+        if (statuses[i].name == name) return int(i);
+    std::vector<std::string> names;
+    for (const auto& s : statuses) names.push_back(s.name);
+    std::string hint = suggestion_hint(name, names);
+    if (hint.empty()) {
+        hint = "the timeline declares:";
+        for (const auto& n : names) hint += " " + n;
     }
-    entry.status = int(found - statuses.begin());
+    diags_.error(status ? status->second : item_loc, "unknown status '" + name + "'", hint);
+    return -1;
+}
+
+bool Binder::bind_timeline_item(const layout::Node& node, const layout::Node* label,
+                                const std::vector<TimelineStatus>& statuses,
+                                const TimelineAxis& axis, Timeline& timeline,
+                                std::vector<Box>& labels) {
+    const data::Value* item = scope_.lookup(node.attribute_or("as", "item"));
+    SourceLoc item_loc = item ? item->loc : node.loc;
+    TimelineItem entry;
+    if (!timeline_item_days(node, item_loc, axis, entry)) return false;
+    entry.status = timeline_item_status(node, item_loc, statuses);
+    if (entry.status < 0) return false;
 
     Box text;
     text.kind = Box::Kind::Stack;
