@@ -46,6 +46,8 @@ std::vector<AttrSpec> job_attributes() {
         attribute("format", T::String, "Output format (pdf, png, svg) when not the extension's."),
         ranged("dpi", T::Number, 1, 2400, "Resolution of PNG output."),
         attribute("pages", T::String, "Pages to render, e.g. 1,3-5."),
+        ranged("width-px", T::Int, 1, 20000, "Width of PNG output in pixels, instead of dpi."),
+        attribute("page-master", T::String, "The layout's page master to start with (a variant)."),
         ranged("timeout", T::Number, 0.1, 86400,
                "Seconds the job may run before it is stopped; default: the manifest's."),
         attribute("args", T::String,

@@ -13,6 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// <job> attributes that are `drukwerk render` options of the same name.
+const char* const kRenderOptions[] = {"format", "dpi", "pages", "width-px", "page-master"};
+
 std::string resolve(const std::string& dir, const std::string& path) {
     return (fs::path(path).is_absolute() ? fs::path(path) : fs::path(dir) / path)
         .lexically_normal()
@@ -88,7 +91,7 @@ private:
         job.data = confined_path(node, "data");
         job.layout = confined_path(node, "layout");
         job.output = confined_path(node, "output");
-        for (const char* option : {"format", "dpi", "pages"}) {
+        for (const char* option : kRenderOptions) {
             if (const std::string* value = node.attribute(option)) {
                 job.render_args.push_back(std::string("--") + option);
                 job.render_args.push_back(*value);

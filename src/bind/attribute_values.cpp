@@ -42,6 +42,18 @@ std::optional<Length> Binder::length_attr(const layout::Node& node, const std::s
     return length;
 }
 
+double Binder::positive_length_attr(const layout::Node& node, const std::string& name,
+                                    Length fallback) {
+    auto length = length_attr(node, name);
+    if (!length) return fallback.to_pt();
+    if (length->is_relative() || length->to_pt() <= 0) {
+        diags_.error(attr_loc(node, name), name + " must be a length larger than 0",
+                     "e.g. " + name + "=\"4mm\"");
+        return fallback.to_pt();
+    }
+    return length->to_pt();
+}
+
 std::optional<double> Binder::number_attr(const layout::Node& node, const std::string& name) {
     auto text = text_attr(node, name);
     if (!text) return std::nullopt;

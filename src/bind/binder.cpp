@@ -37,6 +37,7 @@ BoxDocument Binder::bind() {
     doc.metadata.subject = evaluate_string(meta.subject, meta.loc, ctx);
     doc.metadata.keywords = evaluate_string(meta.keywords, meta.loc, ctx);
     doc.metadata.language = evaluate_string(meta.language, meta.loc, ctx);
+    doc.metadata.fit_page = meta.fit_page;
     if (const data::Value* date = data_.find("date"); date && date->is_string())
         doc.metadata.date = date->text;
     return doc;
@@ -47,6 +48,7 @@ PageTemplate Binder::bind_page_master(const layout::PageMaster& master) {
     page.name = master.name;
     page.width = master.width;
     page.height = master.height;
+    page.scale = master.scale;
     page.margin_top = master.margin_top;
     page.margin_right = master.margin_right;
     page.margin_bottom = master.margin_bottom;
@@ -90,6 +92,9 @@ void Binder::bind_node(const layout::Node& node, std::vector<Box>& out) {
     else if (e == "spacer") bind_spacer(node, out);
     else if (e == "for") bind_for(node, out);
     else if (e == "use") bind_use(node, out);
+    else if (e == "timeline") bind_timeline(node, out);
+    else if (e == "circle") bind_circle(node, out);
+    else if (e == "arrow") bind_arrow(node, out);
     else if (e == "page-break") {
         Box b;
         b.kind = Box::Kind::PageBreak;

@@ -40,6 +40,25 @@ private:
                         std::vector<Box>& out);
     PageTemplate bind_page_master(const layout::PageMaster& master);
 
+    // shapes and the date axis (shape_binder.cpp, timeline_binder.cpp)
+    void bind_circle(const layout::Node& node, std::vector<Box>& out);
+    void bind_arrow(const layout::Node& node, std::vector<Box>& out);
+    void bind_timeline(const layout::Node& node, std::vector<Box>& out);
+    struct TimelineAxis;
+    std::optional<std::pair<std::string, SourceLoc>> timeline_item_date(const layout::Node& node,
+                                                                        const SourceLoc& item_loc);
+    bool timeline_item_days(const layout::Node& node, const SourceLoc& item_loc,
+                            const TimelineAxis& axis, TimelineItem& entry);
+    int timeline_item_status(const layout::Node& node, const SourceLoc& item_loc,
+                             const std::vector<TimelineStatus>& statuses);
+    bool bind_timeline_item(const layout::Node& node, const layout::Node* label,
+                            const std::vector<TimelineStatus>& statuses, const TimelineAxis& axis,
+                            Timeline& timeline, std::vector<Box>& labels);
+    // An attribute's value and where it comes from: the data value an expression read, else
+    // the attribute itself (so that errors in data point into the data file).
+    std::optional<std::pair<std::string, SourceLoc>> located_attr(const layout::Node& node,
+                                                                  const std::string& name);
+
     // inline content (inline_binder.cpp)
     void bind_inlines(const layout::Node& node, const Span& format, std::vector<Span>& out);
 
@@ -59,6 +78,8 @@ public:
     // attribute values (attribute_values.cpp): evaluate expressions, then convert
     std::optional<std::string> text_attr(const layout::Node& node, const std::string& name);
     std::optional<Length> length_attr(const layout::Node& node, const std::string& name);
+    // A length that must be larger than zero (sizes of shapes and markers); `fallback` if not.
+    double positive_length_attr(const layout::Node& node, const std::string& name, Length fallback);
     std::optional<double> number_attr(const layout::Node& node, const std::string& name);
     std::optional<Color> color_attr(const layout::Node& node, const std::string& name);
     std::optional<bool> bool_attr(const layout::Node& node, const std::string& name);

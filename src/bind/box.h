@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,40 @@ struct Frame {  // decoration and geometry of a <box>
     VAlign valign = VAlign::Top;  // content in a fixed height (box) or in a row's height (row)
 };
 
+// A date axis (<timeline>). Dates are day numbers (days since 1970-01-01) so that typeset/ only
+// does arithmetic; labels of items are the Timeline box's children, one Stack per item.
+struct TimelineStatus {
+    std::string name, label;
+    Color color;
+    bool outline = false;  // a ring instead of a disc
+};
+
+struct TimelineItem {
+    int start = 0, end = 0;  // a point when start == end
+    int status = 0;          // index into Timeline::statuses
+};
+
+struct TimelineTick {
+    int day = 0;
+    std::string label;  // "jan", "apr"...
+    std::string year;   // set on the first tick and on every January: "2025"
+};
+
+struct Timeline {
+    int start = 0, end = 1;  // the axis, first and last day
+    std::vector<TimelineTick> ticks;
+    std::vector<TimelineStatus> statuses;
+    std::vector<TimelineItem> items;  // items[i] is labelled by Box::children[i]
+    std::optional<int> now;
+    std::string now_label;
+    layout::Style tick_style, legend_style;
+    Color axis_color;
+    double axis_thickness = 1.5, marker_size = 11.34, label_width = 113.4, gap = 8.5;
+    enum class Legend { Top, Bottom, None } legend = Legend::Top;
+};
+
+enum class ArrowDirection { Right, Left, Down, Up, Both };
+
 struct Box {
     enum class Kind {
         Paragraph,  // style + spans (+ list marker)
@@ -59,6 +94,8 @@ struct Box {
         Rule,
         Spacer,
         PageBreak,
+        Timeline,  // a date axis; children are the item labels
+        Arrow,     // a connector line with a head; drawn with the Rule fields
     };
     Kind kind = Kind::Stack;
     SourceLoc loc;
@@ -99,6 +136,13 @@ struct Box {
     std::vector<double> dash;
     std::optional<Length> rule_width;
 
+    // Arrow (also uses rule_color, thickness, dash, rule_width as its length)
+    ArrowDirection arrow_direction = ArrowDirection::Right;
+    double arrow_head = 7;
+
+    // Timeline: shared and immutable once bound (most boxes have none; copies stay cheap)
+    std::shared_ptr<const Timeline> timeline;
+
     // Rule / Spacer: vertical space
     double space_before = 0, space_after = 0;
     double height = 0;  // Spacer
@@ -107,12 +151,14 @@ struct Box {
 struct PageTemplate {  // a bound page master
     std::string name;
     double width = 595.276, height = 841.89;
+    double scale = 1;  // the design is laid out at width/scale x height/scale, then scaled
     double margin_top = 0, margin_right = 0, margin_bottom = 0, margin_left = 0;
     std::vector<Box> header, footer, background;
 };
 
 struct Metadata {
     std::string title, author, subject, keywords, language, date;
+    bool fit_page = false;  // <metadata initial-view="fit-page">
 };
 
 struct BoxDocument {

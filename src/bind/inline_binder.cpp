@@ -1,5 +1,6 @@
 // <text> elements: a paragraph whose inline content (character data, <b>, <i>, <span>, <link>,
 // <br>) becomes spans.
+#include "bind/autolink.h"
 #include "bind/binder_internal.h"
 
 namespace dw::bind {
@@ -26,6 +27,7 @@ void Binder::bind_text(const layout::Node& node, std::vector<Box>& out) {
             para.spans.push_back(std::move(s));
         }
     }
+    if (bool_attr(node, "autolink").value_or(false)) para.spans = autolink_spans(para.spans);
     out.push_back(std::move(para));
 }
 

@@ -34,7 +34,7 @@ bool parse_pages(const std::string& text, std::vector<int>& out) {
 
 const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
-           "                       [--pages LIST]\n"
+           "                       [--pages LIST] [--width-px N] [--page-master NAME]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
            "       drukwerk build MANIFEST [JOB...] [-j N] [--force] [--list] [--watch]\n"
            "       drukwerk schema            print the layout reference (Markdown)\n"
@@ -46,6 +46,9 @@ const char* usage_text() {
            "build renders a manifest's jobs in N worker processes (default: the number of cores),\n"
            "skipping jobs whose inputs have not changed; --force renders all, --list shows them,\n"
            "--watch renders again whenever an input changes.\n"
+           "--width-px N (PNG only) scales the page to exactly N pixels wide, instead of --dpi.\n"
+           "--page-master NAME starts the document on that page master of the layout (a variant\n"
+           "such as a4 next to a3) instead of the one <document> names.\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -87,6 +90,19 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 error = "--dpi takes a number from 10 to 2400";
                 return std::nullopt;
             }
+        } else if (arg == "--width-px") {
+            auto v = value("--width-px");
+            if (!v) return std::nullopt;
+            double px = 0;
+            if (!parse_number(*v, px) || px < 16 || px > 20000 || px != double(int(px))) {
+                error = "--width-px takes a whole number of pixels from 16 to 20000";
+                return std::nullopt;
+            }
+            o.width_px = int(px);
+        } else if (arg == "--page-master") {
+            auto v = value("--page-master");
+            if (!v) return std::nullopt;
+            o.page_master = *v;
         } else if (arg == "--pages") {
             auto v = value("--pages");
             if (!v) return std::nullopt;

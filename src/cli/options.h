@@ -15,6 +15,7 @@ struct Options {
     std::string output;
     std::string format;  // pdf | png | svg; empty: from the output's extension
     double dpi = 96;
+    int width_px = 0;  // PNG: scale so the page is this many pixels wide (overrides dpi); 0: unset
     std::vector<int> pages;  // empty: all
     // render, as a batch worker: where to report the files read and written, and the folders
     // the job may touch (from the manifest).
@@ -25,6 +26,7 @@ struct Options {
     std::vector<std::string> jobs;  // job names; empty: all
     int workers = 0;
     bool list = false, force = false, watch = false;
+    std::string page_master;  // --page-master: the layout's page master to start with
     bool help = false;
     bool version = false;
 };

@@ -12,6 +12,7 @@
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
 #include "data/yaml_loader.h"
+#include "diag/suggest.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
 #include "output/render_output.h"
@@ -86,6 +87,24 @@ void write_build_report(const Options& options, const typeset::Document& doc,
 
 }  // namespace
 
+// --page-master: a variant of the layout (a4 next to a3) chosen when rendering.
+static bool choose_page_master(layout::Layout& layout, const Options& options, Diagnostics& diags) {
+    if (layout.page_masters.count(options.page_master)) {
+        layout.first_page_master = options.page_master;
+        return true;
+    }
+    std::vector<std::string> names;
+    for (const auto& [name, master] : layout.page_masters) names.push_back(name);
+    std::string hint = suggestion_hint(options.page_master, names);
+    if (hint.empty()) {
+        hint = "the layout has:";
+        for (const auto& n : names) hint += " " + n;
+    }
+    diags.error({options.layout, 0, 0}, "the layout has no page master '" + options.page_master + "'",
+                hint);
+    return false;
+}
+
 std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
                                                 int& exit_code) {
     exit_code = kIoError;
@@ -97,6 +116,10 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
     exit_code = kInputError;
     auto layout = layout::load_layout(options.layout, diags);
     if (!layout) return std::nullopt;
+    if (!options.page_master.empty() && !choose_page_master(*layout, options, diags)) {
+        exit_code = kUsageError;
+        return std::nullopt;
+    }
     typeset::Hyphenator hyphenator;
     for (const auto& [name, style] : layout->styles)
         if (typeset::Hyphenator::supports(style.hyphenate)) {
@@ -151,6 +174,16 @@ int run_render(const Options& options, Diagnostics& diags) {
     }
     output::OutputOptions out_options;
     out_options.dpi = options.dpi;
+    if (options.width_px > 0) {
+        if (*format != output::Format::Png) {
+            diags.error({options.output, 0, 0}, "--width-px is for PNG output",
+                        "write to a .png file, or use --dpi");
+            return kUsageError;
+        }
+        // The painter rounds width × dpi / 72 to whole pixels; this dpi makes that exactly N.
+        size_t first = options.pages.empty() ? 0 : size_t(options.pages.front() - 1);
+        if (first < doc->pages.size()) out_options.dpi = options.width_px * 72.0 / doc->pages[first].width;
+    }
     out_options.pages = options.pages;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
     if (!options.build_report.empty()) write_build_report(options, *doc, *format, diags);

@@ -39,6 +39,7 @@ struct PageMaster {
     std::string name;
     SourceLoc loc;
     double width = 595.276, height = 841.89;  // pt, orientation applied
+    double scale = 1;  // the design is laid out at width/scale x height/scale, then scaled
     double margin_top = 56.69, margin_right = 56.69, margin_bottom = 56.69, margin_left = 56.69;
     std::vector<Node> header;      // flow content drawn in the top margin of every page
     std::vector<Node> footer;      // flow content drawn in the bottom margin of every page
@@ -47,6 +48,7 @@ struct PageMaster {
 
 struct Metadata {  // templates for the PDF metadata; may contain {{expressions}}
     std::string title, author, subject, keywords, language;
+    bool fit_page = false;  // initial-view="fit-page"
     SourceLoc loc;
 };
 

@@ -63,6 +63,7 @@ private:
         m.subject = node.attribute_or("subject", "");
         m.keywords = node.attribute_or("keywords", "");
         m.language = node.attribute_or("language", "");
+        m.fit_page = node.attribute_or("initial-view", "default") == "fit-page";
         m.loc = node.loc;
     }
 

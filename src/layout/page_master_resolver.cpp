@@ -44,8 +44,8 @@ std::string mm(double pt) {
 }
 
 void check_content_area(const Node& node, const PageMaster& pm, Diagnostics& diags) {
-    bool too_wide = pm.margin_left + pm.margin_right >= pm.width;
-    bool too_tall = pm.margin_top + pm.margin_bottom >= pm.height;
+    bool too_wide = pm.margin_left + pm.margin_right >= pm.width / pm.scale;
+    bool too_tall = pm.margin_top + pm.margin_bottom >= pm.height / pm.scale;
     if (!too_wide && !too_tall) return;
     diags.error(node.attribute_loc("margin"),
                 "the margins of page master '" + pm.name + "' leave no room for content",
@@ -66,6 +66,8 @@ PageMaster resolve_page_master(const Node& node, Diagnostics& diags) {
     pm.loc = node.loc;
     apply_size(node, pm);
     apply_margins(node, pm);
+    if (auto scale = parse_number(node.attribute_or_default("scale")); scale && *scale > 0)
+        pm.scale = *scale;
     check_content_area(node, pm, diags);
     for (const auto& child : node.children) {
         if (child.element == "header") pm.header = child.children;

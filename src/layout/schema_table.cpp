@@ -148,7 +148,10 @@ ElementSpec metadata_element() {
          opt("author", T::ExpressionText, "", "Author."),
          opt("subject", T::ExpressionText, "", "Subject."),
          opt("keywords", T::ExpressionText, "", "Keywords, comma separated."),
-         opt("language", T::ExpressionText, "", "Language tag such as nl-NL.")},
+         opt("language", T::ExpressionText, "", "Language tag such as nl-NL."),
+         choice("initial-view", {"default", "fit-page"}, "default",
+                "How viewers open the PDF: as they like, or the whole first page in the "
+                "window (posters).")},
         Occurs::AtMostOnce);
     metadata.expressions = true;
     return metadata;
@@ -180,7 +183,11 @@ std::vector<ElementSpec> structure_elements() {
              opt("margin-top", T::Length, "", "Top margin; default: from margin."),
              opt("margin-right", T::Length, "", "Right margin; default: from margin."),
              opt("margin-bottom", T::Length, "", "Bottom margin; default: from margin."),
-             opt("margin-left", T::Length, "", "Left margin; default: from margin.")}),
+             opt("margin-left", T::Length, "", "Left margin; default: from margin."),
+             ranged("scale", T::Number, 0.1, 10, "1",
+                    "Print the design scaled by this factor: the content is laid out on a page "
+                    "1/scale the paper's size (margins and sizes as written), then scaled to the "
+                    "paper. 0.7071 prints an A3 design on A4.")}),
         structure("header",
                   "Flow content drawn in the top margin of every page; may use "
                   "{{page}} and {{pages}}.",
@@ -215,7 +222,9 @@ std::vector<ElementSpec> block_elements() {
                      "Add the text to the PDF outline at this "
                      "level."),
               choice("tag", {"P", "H1", "H2", "H3", "Caption", "Quote"}, "P",
-                     "Structure tag in the tagged PDF (a heading written as text is H1-H3).")}),
+                     "Structure tag in the tagged PDF (a heading written as text is H1-H3)."),
+              opt("autolink", T::Bool, "false",
+                  "Make every URL (https://...) and e-mail address in the text a link.")}),
         flow("richtext", "Rich text (Markdown blocks) with a style per block kind.", Content::Empty,
              richtext_attributes()),
         flow("for", "Repeats its content for every item of a list.", Content::Flow,
@@ -315,6 +324,79 @@ std::vector<ElementSpec> leaf_elements() {
     };
 }
 
+// Shapes and the date axis: drawn from the data, never hand-placed coordinates.
+std::vector<ElementSpec> figure_elements() {
+    ElementSpec timeline = flow(
+        "timeline",
+        "A date axis: one marker per list item at its date (or a bar over its period), "
+        "status colours, a legend and labels placed so they do not collide.",
+        Content::Elements,
+        {req("each", T::Path, "Data path of the list of items."),
+         opt("as", T::Name, "item", "Name of the current item in date, end, status and <label>."),
+         req("from", T::ExpressionText, "Start of the axis: 2024-09-01 or 2024-09 (a month)."),
+         req("to", T::ExpressionText, "End of the axis: a date, or a month (its last day)."),
+         req("date", T::ExpressionText,
+             "An item's date, e.g. {{m.date}}: YYYY-MM-DD, or YYYY-MM for the middle of a month."),
+         opt("end", T::ExpressionText, "",
+             "An item's end date; when set the item is a period drawn as a bar."),
+         req("status", T::ExpressionText, "An item's status: the name of a <status>."),
+         choice("ticks", {"month", "quarter"}, "month", "A tick mark per month or per quarter."),
+         opt("tick-style", T::StyleRef, "", "Style of the month and year labels."),
+         opt("axis-color", T::Color, "#000000", "Colour of the axis line and ticks."),
+         opt("axis-thickness", T::Length, "1.5pt", "Thickness of the axis line."),
+         opt("marker-size", T::Length, "4mm", "Diameter of an item's marker."),
+         opt("label-width", T::Length, "40mm", "Width of an item's label."),
+         opt("gap", T::Length, "3mm", "Space between labels, and between lanes of labels."),
+         opt("now", T::ExpressionText, "",
+             "A date marked with a dashed line across the axis (the state of affairs)."),
+         opt("now-label", T::ExpressionText, "", "Text at the top of the now line."),
+         choice("legend", {"top", "bottom", "none"}, "top", "Where the status legend goes."),
+         opt("legend-style", T::StyleRef, "", "Style of the legend's labels."),
+         opt("space-before", T::Length, "0", "Space above the timeline."),
+         opt("space-after", T::Length, "0", "Space below the timeline.")});
+    timeline.children = {"status", "label"};
+
+    ElementSpec status = structure(
+        "status", "A status of timeline items: its marker colour and legend text.", Content::Empty,
+        {},
+        {req("name", T::Name, "The value items use in their status."),
+         req("color", T::Color, "Marker colour."),
+         opt("label", T::String, "", "Legend text; default: the name."),
+         opt("outline", T::Bool, "false", "Draw the marker as a ring (e.g. work not begun).")});
+    ElementSpec label = structure(
+        "label", "Flow content bound once per timeline item: the text next to its marker.",
+        Content::Flow, {}, {}, Occurs::ExactlyOnce);
+
+    return {
+        timeline,
+        status,
+        label,
+        flow("circle", "A circle, filled and/or outlined, with optional content centred in it.",
+             Content::Flow,
+             {opt("diameter", T::Length, "10mm", "Diameter."),
+              opt("fill", T::Color, "", "Fill colour; default none."),
+              opt("border", T::Length, "0", "Outline width."),
+              opt("border-color", T::Color, "#000000", "Outline colour."),
+              opt("style", T::StyleRef, "", "Style of text inside that names no style."),
+              choice("align", kPlace, "left", "Horizontal placement."),
+              opt("space-before", T::Length, "0", "Space above the circle."),
+              opt("space-after", T::Length, "0", "Space below the circle.")}),
+        flow("arrow", "A connector line with an arrowhead, e.g. between the columns of a row.",
+             Content::Empty,
+             {choice("direction", {"right", "left", "down", "up", "both"}, "right",
+                     "Where the head points; both: a horizontal line with two heads."),
+              opt("length", T::LengthOrPercent, "100%",
+                  "Length; a percentage of the width (horizontal arrows)."),
+              opt("color", T::Color, "#000000", "Line colour."),
+              opt("thickness", T::Length, "1pt", "Line thickness."),
+              opt("head", T::Length, "2.5mm", "Length of the arrowhead."),
+              choice("style", {"solid", "dashed", "dotted"}, "solid", "Line pattern."),
+              choice("align", kPlace, "center", "Horizontal placement of a vertical arrow."),
+              opt("space-before", T::Length, "0", "Space above the arrow."),
+              opt("space-after", T::Length, "0", "Space below the arrow.")}),
+    };
+}
+
 std::vector<ElementSpec> inline_elements() {
     return {
         inline_element("b", "Bold text.", Content::Inline, {}),
@@ -335,7 +417,7 @@ std::vector<ElementSpec> inline_elements() {
 std::vector<ElementSpec> build_schema() {
     std::vector<ElementSpec> all;
     for (auto part : {structure_elements(), block_elements(), arrangement_elements(),
-                      leaf_elements(), inline_elements()}) {
+                      leaf_elements(), figure_elements(), inline_elements()}) {
         for (auto& e : part) all.push_back(std::move(e));
     }
     return all;

@@ -30,11 +30,28 @@ size_t catalog_insert_point(const std::string& pdf, size_t xref) {
 
 }  // namespace
 
-std::string catalog_entries(const typeset::Metadata& metadata) {
+std::string catalog_entries(const typeset::Metadata& metadata, const std::string& first_page) {
     std::string entries;
     if (!metadata.language.empty()) entries += "\n   /Lang " + pdf_string(metadata.language);
     entries += "\n   /ViewerPreferences << /DisplayDocTitle true >>";
+    if (metadata.fit_page && !first_page.empty())
+        entries += "\n   /OpenAction [" + first_page + " /Fit]";
     return entries;
+}
+
+std::string first_page_reference(const std::string& pdf) {
+    size_t kids = pdf.find("/Kids [");
+    if (kids == std::string::npos) return "";
+    size_t start = pdf.find_first_not_of(' ', kids + 7);
+    size_t r = pdf.find('R', start);
+    if (start == std::string::npos || r == std::string::npos || r - start > 24) return "";
+    std::string ref = pdf.substr(start, r + 1 - start);
+    // "5 0 R": digits, a space, digits, a space, R
+    size_t space = ref.find(' ');
+    if (space == 0 || space == std::string::npos ||
+        ref.find_first_not_of("0123456789") != space || ref.substr(ref.size() - 2) != " R")
+        return "";
+    return ref;
 }
 
 bool finish_pdf(std::string& pdf, const typeset::Metadata& metadata) {
@@ -49,7 +66,7 @@ bool finish_pdf(std::string& pdf, const typeset::Metadata& metadata) {
 
     size_t insert_at = catalog_insert_point(pdf, xref);
     if (insert_at == std::string::npos) return false;
-    std::string entries = catalog_entries(metadata);
+    std::string entries = catalog_entries(metadata, first_page_reference(pdf));
     pdf.replace(number, number_end - number, std::to_string(xref + entries.size()));
     pdf.insert(insert_at, entries);
     return true;

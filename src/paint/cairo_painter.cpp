@@ -7,6 +7,7 @@
 
 #include "paint/cairo_painter_impl.h"
 #include "paint/pdf_document.h"
+#include "paint/png_encode.h"
 #include "paint/svg_ids.h"
 #include "paint/text_format.h"
 
@@ -153,12 +154,10 @@ void CairoPainter::Impl::open_page_surface(double width, double height) {
 
 void CairoPainter::Impl::close_page_surface() {
     if (cr_ && !broken_ && options_.target == CairoTarget::Png) {
-        cairo_surface_flush(surface_.get());
-        cairo_status_t status =
-            cairo_surface_write_to_png_stream(surface_.get(), append_bytes, &bytes_);
-        if (status != CAIRO_STATUS_SUCCESS) {
+        std::string reason;
+        if (!encode_png_rgb24(surface_.get(), bytes_, reason)) {
             broken_ = true;
-            error(std::string("cannot encode PNG: ") + cairo_status_to_string(status));
+            error("cannot encode PNG: " + reason);
         }
     }
     cr_.reset();

@@ -59,6 +59,8 @@ void BlockLayout::layout(const bind::Box& box, double x, double width, std::vect
         }
         case K::Image: image(box, x, width, out); break;
         case K::Rule: rule(box, x, width, out); break;
+        case K::Arrow: arrow(box, x, width, out); break;
+        case K::Timeline: timeline(box, x, width, out); break;
         case K::Spacer: out.push_back(glue(box.height)); break;
         case K::PageBreak: {
             Fragment f;
@@ -372,6 +374,44 @@ void BlockLayout::rule(const bind::Box& box, double x, double width, std::vector
     line.color = box.rule_color;
     line.dash = box.dash;
     f.items.push_back(line);
+    out.push_back(std::move(f));
+}
+
+// A connector: a line with an open arrowhead drawn as two short strokes (page items have no
+// paths). Horizontal arrows run along the middle of their height; vertical ones stand in the
+// column at the arrow's alignment.
+void BlockLayout::arrow(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    using D = bind::ArrowDirection;
+    const D dir = box.arrow_direction;
+    const bool vertical = dir == D::Down || dir == D::Up;
+    const double head = box.arrow_head, spread = head * 0.55;
+    const double length = vertical ? (box.rule_width ? box.rule_width->to_pt(0) : 28.35)
+                                   : (box.rule_width ? box.rule_width->to_pt(width) : width);
+    Fragment f;
+    f.height = box.space_before + (vertical ? length : 2 * spread) + box.space_after;
+    auto stroke = [&](double x1, double y1, double x2, double y2, bool dashed) {
+        Line l{x1, y1, x2, y2, box.thickness, box.rule_color, dashed ? box.dash : std::vector<double>{}};
+        f.items.push_back(l);
+    };
+    // tip at (tx, ty), pointing along (dx, dy), a unit vector
+    auto head_at = [&](double tx, double ty, double dx, double dy) {
+        stroke(tx, ty, tx - dx * head - dy * spread, ty - dy * head + dx * spread, false);
+        stroke(tx, ty, tx - dx * head + dy * spread, ty - dy * head - dx * spread, false);
+    };
+    if (vertical) {
+        double cx = x + width / 2;
+        if (box.frame.align == layout::Align::Left) cx = x + spread;
+        if (box.frame.align == layout::Align::Right) cx = x + width - spread;
+        double top = box.space_before, bottom = top + length;
+        stroke(cx, top, cx, bottom, true);
+        if (dir == D::Down) head_at(cx, bottom, 0, 1);
+        else head_at(cx, top, 0, -1);
+    } else {
+        double x1 = x + (width - length) / 2, x2 = x1 + length, y = box.space_before + spread;
+        stroke(x1, y, x2, y, true);
+        if (dir == D::Right || dir == D::Both) head_at(x2, y, 1, 0);
+        if (dir == D::Left || dir == D::Both) head_at(x1, y, -1, 0);
+    }
     out.push_back(std::move(f));
 }
 

@@ -7,6 +7,7 @@
 #include "bind/box.h"
 #include "typeset/fragment.h"
 #include "typeset/paragraph_layout.h"
+#include "typeset/timeline_geometry.h"
 
 namespace dw::typeset {
 
@@ -34,6 +35,20 @@ private:
     void columns(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void image(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    void arrow(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    // timeline_layout.cpp
+    struct TimelineLabels;
+    void timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    Fragment timeline_legend(const bind::Timeline& t, double x);
+    TimelineLabels timeline_labels(const bind::Box& box, const TimelineScale& scale, double x,
+                                   double width);
+    double timeline_axis(const bind::Timeline& t, const TimelineScale& scale, double x,
+                         double width, double axis_y, Fragment& f);
+    double timeline_now(const bind::Timeline& t, const TimelineScale& scale, double x,
+                        double width, double axis_y, double below, Fragment& f);
+    Fragment text_block(const layout::Style& style, const std::vector<bind::Span>& spans, double x,
+                        double width);
+    double text_width(const layout::Style& style, const std::vector<bind::Span>& spans);
     void split_frame(const bind::Box& box, std::vector<Fragment>& inner, double x, double width,
                      std::vector<Fragment>& out);
     static std::vector<Fragment> repeated_heading(const std::vector<Fragment>& out, size_t first);

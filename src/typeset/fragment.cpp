@@ -37,7 +37,50 @@ struct Translator {
         r.y += dy;
     }
 };
+struct Scaler {
+    double f;
+    void operator()(GlyphRun& r) const {
+        r.size *= f;
+        for (auto& g : r.glyphs) {
+            g.x *= f;
+            g.y *= f;
+        }
+    }
+    void operator()(Shape& s) const {
+        scale(s.rect);
+        s.radius *= f;
+        s.stroke_width *= f;
+    }
+    void operator()(Line& l) const {
+        l.x1 *= f, l.x2 *= f, l.y1 *= f, l.y2 *= f, l.width *= f;
+        for (auto& d : l.dash) d *= f;
+    }
+    void operator()(Image& i) const { scale(i.rect); }
+    void operator()(Link& l) const {
+        for (auto& r : l.rects) scale(r);
+    }
+    void operator()(Dest& d) const {
+        d.x *= f;
+        d.y *= f;
+    }
+    void operator()(GroupBegin& g) const {
+        g.cx *= f;
+        g.cy *= f;
+        if (g.clip) scale(*g.clip);
+    }
+    void operator()(GroupEnd&) const {}
+    void operator()(TagBegin&) const {}
+    void operator()(TagEnd&) const {}
+    void scale(Rect& r) const {
+        r.x *= f, r.y *= f, r.w *= f, r.h *= f;
+    }
+};
 }  // namespace
+
+void scale_items(std::vector<Item>& items, double factor) {
+    Scaler s{factor};
+    for (auto& item : items) std::visit(s, item);
+}
 
 void translate_items(std::vector<Item>& items, double dx, double dy) {
     Translator t{dx, dy};

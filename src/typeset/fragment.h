@@ -36,6 +36,9 @@ struct SectionInfo {
 // Moves every item of a fragment by (dx, dy).
 void translate_items(std::vector<Item>& items, double dx, double dy);
 
+// Scales every item about the page origin by `factor`: positions, sizes, font sizes, line widths.
+void scale_items(std::vector<Item>& items, double factor);
+
 // Appends `fragment`'s items at vertical offset `y` into `out`, with structure tags around each
 // paragraph; `open_paragraph` carries the paragraph whose tag is open between calls.
 void emit_fragment(const Fragment& fragment, double y, std::vector<Item>& out, int& open_paragraph);

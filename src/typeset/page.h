@@ -110,6 +110,7 @@ struct Metadata {
     std::string title, author, subject, keywords, creator;
     std::string date;  // ISO 8601, e.g. "2024-11-12T00:00:00Z"; fixed for reproducible output
     std::string language;  // e.g. "nl-NL"
+    bool fit_page = false;  // viewers open on the whole first page (/OpenAction ... /Fit)
 };
 
 struct Document {

@@ -36,7 +36,11 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
                           Diagnostics& diags) {
     FontTable font_table;
     TypesetContext ctx{fonts, hyphenator, font_table, diags};
-    const bind::PageTemplate& page = boxes.page;
+    // A scaled page master: lay out on the design's page, scale to the paper at the end.
+    bind::PageTemplate page = boxes.page;
+    const double scale = page.scale > 0 ? page.scale : 1;
+    page.width /= scale;
+    page.height /= scale;
     BodyArea body{page.margin_left, page.margin_top, page.width - page.margin_left - page.margin_right,
                   page.height - page.margin_top - page.margin_bottom};
 
@@ -54,14 +58,15 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
     for (size_t n = 0; n < placed.pages.size(); ++n) {
         ctx.page_number = int(n + 1);
         Page out;
-        out.width = page.width;
-        out.height = page.height;
+        out.width = boxes.page.width;
+        out.height = boxes.page.height;
         out.label = std::to_string(n + 1);
         out.items = background.items;
         place_margin_content(page.header, 0, page.margin_top, page, ctx, out.items);
         out.items.insert(out.items.end(), placed.pages[n].items.begin(), placed.pages[n].items.end());
         place_margin_content(page.footer, page.height - page.margin_bottom, page.margin_bottom, page,
                              ctx, out.items);
+        if (scale != 1) scale_items(out.items, scale);
         doc.outline.insert(doc.outline.end(), placed.pages[n].outline.begin(),
                            placed.pages[n].outline.end());
         doc.pages.push_back(std::move(out));
@@ -69,7 +74,7 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
     doc.fonts = font_table.faces();
     const bind::Metadata& meta = boxes.metadata;
     doc.metadata = {meta.title, meta.author, meta.subject, meta.keywords, "drukwerk", meta.date,
-                    meta.language};
+                    meta.language, meta.fit_page};
     return doc;
 }
 

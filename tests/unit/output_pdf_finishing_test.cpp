@@ -47,3 +47,19 @@ TEST_CASE("finish_pdf escapes the language and leaves other layouts alone", "[ou
     REQUIRE_FALSE(output::finish_pdf(pdf, meta));
     REQUIRE(pdf == before);
 }
+
+TEST_CASE("finish_pdf opens a fit-page document on its whole first page", "[output]") {
+    std::string pdf = cairo_like_pdf();
+    pdf.replace(pdf.find("/Kids []"), 8, "/Kids [ 7 0 R 9 0 R ]");
+    size_t at = pdf.rfind("startxref\n") + 10;  // the table moved: point startxref at it again
+    pdf.replace(at, pdf.find('\n', at) - at, std::to_string(pdf.find("xref\n0 3")));
+    REQUIRE(output::first_page_reference(pdf) == "7 0 R");
+    typeset::Metadata meta;
+    std::string plain = pdf;
+    REQUIRE(output::finish_pdf(plain, meta));
+    REQUIRE(plain.find("/OpenAction") == std::string::npos);
+    meta.fit_page = true;
+    REQUIRE(output::finish_pdf(pdf, meta));
+    REQUIRE(pdf.find("/OpenAction [7 0 R /Fit]") != std::string::npos);
+    REQUIRE(pdf.compare(startxref_value(pdf), 4, "xref") == 0);
+}
