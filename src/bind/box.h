@@ -43,6 +43,7 @@ struct Frame {  // decoration and geometry of a <box>
     bool keep_together = true;
     layout::Align align = layout::Align::Left;
     VAlign valign = VAlign::Top;  // content in a fixed height (box) or in a row's height (row)
+    bool shrink_to_fit = false;   // fit="shrink": text with a min-size shrinks into the height
 };
 
 struct Box {

@@ -16,6 +16,12 @@ struct Options {
     std::string format;  // pdf | png | svg; empty: from the output's extension
     double dpi = 96;
     std::vector<int> pages;  // empty: all
+    // card decks (layouts with <cards>)
+    std::string where;       // field=value or field!=value: only the cards that match
+    std::string sort;        // field to sort the cards by (numbers as numbers); empty: file order
+    std::string mode;        // sheets | print-shop | cards; empty: from the layout and format
+    std::string faces = "both";  // both | fronts | backs
+    bool keep_going = false;     // render the good cards when some have errors
     bool help = false;
     bool version = false;
 };

@@ -167,7 +167,8 @@ void BlockLayout::frame(const bind::Box& box, double x, double width, std::vecto
     if (!f.keep_together && !f.height && f.rotate == 0) {
         split_frame(box, inner, box_x, box_width, out);
     } else {
-        Fragment content = merge(inner);
+        double available = f.height ? f.height->to_pt(0) - f.padding[0] - f.padding[2] : 1e12;
+        Fragment content = fitted_content(box, inner, inner_x, std::max(1.0, inner_width), available);
         double inner_height = content.height;
         double offset = f.padding[0];
         if (f.height) {
@@ -179,6 +180,49 @@ void BlockLayout::frame(const bind::Box& box, double x, double width, std::vecto
         out.push_back(frame_fragment(box, content, box_x, box_width, inner_height));
     }
     if (box.space_after > 0) out.push_back(glue(box.space_after));
+}
+
+namespace {
+
+// Scales the text of paragraphs whose style has a min-size by `scale`, never below that size.
+// Returns whether any text is still above its minimum (so shrinking further can help).
+bool shrink_text(std::vector<bind::Box>& boxes, double scale) {
+    bool room = false;
+    for (auto& box : boxes) {
+        room = shrink_text(box.children, scale) || room;
+        layout::Style& style = box.style;
+        if (box.kind != bind::Box::Kind::Paragraph || style.min_size <= 0) continue;
+        double size = std::max(style.min_size, style.size * scale);
+        double factor = size / style.size;
+        style.size = size;
+        for (auto& span : box.spans)
+            if (span.size) *span.size *= factor;
+        room = room || size > style.min_size + 0.01;
+    }
+    return room;
+}
+
+}  // namespace
+
+// The content of a fixed-height box. With fit="shrink", text with a min-size is shrunk in 4%
+// steps until it fits; whatever still does not fit is recorded in ctx_.overflows, never dropped.
+Fragment BlockLayout::fitted_content(const bind::Box& box, std::vector<Fragment>& inner, double x,
+                                     double width, double available) {
+    Fragment content = merge(inner);
+    if (content.height <= available + 0.01) return content;
+    if (box.frame.shrink_to_fit) {
+        bool room = true;
+        for (double scale = 0.96; room && content.height > available + 0.01; scale -= 0.04) {
+            std::vector<bind::Box> children = box.children;
+            room = shrink_text(children, scale);
+            inner.clear();
+            layout_all(children, x, width, inner);
+            content = merge(inner);
+        }
+    }
+    if (content.height > available + 0.01)
+        ctx_.overflows.push_back({box.loc, content.height - available});
+    return content;
 }
 
 // A box that may split: its content stays breakable, each piece carries its strip of the fill

@@ -34,6 +34,8 @@ private:
     void columns(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void image(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    Fragment fitted_content(const bind::Box& box, std::vector<Fragment>& inner, double x,
+                            double width, double available);
     void split_frame(const bind::Box& box, std::vector<Fragment>& inner, double x, double width,
                      std::vector<Fragment>& out);
     static std::vector<Fragment> repeated_heading(const std::vector<Fragment>& out, size_t first);

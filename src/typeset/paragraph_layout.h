@@ -16,6 +16,12 @@ class Hyphenator;
 
 // What the paragraph typesetter needs from the run: fonts, hyphenation, the font table the glyph
 // runs refer to, and counters for unique names.
+// Content taller than the fixed height of its box (after shrinking, with fit="shrink").
+struct Overflow {
+    SourceLoc loc;  // the box in the layout
+    double excess = 0;  // pt
+};
+
 struct TypesetContext {
     TypesetContext(FontSystem& f, Hyphenator& h, FontTable& t, Diagnostics& d)
         : fonts(f), hyphenator(h), font_table(t), diags(d) {}
@@ -30,6 +36,7 @@ struct TypesetContext {
     int page_count = 0;
     std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
     std::set<std::string> missing_families;
+    std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these
 };
 
 // Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each
