@@ -37,8 +37,9 @@ Page CardTypesetter::face(const bind::Box& face, const CardGeometry& g, const Ca
     blocks.layout(face, 0, page.width, fragments);
     Fragment merged = BlockLayout::merge(fragments);
     page.items = std::move(merged.items);
+    int errors = diags_.error_count();
     check_fit(merged.height, page, card);
-    check_safe_area(page, g, card);
+    if (diags_.error_count() == errors) check_safe_area(page, g, card);  // one cause, one error
     return page;
 }
 
@@ -48,7 +49,7 @@ void CardTypesetter::check_fit(double content_height, const Page& page, const Ca
                                    " too tall at the smallest size",
                      "shorten the text, or lower min-size in the styles of the box at " +
                          where(o.loc));
-    if (content_height > page.height + 0.01)
+    if (ctx_.overflows.empty() && content_height > page.height + 0.01)
         diags_.error(card.loc, "the face of " + card_name(card) + " is " +
                                    mm(content_height - page.height) + " taller than the card",
                      "give the text a box with a fixed height and fit=\"shrink\"");
