@@ -60,8 +60,8 @@ public:
         if (has_document == bool(layout_.cards))
             diags_.error(root.loc,
                          has_document ? "a layout has <document> or <cards>, not both"
-                                      : "the layout has no <document>",
-                         "write the flow content in <document>, or a card deck in <cards>");
+                                      : "<layout> needs a <document> element",
+                         "The flow content of the document; a card deck has <cards> instead.");
         const std::string* chosen = layout_.document.attribute("page-master");
         layout_.first_page_master = chosen ? *chosen : first_master_;
         return std::move(layout_);

@@ -123,7 +123,7 @@ TEST_CASE("print shop: one face per page with TrimBox and BleedBox on every page
     CHECK(read_file(fronts) == read_file(again));
 }
 
-TEST_CASE("--where filters by theme; PNG writes every card cut to size", "[cards][e2e]") {
+TEST_CASE("cards: where filters by theme, PNG writes every card cut to size", "[cards][e2e]") {
     TempDir dir;
     RunResult r = render_deck(deck_csv(), dir / "t3.png", {"--where", "thema=3", "--faces", "fronts",
                                                            "--dpi", "72"});
@@ -160,7 +160,7 @@ TEST_CASE("bad CSVs: file:line:col diagnostics, nothing written", "[cards][e2e][
     }
 }
 
-TEST_CASE("--keep-going renders the good cards and still fails", "[cards][e2e][bad]") {
+TEST_CASE("cards: keep-going renders the good cards and still fails", "[cards][e2e][bad]") {
     TempDir dir;
     const fs::path out = dir / "out.pdf";
     RunResult r = render_deck(fixture("cards/bad-theme.csv"), out, {"--keep-going", "--mode", "print-shop"});
