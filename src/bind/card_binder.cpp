@@ -30,7 +30,8 @@ data::Value theme_value(const layout::CardTheme& theme) {
 }
 
 BoundCard bind_card(const layout::Layout& layout, const layout::CardDeck& deck,
-                    const data::Value& card, const data::Value& theme, Diagnostics& diags) {
+                    const data::Value& card, const data::Value& theme, bool with_back,
+                    Diagnostics& diags) {
     Binder binder(layout, card, diags);
     BoundCard bound;
     bound.loc = card.loc;
@@ -40,8 +41,45 @@ BoundCard bind_card(const layout::Layout& layout, const layout::CardDeck& deck,
     }
     if (!deck.label.empty()) bound.label = binder.evaluate_card_text(deck.label, deck.loc, theme);
     binder.bind_card_face(deck.front.children, theme, deck.style, bound.front.children);
-    binder.bind_card_face(deck.back.children, theme, deck.style, bound.back.children);
+    if (with_back) binder.bind_card_face(deck.back.children, theme, deck.style, bound.back.children);
     return bound;
+}
+
+namespace {
+
+// The first name of a path or expression: "theme" of "theme.name | upper".
+std::string_view first_name(std::string_view expr) {
+    while (!expr.empty() && expr.front() == ' ') expr.remove_prefix(1);
+    size_t end = expr.find_first_of(".| }");
+    return expr.substr(0, end);
+}
+
+bool text_uses_only(std::string_view text, const std::string& variable) {
+    for (size_t open = text.find("{{"); open != std::string_view::npos;
+         open = text.find("{{", open + 2)) {
+        if (first_name(text.substr(open + 2)) != variable) return false;
+    }
+    return true;
+}
+
+// Attributes whose plain value (without braces) is a data path.
+bool is_path_attribute(const std::string& name) {
+    return name == "test" || name == "each" || name == "source" || name == "data";
+}
+
+}  // namespace
+
+bool face_uses_only(const layout::Node& face, const std::string& variable) {
+    if (!text_uses_only(face.text, variable)) return false;
+    for (const auto& [name, value] : face.attributes) {
+        if (!text_uses_only(value, variable)) return false;
+        if (is_path_attribute(name) && value.find("{{") == std::string::npos &&
+            first_name(value) != variable)
+            return false;
+    }
+    for (const auto& child : face.children)
+        if (!face_uses_only(child, variable)) return false;
+    return true;
 }
 
 Metadata bind_deck_metadata(const layout::Layout& layout, Diagnostics& diags) {

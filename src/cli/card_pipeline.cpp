@@ -1,5 +1,7 @@
 #include "cli/card_pipeline.h"
 
+#include <map>
+
 #include "bind/card_binder.h"
 #include "cli/card_selection.h"
 #include "impose/imposer.h"
@@ -106,16 +108,29 @@ std::optional<typeset::Document> build_card_document(const layout::Layout& layou
     typeset::CardTypesetter typesetter(fonts, hyphenator, diags);
     typeset::CardGeometry geometry{deck.width, deck.height, deck.bleed, deck.safe};
     bool has_back = !deck.back.children.empty();
+    // A back that only shows its theme is typeset once per theme, not once per card.
+    bool back_per_theme = has_back && bind::face_uses_only(deck.back, "theme");
+    std::map<const layout::CardTheme*, typeset::Page> backs_by_theme;
     impose::Deck faces;
     for (const CardEntry& entry : entries) {
         if (entry.copies == 0) continue;
         int errors_before = diags.error_count();
         data::Value theme = entry.theme ? bind::theme_value(*entry.theme) : data::Value::map();
-        bind::BoundCard bound = bind::bind_card(layout, deck, *entry.card, theme, diags);
+        bool back_known = back_per_theme && backs_by_theme.count(entry.theme);
+        bind::BoundCard bound =
+            bind::bind_card(layout, deck, *entry.card, theme, has_back && !back_known, diags);
         typeset::CardIdentity id{bound.loc, bound.label};
         typeset::Page front = typesetter.face(bound.front, geometry, id);
         std::optional<typeset::Page> back;
-        if (has_back) back = typesetter.face(bound.back, geometry, id);
+        if (back_per_theme) {
+            auto it = backs_by_theme.find(entry.theme);
+            if (it == backs_by_theme.end())
+                it = backs_by_theme.emplace(entry.theme, typesetter.face(bound.back, geometry, id)).first;
+            back = it->second;
+            back->label = front.label;
+        } else if (has_back) {
+            back = typesetter.face(bound.back, geometry, id);
+        }
         if (diags.error_count() > errors_before) continue;  // reported; left out
         for (int copy = 0; copy < entry.copies; ++copy) {
             faces.fronts.push_back(front);

@@ -374,7 +374,10 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
 }
 
 void BlockLayout::image(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
-    auto intrinsic = read_image_size(box.image_file);
+    auto cached = ctx_.image_sizes.find(box.image_file);
+    if (cached == ctx_.image_sizes.end())
+        cached = ctx_.image_sizes.emplace(box.image_file, read_image_size(box.image_file)).first;
+    const std::optional<ImageSize>& intrinsic = cached->second;
     double ratio = intrinsic && intrinsic->width > 0 ? intrinsic->height / intrinsic->width : 1.0;
     if (!intrinsic && !(box.image_width && box.image_height))
         ctx_.diags.warning(box.loc, "cannot read the size of '" + box.image_file + "'",

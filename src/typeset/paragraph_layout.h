@@ -1,4 +1,6 @@
 #pragma once
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -7,6 +9,7 @@
 #include "bind/box.h"
 #include "diag/diagnostics.h"
 #include "typeset/fragment.h"
+#include "typeset/image_size.h"
 
 namespace dw::typeset {
 
@@ -37,6 +40,8 @@ struct TypesetContext {
     std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
     std::set<std::string> missing_families;
     std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these
+    // Intrinsic image sizes by file: a card deck draws the same icons on every card.
+    std::map<std::string, std::optional<ImageSize>> image_sizes;
 };
 
 // Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each
