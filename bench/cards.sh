@@ -10,10 +10,14 @@ runs=${1:-11}
 bin=${2:-build/drukwerk}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-generate() {  # cards file: the example's rows repeated, lesson numbers kept
+# Generated decks: the example's rows in turn, each title and body made unique ("(n)" appended),
+# so no card is a copy of another and no paragraph can be reused from an earlier card.
+generate() {  # cards file
   head -1 inputs/bouwstenen.csv > "$2"
-  tail -n +2 inputs/bouwstenen.csv | awk -v n="$1" '{ rows[NR] = $0 } END {
-    for (i = 0; i < n; ++i) print rows[i % NR + 1] }' >> "$2"
+  tail -n +2 inputs/bouwstenen.csv | awk -v n="$1" -F';' -v OFS=';' '{ rows[NR] = $0 } END {
+    for (i = 0; i < n; ++i) {
+      $0 = rows[i % NR + 1]; $3 = $3 " (" i + 1 ")"; $4 = $4 " (" i + 1 ")"; print
+    } }' >> "$2"
 }
 generate 120 "$out/deck-120.csv"
 generate 1000 "$out/deck-1000.csv"

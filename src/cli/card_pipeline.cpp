@@ -155,7 +155,7 @@ std::optional<typeset::Document> build_card_document(const layout::Layout& layou
             return std::nullopt;
         }
         impose::SheetNote note = sheet_note(layout, *deck.sheet, plan.grid.w, typesetter);
-        doc.pages = impose::impose_sheets(faces, plan, spec, note, deck.sheet->calibration);
+        doc.pages = impose::impose_sheets(std::move(faces), plan, spec, note, deck.sheet->calibration);
     } else if (mode == Mode::PrintShop) {
         doc.pages = impose::print_shop_pages(std::move(faces), faces_of(options));
     } else {

@@ -39,7 +39,7 @@ Page sheet_page(const SheetPlan& plan, std::string label) {
 
 }  // namespace
 
-void place_card(const Page& face, const CardSlot& slot, std::vector<Item>& out) {
+void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out) {
     double bleed_x = face.trim_box ? face.trim_box->x : 0, bleed_y = face.trim_box ? face.trim_box->y : 0;
     GroupBegin group;
     group.degrees = slot.rotated ? 180 : 0;
@@ -47,13 +47,13 @@ void place_card(const Page& face, const CardSlot& slot, std::vector<Item>& out) 
     group.cy = slot.trim.y + slot.trim.h / 2;
     group.clip = slot.clip;
     out.emplace_back(group);
-    std::vector<Item> items = face.items;
+    std::vector<Item> items = std::move(face.items);
     typeset::translate_items(items, slot.trim.x - bleed_x, slot.trim.y - bleed_y);
     out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     out.emplace_back(std::in_place_type<GroupEnd>);
 }
 
-std::vector<Page> impose_sheets(const Deck& deck, const SheetPlan& plan, const SheetSpec& spec,
+std::vector<Page> impose_sheets(Deck deck, const SheetPlan& plan, const SheetSpec& spec,
                                 const SheetNote& note, bool calibration) {
     std::vector<Page> sheets;
     if (!plan.fits) return sheets;
@@ -66,13 +66,13 @@ std::vector<Page> impose_sheets(const Deck& deck, const SheetPlan& plan, const S
     for (size_t first = 0, n = 1; first < deck.fronts.size(); first += per_sheet, ++n) {
         size_t count = std::min(per_sheet, deck.fronts.size() - first);
         Page front = sheet_page(plan, std::to_string(n) + "a");
-        for (size_t i = 0; i < count; ++i) place_card(deck.fronts[first + i], plan.fronts[i], front.items);
+        for (size_t i = 0; i < count; ++i) place_card(std::move(deck.fronts[first + i]), plan.fronts[i], front.items);
         for (const CropMark& m : plan.crop_marks) front.items.push_back(hairline(m));
         place_note(note, plan, spec, front.items);
         sheets.push_back(std::move(front));
         if (!with_backs) continue;
         Page back = sheet_page(plan, std::to_string(n) + "b");
-        for (size_t i = 0; i < count; ++i) place_card(deck.backs[first + i], plan.backs[i], back.items);
+        for (size_t i = 0; i < count; ++i) place_card(std::move(deck.backs[first + i]), plan.backs[i], back.items);
         sheets.push_back(std::move(back));
     }
     return sheets;
@@ -98,7 +98,7 @@ std::vector<Page> trimmed_pages(Deck deck, Faces faces) {
         cut.width = trim.w;
         cut.height = trim.h;
         cut.label = page.label;
-        place_card(page, slot, cut.items);
+        place_card(std::move(page), slot, cut.items);
         page = std::move(cut);
     }
     return pages;

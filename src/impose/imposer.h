@@ -26,7 +26,7 @@ struct SheetNote {
 // Home and office printing: front sheets with crop marks and the note, each followed by its
 // back sheet (when the plan has backs and the deck has backs); with `calibration`, first a
 // sheet pair that shows the printer's front-to-back misregistration.
-std::vector<Page> impose_sheets(const Deck& deck, const SheetPlan& plan, const SheetSpec& spec,
+std::vector<Page> impose_sheets(Deck deck, const SheetPlan& plan, const SheetSpec& spec,
                                 const SheetNote& note, bool calibration);
 
 // Print shops: one face per page with bleed, trim and bleed boxes kept.
@@ -36,7 +36,8 @@ std::vector<Page> print_shop_pages(Deck deck, Faces faces);
 // Screens: every face cut to its trim box (no bleed), for PNG.
 std::vector<Page> trimmed_pages(Deck deck, Faces faces);
 
-// One card face placed into a slot: clipped to the slot, turned when the slot says so.
-void place_card(const Page& face, const CardSlot& slot, std::vector<Item>& out);
+// One card face placed into a slot: clipped to the slot, turned when the slot says so. The
+// face's items are moved out.
+void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out);
 
 }  // namespace dw::impose

@@ -70,8 +70,12 @@ void BlockLayout::layout(const bind::Box& box, double x, double width, std::vect
 
 void BlockLayout::paragraph(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
     if (box.style.space_before > 0) out.push_back(glue(box.style.space_before));
-    auto lines = layout_paragraph(box, x, width, ctx_);
-    for (auto& line : lines) out.push_back(std::move(line));
+    std::string key = ctx_.paragraph_cache ? ParagraphCache::key(box, x, width) : std::string();
+    if (key.empty() || !ctx_.paragraph_cache->find(key, ctx_.next_paragraph++, out)) {
+        auto lines = layout_paragraph(box, x, width, ctx_);
+        if (!key.empty()) ctx_.paragraph_cache->store(key, lines);
+        for (auto& line : lines) out.push_back(std::move(line));
+    }
     if (box.style.space_after > 0) {
         Fragment g = glue(box.style.space_after);
         g.keep_with_next = box.style.keep_with_next;

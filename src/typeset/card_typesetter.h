@@ -33,7 +33,9 @@ struct CardIdentity {
 class CardTypesetter {
 public:
     CardTypesetter(FontSystem& fonts, Hyphenator& hyphenator, Diagnostics& diags)
-        : diags_(diags), ctx_(fonts, hyphenator, table_, diags) {}
+        : diags_(diags), ctx_(fonts, hyphenator, table_, diags) {
+        ctx_.paragraph_cache = &paragraphs_;
+    }
 
     Page face(const bind::Box& face, const CardGeometry& geometry, const CardIdentity& card);
 
@@ -48,6 +50,7 @@ private:
 
     Diagnostics& diags_;
     FontTable table_;
+    ParagraphCache paragraphs_;  // cards repeat their theme names, labels and wordmark
     TypesetContext ctx_;
 };
 

@@ -10,6 +10,7 @@
 #include "diag/diagnostics.h"
 #include "typeset/fragment.h"
 #include "typeset/image_size.h"
+#include "typeset/paragraph_cache.h"
 
 namespace dw::typeset {
 
@@ -42,6 +43,8 @@ struct TypesetContext {
     std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these
     // Intrinsic image sizes by file: a card deck draws the same icons on every card.
     std::map<std::string, std::optional<ImageSize>> image_sizes;
+    // Set by callers that repeat text a lot (card decks); null: every paragraph is shaped.
+    ParagraphCache* paragraph_cache = nullptr;
 };
 
 // Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each
