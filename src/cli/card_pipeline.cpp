@@ -87,6 +87,78 @@ typeset::Metadata deck_metadata(const layout::Layout& layout, Diagnostics& diags
     return {m.title, m.author, m.subject, m.keywords, "drukwerk", "", m.language};
 }
 
+// Binds and typesets the cards one by one into faces; a card with an error is reported and left
+// out. A back that shows only its theme is typeset once per theme, not once per card.
+class DeckTypesetter {
+public:
+    DeckTypesetter(const layout::Layout& layout, typeset::FontSystem& fonts,
+                   typeset::Hyphenator& hyphenator, Diagnostics& diags)
+        : layout_(layout), deck_(*layout.cards), diags_(diags), typesetter_(fonts, hyphenator, diags),
+          geometry_{deck_.width, deck_.height, deck_.bleed, deck_.safe},
+          has_back_(!deck_.back.children.empty()),
+          back_per_theme_(has_back_ && bind::face_uses_only(deck_.back, "theme")) {}
+
+    void add(const CardEntry& entry, impose::Deck& faces) {
+        if (entry.copies == 0) return;
+        int errors_before = diags_.error_count();
+        data::Value theme = entry.theme ? bind::theme_value(*entry.theme) : data::Value::map();
+        bool back_known = back_per_theme_ && backs_by_theme_.count(entry.theme);
+        bind::BoundCard bound =
+            bind::bind_card(layout_, deck_, *entry.card, theme, has_back_ && !back_known, diags_);
+        typeset::CardIdentity id{bound.loc, bound.label};
+        typeset::Page front = typesetter_.face(bound.front, geometry_, id);
+        std::optional<typeset::Page> back = back_face(entry, bound, id);
+        if (diags_.error_count() > errors_before) return;
+        for (int copy = 0; copy < entry.copies; ++copy) {
+            faces.fronts.push_back(front);
+            if (back) faces.backs.push_back(*back);
+        }
+    }
+
+    typeset::CardTypesetter& typesetter() { return typesetter_; }
+
+private:
+    std::optional<typeset::Page> back_face(const CardEntry& entry, const bind::BoundCard& bound,
+                                           const typeset::CardIdentity& id) {
+        if (!has_back_) return std::nullopt;
+        if (!back_per_theme_) return typesetter_.face(bound.back, geometry_, id);
+        auto it = backs_by_theme_.find(entry.theme);
+        if (it == backs_by_theme_.end())
+            it = backs_by_theme_.emplace(entry.theme, typesetter_.face(bound.back, geometry_, id)).first;
+        typeset::Page back = it->second;
+        back.label = bound.label;
+        return back;
+    }
+
+    const layout::Layout& layout_;
+    const layout::CardDeck& deck_;
+    Diagnostics& diags_;
+    typeset::CardTypesetter typesetter_;
+    typeset::CardGeometry geometry_;
+    bool has_back_, back_per_theme_;
+    std::map<const layout::CardTheme*, typeset::Page> backs_by_theme_;
+};
+
+// The pages to print, as the mode asks; nullopt (reported) when not one card fits a sheet.
+std::optional<std::vector<typeset::Page>> arrange(Mode mode, impose::Deck faces,
+                                                  const layout::Layout& layout,
+                                                  const Options& options,
+                                                  typeset::CardTypesetter& typesetter,
+                                                  Diagnostics& diags) {
+    const layout::CardDeck& deck = *layout.cards;
+    if (mode == Mode::PrintShop) return impose::print_shop_pages(std::move(faces), faces_of(options));
+    if (mode == Mode::Cards) return impose::trimmed_pages(std::move(faces), faces_of(options));
+    impose::SheetSpec spec = sheet_spec(*deck.sheet, deck);
+    impose::SheetPlan plan = impose::plan_sheet(spec);
+    if (!plan.fits) {
+        diags.error(deck.sheet->loc, "not one card fits on the sheet inside its margins",
+                    "use larger paper, a smaller margin, or a smaller card size");
+        return std::nullopt;
+    }
+    impose::SheetNote note = sheet_note(layout, *deck.sheet, plan.grid.w, typesetter);
+    return impose::impose_sheets(std::move(faces), plan, spec, note, deck.sheet->calibration);
+}
+
 }  // namespace
 
 std::optional<typeset::Document> build_card_document(const layout::Layout& layout,
@@ -102,41 +174,11 @@ std::optional<typeset::Document> build_card_document(const layout::Layout& layou
                     "add <sheet paper=\"A4\"/>, or use --mode print-shop");
         return std::nullopt;
     }
-    if (diags.has_errors() && !options.keep_going) return std::nullopt;
-    std::vector<CardEntry> entries = select_cards(data, deck, options.where, options.sort, diags);
-
-    typeset::CardTypesetter typesetter(fonts, hyphenator, diags);
-    typeset::CardGeometry geometry{deck.width, deck.height, deck.bleed, deck.safe};
-    bool has_back = !deck.back.children.empty();
-    // A back that only shows its theme is typeset once per theme, not once per card.
-    bool back_per_theme = has_back && bind::face_uses_only(deck.back, "theme");
-    std::map<const layout::CardTheme*, typeset::Page> backs_by_theme;
+    // Every card is typeset even after an error, so one run reports every problem.
+    DeckTypesetter cards(layout, fonts, hyphenator, diags);
     impose::Deck faces;
-    for (const CardEntry& entry : entries) {
-        if (entry.copies == 0) continue;
-        int errors_before = diags.error_count();
-        data::Value theme = entry.theme ? bind::theme_value(*entry.theme) : data::Value::map();
-        bool back_known = back_per_theme && backs_by_theme.count(entry.theme);
-        bind::BoundCard bound =
-            bind::bind_card(layout, deck, *entry.card, theme, has_back && !back_known, diags);
-        typeset::CardIdentity id{bound.loc, bound.label};
-        typeset::Page front = typesetter.face(bound.front, geometry, id);
-        std::optional<typeset::Page> back;
-        if (back_per_theme) {
-            auto it = backs_by_theme.find(entry.theme);
-            if (it == backs_by_theme.end())
-                it = backs_by_theme.emplace(entry.theme, typesetter.face(bound.back, geometry, id)).first;
-            back = it->second;
-            back->label = front.label;
-        } else if (has_back) {
-            back = typesetter.face(bound.back, geometry, id);
-        }
-        if (diags.error_count() > errors_before) continue;  // reported; left out
-        for (int copy = 0; copy < entry.copies; ++copy) {
-            faces.fronts.push_back(front);
-            if (back) faces.backs.push_back(*back);
-        }
-    }
+    for (const CardEntry& entry : select_cards(data, deck, options.where, options.sort, diags))
+        cards.add(entry, faces);
     if (diags.has_errors() && !options.keep_going) return std::nullopt;
     if (faces.fronts.empty()) {
         diags.error({options.data, 0, 0}, "no cards to print",
@@ -144,24 +186,11 @@ std::optional<typeset::Document> build_card_document(const layout::Layout& layou
                                           : "no card matches --where " + options.where);
         return std::nullopt;
     }
-
+    auto pages = arrange(mode, std::move(faces), layout, options, cards.typesetter(), diags);
+    if (!pages) return std::nullopt;
     typeset::Document doc;
-    if (mode == Mode::Sheets) {
-        impose::SheetSpec spec = sheet_spec(*deck.sheet, deck);
-        impose::SheetPlan plan = impose::plan_sheet(spec);
-        if (!plan.fits) {
-            diags.error(deck.sheet->loc, "not one card fits on the sheet inside its margins",
-                        "use larger paper, a smaller margin, or a smaller card size");
-            return std::nullopt;
-        }
-        impose::SheetNote note = sheet_note(layout, *deck.sheet, plan.grid.w, typesetter);
-        doc.pages = impose::impose_sheets(std::move(faces), plan, spec, note, deck.sheet->calibration);
-    } else if (mode == Mode::PrintShop) {
-        doc.pages = impose::print_shop_pages(std::move(faces), faces_of(options));
-    } else {
-        doc.pages = impose::trimmed_pages(std::move(faces), faces_of(options));
-    }
-    doc.fonts = typesetter.fonts();
+    doc.pages = std::move(*pages);
+    doc.fonts = cards.typesetter().fonts();
     doc.metadata = deck_metadata(layout, diags);
     exit_code = diags.has_errors() ? kInputError : kOk;
     return doc;
