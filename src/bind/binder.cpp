@@ -142,6 +142,7 @@ void Binder::bind_box(const layout::Node& node, std::vector<Box>& out) {
     f.keep_together = bool_attr(node, "keep-together").value_or(true);
     f.align = align_attr(node, "align").value_or(layout::Align::Left);
     f.valign = valign_attr(node);
+    f.shrink_to_fit = text_attr(node, "fit").value_or("grow") == "shrink";
     box.space_before = length_attr(node, "space-before").value_or(Length{}).to_pt();
     box.space_after = length_attr(node, "space-after").value_or(Length{}).to_pt();
     auto style = text_attr(node, "style");

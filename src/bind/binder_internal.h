@@ -19,6 +19,13 @@ public:
 
     BoxDocument bind();
 
+    // One face of a card (card_binder.cpp): `face` with the card as the data root, `theme` as
+    // the variable "theme" and `style` (if any) as the default style.
+    void bind_card_face(const std::vector<layout::Node>& face, const data::Value& theme,
+                        const std::string& style, std::vector<Box>& out);
+    std::string evaluate_card_text(const std::string& text, const SourceLoc& loc,
+                                   const data::Value& theme);
+
     // flow content
     void bind_flow(const std::vector<layout::Node>& nodes, std::vector<Box>& out);
     void bind_node(const layout::Node& node, std::vector<Box>& out);

@@ -44,6 +44,7 @@ struct Frame {  // decoration and geometry of a <box>
     bool keep_together = true;
     layout::Align align = layout::Align::Left;
     VAlign valign = VAlign::Top;  // content in a fixed height (box) or in a row's height (row)
+    bool shrink_to_fit = false;   // fit="shrink": text with a min-size shrinks into the height
 };
 
 // A date axis (<timeline>). Dates are day numbers (days since 1970-01-01) so that typeset/ only

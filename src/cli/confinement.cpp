@@ -1,5 +1,7 @@
 #include "cli/confinement.h"
 
+#include <set>
+
 #include "data/path_guard.h"
 
 namespace dw::cli {
@@ -34,6 +36,20 @@ bool check_confined_images(const bind::BoxDocument& doc, const std::vector<std::
         for (const auto& box : *boxes) check_box(box, dirs, diags, ok);
     }
     return ok;
+}
+
+bool check_confined_images(const typeset::Document& doc, const std::vector<std::string>& dirs,
+                           Diagnostics& diags) {
+    std::set<std::string> reported;
+    for (const auto& page : doc.pages) {
+        for (const auto& item : page.items) {
+            const auto* image = std::get_if<typeset::Image>(&item);
+            if (!image || data::path_is_allowed(image->file, dirs) || !reported.insert(image->file).second)
+                continue;
+            diags.error({image->file, 0, 0}, "the image is outside the project", kHint);
+        }
+    }
+    return reported.empty();
 }
 
 }  // namespace dw::cli

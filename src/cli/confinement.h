@@ -4,6 +4,7 @@
 
 #include "bind/box.h"
 #include "diag/diagnostics.h"
+#include "typeset/page.h"
 
 namespace dw::cli {
 
@@ -14,6 +15,9 @@ bool check_confined(const std::string& path, const char* what, const std::vector
                     Diagnostics& diags);
 // Every image the bound document will draw (body, header, footer, background).
 bool check_confined_images(const bind::BoxDocument& doc, const std::vector<std::string>& dirs,
+                           Diagnostics& diags);
+// The same for a typeset document (card decks are bound card by card).
+bool check_confined_images(const typeset::Document& doc, const std::vector<std::string>& dirs,
                            Diagnostics& diags);
 
 }  // namespace dw::cli

@@ -35,12 +35,18 @@ bool parse_pages(const std::string& text, std::vector<int>& out) {
 const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
            "                       [--pages LIST] [--width-px N] [--page-master NAME]\n"
+           "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
+           "                       [--mode sheets|print-shop|cards] [--faces both|fronts|backs]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
            "       drukwerk build MANIFEST [JOB...] [-j N] [--force] [--list] [--watch]\n"
            "       drukwerk schema            print the layout reference (Markdown)\n"
            "       drukwerk --help | --version\n"
            "\n"
-           "DATA is Markdown with YAML front matter (.md) or YAML (.yaml, .yml).\n"
+           "DATA is Markdown with YAML front matter (.md), YAML (.yaml, .yml) or CSV (.csv).\n"
+           "Card decks: --mode sheets imposes the cards on the layout's <sheet> (default for PDF\n"
+           "when the layout has one), print-shop writes one face per page with bleed and page\n"
+           "boxes, cards writes each face cut to size (default for PNG and SVG). --keep-going\n"
+           "writes the cards without errors and still exits with 1.\n"
            "The format follows OUTPUT's extension unless --format is given. PNG and SVG write one\n"
            "file per page (name-1.png, name-2.png...) unless one page is selected with --pages.\n"
            "build renders a manifest's jobs in N worker processes (default: the number of cores),\n"
@@ -130,6 +136,32 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             auto v = value("--confine");
             if (!v) return std::nullopt;
             o.confine.push_back(*v);
+        } else if (arg == "--where" || arg == "--sort") {
+            auto v = value(arg.c_str());
+            if (!v) return std::nullopt;
+            (arg == "--where" ? o.where : o.sort) = *v;
+            if (arg == "--where" && v->find('=') == std::string::npos) {
+                error = "--where takes FIELD=VALUE or FIELD!=VALUE, e.g. --where theme=2";
+                return std::nullopt;
+            }
+        } else if (arg == "--mode") {
+            auto v = value("--mode");
+            if (!v) return std::nullopt;
+            o.mode = *v;
+            if (o.mode != "sheets" && o.mode != "print-shop" && o.mode != "cards") {
+                error = "unknown mode '" + o.mode + "' (expected sheets, print-shop or cards)";
+                return std::nullopt;
+            }
+        } else if (arg == "--faces") {
+            auto v = value("--faces");
+            if (!v) return std::nullopt;
+            o.faces = *v;
+            if (o.faces != "both" && o.faces != "fronts" && o.faces != "backs") {
+                error = "unknown faces '" + o.faces + "' (expected both, fronts or backs)";
+                return std::nullopt;
+            }
+        } else if (arg == "--keep-going") {
+            o.keep_going = true;
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return std::nullopt;

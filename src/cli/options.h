@@ -27,6 +27,12 @@ struct Options {
     int workers = 0;
     bool list = false, force = false, watch = false;
     std::string page_master;  // --page-master: the layout's page master to start with
+    // card decks (layouts with <cards>)
+    std::string where;       // field=value or field!=value: only the cards that match
+    std::string sort;        // field to sort the cards by (numbers as numbers); empty: file order
+    std::string mode;        // sheets | print-shop | cards; empty: from the layout and format
+    std::string faces = "both";  // both | fronts | backs
+    bool keep_going = false;     // render the good cards when some have errors
     bool help = false;
     bool version = false;
 };

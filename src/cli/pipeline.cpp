@@ -9,6 +9,8 @@
 #include "batch/job_report.h"
 #include "bind/binder.h"
 #include "cli/confinement.h"
+#include "cli/card_pipeline.h"
+#include "data/csv_loader.h"
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
 #include "data/yaml_loader.h"
@@ -44,9 +46,10 @@ std::optional<data::Value> load_data(const std::string& path, const layout::Layo
                                      Diagnostics& diags) {
     std::string ext = fs::path(path).extension().string();
     if (ext == ".yaml" || ext == ".yml") return data::load_yaml_file(path, diags);
+    if (ext == ".csv") return data::load_csv_file(path, diags);
     if (ext != ".md" && ext != ".markdown") {
         diags.error({path, 0, 0}, "unknown data format '" + ext + "'",
-                    "data files are Markdown (.md) or YAML (.yaml, .yml)");
+                    "data files are Markdown (.md), YAML (.yaml, .yml) or CSV (.csv)");
         return std::nullopt;
     }
     std::vector<std::string> components;
@@ -127,6 +130,14 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
             break;
         }
     auto data = load_data(options.data, *layout, diags);
+    if (layout->cards && data) {
+        auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
+        if (!fonts) return std::nullopt;
+        auto doc = build_card_document(*layout, *data, options, *fonts, hyphenator, diags, exit_code);
+        if (doc && !check_confined_images(*doc, options.confine, diags)) return std::nullopt;
+        if (doc) doc->metadata.date = document_date("", diags);
+        return doc;
+    }
     if (!data || diags.has_errors()) return std::nullopt;
 
     auto boxes = bind::bind_document(*layout, *data, diags);
@@ -187,7 +198,7 @@ int run_render(const Options& options, Diagnostics& diags) {
     out_options.pages = options.pages;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
     if (!options.build_report.empty()) write_build_report(options, *doc, *format, diags);
-    return kOk;
+    return exit_code;  // kInputError when --keep-going left out cards with errors
 }
 
 int run_build_command(const Options& options) {

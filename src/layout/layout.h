@@ -52,6 +52,8 @@ struct Metadata {  // templates for the PDF metadata; may contain {{expressions}
     SourceLoc loc;
 };
 
+struct CardDeck;
+
 struct Layout {
     std::string file;
     std::map<std::string, Color> palette;
@@ -64,6 +66,8 @@ struct Layout {
     // Page master of the first page: <document page-master=...>, else the first one declared.
     // A layout without page masters gets an A4 master named "default" with 20 mm margins.
     std::string first_page_master;
+    // <cards>: a card deck instead of a document (see card_deck.h); null for documents.
+    std::shared_ptr<const CardDeck> cards;
 };
 
 }  // namespace dw::layout

@@ -1,5 +1,6 @@
 #include "layout/layout_builder.h"
 
+#include "layout/card_deck.h"
 #include "layout/page_master_resolver.h"
 #include "layout/reference_check.h"
 #include "layout/style_resolver.h"
@@ -47,9 +48,20 @@ public:
             first_master_ = "default";
         }
         check_references(root, layout_, diags_);
+        bool has_document = false;
         for (auto& child : root.children) {
-            if (child.element == "document") layout_.document = std::move(child);
+            if (child.element == "cards")
+                layout_.cards = std::make_shared<CardDeck>(resolve_card_deck(child, diags_));
+            if (child.element == "document") {
+                layout_.document = std::move(child);
+                has_document = true;
+            }
         }
+        if (has_document == bool(layout_.cards))
+            diags_.error(root.loc,
+                         has_document ? "a layout has <document> or <cards>, not both"
+                                      : "<layout> needs a <document> element",
+                         "The flow content of the document; a card deck has <cards> instead.");
         const std::string* chosen = layout_.document.attribute("page-master");
         layout_.first_page_master = chosen ? *chosen : first_master_;
         return std::move(layout_);

@@ -103,6 +103,9 @@ std::vector<AttrSpec> style_attributes() {
         ranged("orphans", T::Int, 1, 10, "2",
                "Fewest lines of a paragraph alone at a page bottom."),
         opt("background", T::Color, "", "Colour painted behind the whole block; default none."),
+        opt("min-size", T::LengthOrPercent, "",
+            "Smallest size the text may shrink to inside a box with fit=\"shrink\"; "
+            "default: it does not shrink."),
     };
 }
 
@@ -160,7 +163,7 @@ ElementSpec metadata_element() {
 std::vector<ElementSpec> structure_elements() {
     return {
         structure("layout", "The root: one layout definition.", Content::Elements,
-                  {"metadata", "palette", "styles", "page-master", "component", "document"},
+                  {"metadata", "palette", "styles", "page-master", "component", "document", "cards"},
                   {opt("name", T::String, "", "Name of the layout, for messages."),
                    opt("version", T::String, "", "Version of this layout, for your bookkeeping.")}),
         metadata_element(),
@@ -205,7 +208,7 @@ std::vector<ElementSpec> structure_elements() {
         structure("document", "The flow content of the document.", Content::Flow, {},
                   {opt("page-master", T::PageMasterRef, "",
                        "Page master of the first page; default: the first page master.")},
-                  Occurs::ExactlyOnce),
+                  Occurs::AtMostOnce),
     };
 }
 
@@ -257,7 +260,10 @@ std::vector<ElementSpec> block_elements() {
               choice("align", kPlace, "left", "Placement when narrower than the space."),
               choice("valign", kVAlign, "top", "Placement of the content in a fixed height."),
               opt("space-before", T::Length, "0", "Space above the box."),
-              opt("space-after", T::Length, "0", "Space below the box.")}),
+              opt("space-after", T::Length, "0", "Space below the box."),
+              choice("fit", {"grow", "shrink"}, "grow",
+                     "Content taller than a fixed height: grow the box, or shrink text whose "
+                     "style has min-size until it fits (an error names what still does not).")}),
     };
 }
 
@@ -414,10 +420,80 @@ std::vector<ElementSpec> inline_elements() {
     };
 }
 
+// Card decks: <cards> replaces <document>; every data item is one card with a front and a back,
+// printed one card per page (print shop) or imposed on sheets.
+std::vector<ElementSpec> card_elements() {
+    ElementSpec cards = structure(
+            "cards",
+            "A card deck: every item of the data is one card with a front and a back; used "
+            "instead of <document>.",
+            Content::Elements, {"theme", "front", "back", "sheet"},
+            {opt("each", T::Path, "", "Data path of the list of cards; default: the data itself."),
+             opt("size", T::PageSize, "63mm 88mm",
+                 "Trimmed card size: a named size (A6, A7) or \"W H\"."),
+             opt("bleed", T::Length, "3mm",
+                 "Background beyond the cut on every side, so a misaligned cut shows no white."),
+             opt("safe", T::Length, "4mm",
+                 "Margin inside the cut that text must not enter (checked on every card)."),
+             opt("style", T::StyleRef, "", "Style of text that names none; default: the default "
+                                           "style."),
+             opt("theme-field", T::Name, "theme",
+                 "Field of a card naming its theme; the theme is {{theme.*}} in the templates."),
+             opt("quantity-field", T::Name, "quantity",
+                 "Field of a card saying how many copies to print; empty or absent: one."),
+             opt("label", T::ExpressionText, "",
+                 "Name of a card in messages and page labels, e.g. {{theme}}.{{lesson}}.")},
+            Occurs::AtMostOnce);
+    cards.expressions = true;  // label= is a template over each card's fields
+    return {
+        cards,
+        structure("theme",
+                  "A theme of the deck; its fields are {{theme.number}}, {{theme.name}}, "
+                  "{{theme.color}}, {{theme.tint}} and {{theme.icon}} on cards of that theme.",
+                  Content::Empty, {},
+                  {req("number", T::String, "The value of the theme field that selects it."),
+                   req("name", T::String, "The theme's name."),
+                   req("color", T::Color, "The theme colour."),
+                   opt("tint", T::Color, "#ffffff", "A light companion colour."),
+                   opt("icon", T::File, "", "An icon, relative to the layout file.")}),
+        structure("front", "The front of every card: flow content on the card plus bleed.",
+                  Content::Flow, {}, {}, Occurs::ExactlyOnce),
+        structure("back", "The back of every card: flow content on the card plus bleed.",
+                  Content::Flow, {}, {}, Occurs::AtMostOnce),
+        structure(
+            "sheet", "Imposition for home and office printers: cards on sheets, backs on the "
+                     "reverse.",
+            Content::Empty, {},
+            {opt("paper", T::PageSize, "A4", "Paper size: A4, A3, Letter or \"W H\"."),
+             choice("orientation", {"auto", "portrait", "landscape"}, "auto",
+                    "Turn the paper; auto takes the orientation that holds the most cards."),
+             ranged("columns", T::Int, 1, 50, "", "Cards across; default: as many as fit."),
+             ranged("rows", T::Int, 1, 50, "", "Cards down; default: as many as fit."),
+             opt("gutter", T::Length, "0",
+                 "Space between cards; 0 gives shared cut lines (one cut between two cards)."),
+             opt("margin", T::Length, "10mm",
+                 "Least space between the paper edge and the cards (room for crop marks)."),
+             opt("crop-marks", T::Bool, "true", "Draw crop marks outside the cut area."),
+             opt("crop-length", T::Length, "4mm", "Length of a crop mark."),
+             choice("duplex", {"long-edge", "short-edge", "none"}, "long-edge",
+                    "How the printer turns the sheet for the backs; none prints no back sheets."),
+             opt("back-offset-x", T::Length, "0",
+                 "Move the backs right by this much to correct the printer's misregistration."),
+             opt("back-offset-y", T::Length, "0", "Move the backs down by this much."),
+             opt("calibration", T::Bool, "false",
+                 "Start with a sheet pair that shows the printer's front-to-back offset."),
+             opt("note", T::ExpressionText, "",
+                 "A small note in the margin, e.g. \"Print at 100%\"."),
+             opt("note-style", T::StyleRef, "", "Style of the note; default: the default style.")},
+            Occurs::AtMostOnce),
+    };
+}
+
 std::vector<ElementSpec> build_schema() {
     std::vector<ElementSpec> all;
     for (auto part : {structure_elements(), block_elements(), arrangement_elements(),
-                      leaf_elements(), figure_elements(), inline_elements()}) {
+                      leaf_elements(), figure_elements(), inline_elements(),
+                      card_elements()}) {
         for (auto& e : part) all.push_back(std::move(e));
     }
     return all;

@@ -35,6 +35,7 @@ struct Style {
     int widows = 2;
     int orphans = 2;
     std::optional<Color> background;  // highlight behind the block
+    double min_size = 0;  // pt; > 0: may shrink to this size in a box with fit="shrink"
 };
 
 }  // namespace dw::layout

@@ -84,6 +84,8 @@ const std::map<std::string, Setter>& setters() {
                               const Palette&) { set_if(s.keep_with_next, parse_bool(v)); }},
         {"widows",
          [](Style& s, const std::string& v, const Palette&) { set_if(s.widows, parse_int(v)); }},
+        {"min-size", [](Style& s, const std::string& v,
+                        const Palette&) { set_if(s.min_size, points(v, s.size)); }},
         {"orphans",
          [](Style& s, const std::string& v, const Palette&) { set_if(s.orphans, parse_int(v)); }},
     };

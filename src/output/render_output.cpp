@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "output/atomic_file.h"
+#include "output/page_boxes.h"
 #include "output/page_selection.h"
 #include "output/source_date.h"
 #include "paint/cairo_painter.h"
@@ -99,6 +100,9 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
     if (!buffers) return false;
     if (format == Format::Pdf && !buffers->empty() && !finish_pdf(buffers->front(), doc.metadata))
         diag.warning({out_path}, "the PDF has no /Lang entry: Cairo wrote an unexpected layout");
+    if (format == Format::Pdf && !buffers->empty() && has_page_boxes(to_paint.pages) &&
+        !add_page_boxes(buffers->front(), to_paint.pages, diag))
+        return false;
 
     const std::vector<std::string> names = output_file_names(out_path, format, *numbers);
     if (names.size() != buffers->size()) {

@@ -73,8 +73,12 @@ void BlockLayout::layout(const bind::Box& box, double x, double width, std::vect
 
 void BlockLayout::paragraph(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
     if (box.style.space_before > 0) out.push_back(glue(box.style.space_before));
-    auto lines = layout_paragraph(box, x, width, ctx_);
-    for (auto& line : lines) out.push_back(std::move(line));
+    std::string key = ctx_.paragraph_cache ? ParagraphCache::key(box, x, width) : std::string();
+    if (key.empty() || !ctx_.paragraph_cache->find(key, ctx_.next_paragraph++, out)) {
+        auto lines = layout_paragraph(box, x, width, ctx_);
+        if (!key.empty()) ctx_.paragraph_cache->store(key, lines);
+        for (auto& line : lines) out.push_back(std::move(line));
+    }
     if (box.style.space_after > 0) {
         Fragment g = glue(box.style.space_after);
         g.keep_with_next = box.style.keep_with_next;
@@ -170,7 +174,8 @@ void BlockLayout::frame(const bind::Box& box, double x, double width, std::vecto
     if (!f.keep_together && !f.height && f.rotate == 0) {
         split_frame(box, inner, box_x, box_width, out);
     } else {
-        Fragment content = merge(inner);
+        double available = f.height ? f.height->to_pt(0) - f.padding[0] - f.padding[2] : 1e12;
+        Fragment content = fitted_content(box, inner, inner_x, std::max(1.0, inner_width), available);
         double inner_height = content.height;
         double offset = f.padding[0];
         if (f.height) {
@@ -182,6 +187,49 @@ void BlockLayout::frame(const bind::Box& box, double x, double width, std::vecto
         out.push_back(frame_fragment(box, content, box_x, box_width, inner_height));
     }
     if (box.space_after > 0) out.push_back(glue(box.space_after));
+}
+
+namespace {
+
+// Scales the text of paragraphs whose style has a min-size by `scale`, never below that size.
+// Returns whether any text is still above its minimum (so shrinking further can help).
+bool shrink_text(std::vector<bind::Box>& boxes, double scale) {
+    bool room = false;
+    for (auto& box : boxes) {
+        room = shrink_text(box.children, scale) || room;
+        layout::Style& style = box.style;
+        if (box.kind != bind::Box::Kind::Paragraph || style.min_size <= 0) continue;
+        double size = std::max(style.min_size, style.size * scale);
+        double factor = size / style.size;
+        style.size = size;
+        for (auto& span : box.spans)
+            if (span.size) *span.size *= factor;
+        room = room || size > style.min_size + 0.01;
+    }
+    return room;
+}
+
+}  // namespace
+
+// The content of a fixed-height box. With fit="shrink", text with a min-size is shrunk in 4%
+// steps until it fits; whatever still does not fit is recorded in ctx_.overflows, never dropped.
+Fragment BlockLayout::fitted_content(const bind::Box& box, std::vector<Fragment>& inner, double x,
+                                     double width, double available) {
+    Fragment content = merge(inner);
+    if (content.height <= available + 0.01) return content;
+    if (box.frame.shrink_to_fit) {
+        bool room = true;
+        for (double scale = 0.96; room && content.height > available + 0.01; scale -= 0.04) {
+            std::vector<bind::Box> children = box.children;
+            room = shrink_text(children, scale);
+            inner.clear();
+            layout_all(children, x, width, inner);
+            content = merge(inner);
+        }
+    }
+    if (content.height > available + 0.01)
+        ctx_.overflows.push_back({box.loc, content.height - available});
+    return content;
 }
 
 // A box that may split: its content stays breakable, each piece carries its strip of the fill
@@ -332,12 +380,23 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
     out.push_back(std::move(merged));
 }
 
-void BlockLayout::image(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+// Checks an image once per file; a rejected one is reported at its first use and left out.
+bool BlockLayout::rejected_image(const bind::Box& box) {
+    auto [it, first_use] = ctx_.image_usable.emplace(box.image_file, true);
+    if (!first_use) return !it->second;
     if (auto problem = find_image_problem(box.image_file)) {
-        return ctx_.diags.error(box.loc, problem->message + " ('" + box.image_file + "')",
-                                problem->hint);
+        ctx_.diags.error(box.loc, problem->message + " ('" + box.image_file + "')", problem->hint);
+        it->second = false;
     }
-    auto intrinsic = read_image_size(box.image_file);
+    return !it->second;
+}
+
+void BlockLayout::image(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    if (rejected_image(box)) return;
+    auto cached = ctx_.image_sizes.find(box.image_file);
+    if (cached == ctx_.image_sizes.end())
+        cached = ctx_.image_sizes.emplace(box.image_file, read_image_size(box.image_file)).first;
+    const std::optional<ImageSize>& intrinsic = cached->second;
     double ratio = intrinsic && intrinsic->width > 0 ? intrinsic->height / intrinsic->width : 1.0;
     if (!intrinsic && !(box.image_width && box.image_height))
         ctx_.diags.warning(box.loc, "cannot read the size of '" + box.image_file + "'",

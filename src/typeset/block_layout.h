@@ -49,6 +49,9 @@ private:
     Fragment text_block(const layout::Style& style, const std::vector<bind::Span>& spans, double x,
                         double width);
     double text_width(const layout::Style& style, const std::vector<bind::Span>& spans);
+    bool rejected_image(const bind::Box& box);
+    Fragment fitted_content(const bind::Box& box, std::vector<Fragment>& inner, double x,
+                            double width, double available);
     void split_frame(const bind::Box& box, std::vector<Fragment>& inner, double x, double width,
                      std::vector<Fragment>& out);
     static std::vector<Fragment> repeated_heading(const std::vector<Fragment>& out, size_t first);

@@ -1,4 +1,6 @@
 #pragma once
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -7,6 +9,8 @@
 #include "bind/box.h"
 #include "diag/diagnostics.h"
 #include "typeset/fragment.h"
+#include "typeset/image_size.h"
+#include "typeset/paragraph_cache.h"
 
 namespace dw::typeset {
 
@@ -16,6 +20,12 @@ class Hyphenator;
 
 // What the paragraph typesetter needs from the run: fonts, hyphenation, the font table the glyph
 // runs refer to, and counters for unique names.
+// Content taller than the fixed height of its box (after shrinking, with fit="shrink").
+struct Overflow {
+    SourceLoc loc;  // the box in the layout
+    double excess = 0;  // pt
+};
+
 struct TypesetContext {
     TypesetContext(FontSystem& f, Hyphenator& h, FontTable& t, Diagnostics& d)
         : fonts(f), hyphenator(h), font_table(t), diags(d) {}
@@ -30,6 +40,13 @@ struct TypesetContext {
     int page_count = 0;
     std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
     std::set<std::string> missing_families;
+    std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these
+    // Intrinsic image sizes by file: a card deck draws the same icons on every card.
+    std::map<std::string, std::optional<ImageSize>> image_sizes;
+    // Images checked by find_image_problem (image_check.h): true when they may be drawn.
+    std::map<std::string, bool> image_usable;
+    // Set by callers that repeat text a lot (card decks); null: every paragraph is shaped.
+    ParagraphCache* paragraph_cache = nullptr;
 };
 
 // Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each

@@ -177,7 +177,7 @@ TEST_CASE("duplicates are reported with the first definition", "[layout][errors]
 
 TEST_CASE("a layout needs a document, and only one", "[layout][errors]") {
     check(only_error("<layout/>"), 1, 1, "<layout> needs a <document> element",
-          "The flow content of the document.");
+          "The flow content of the document; a card deck has <cards> instead.");
     check(only_error("<layout><document/>\n<document/></layout>"), 2, 1,
           "<document> may appear only once inside <layout>", "");
 }
