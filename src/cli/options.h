@@ -16,6 +16,11 @@ struct Options {
     std::string format;  // pdf | png | svg; empty: from the output's extension
     double dpi = 96;
     std::vector<int> pages;  // empty: all
+    std::string backend;       // PDF writer: cairo (default) | haru
+    std::string pdf_standard;  // "" | a-1b (written with libharu)
+    bool restrict_permissions = false;  // --permissions given
+    bool deny_print = false, deny_copy = false, deny_modify = false, deny_annotate = false;
+    std::string owner_password;
     bool help = false;
     bool version = false;
 };
