@@ -10,6 +10,7 @@
 #include "paint/pdf_attributes.h"
 #include "paint/pdf_metadata_text.h"
 #include "paint/text_format.h"
+#include "paint/utf8_codec.h"
 
 // Document-level objects of HaruPainter, written after the last page: metadata, outline, link
 // annotations, page boxes, PDF/A identification and encryption. libharu 2.3's own metadata and
@@ -20,7 +21,11 @@ namespace dw::paint {
 
 namespace {
 
-HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
+// A PDF text string: PDFDocEncoding where it can be (a literal string), else UTF-16.
+void* text_string(HPDF_Doc doc, std::string_view utf8) {
+    if (std::optional<std::string> latin = pdf_doc_encoded(utf8)) {
+        return HPDF_String_New(doc->mmgr, latin->c_str(), nullptr);
+    }
     const std::string bytes = pdf_utf16_text(utf8);
     return HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
                            static_cast<HPDF_UINT>(bytes.size()));
@@ -73,7 +78,7 @@ std::string identity_to_unicode_cmap() {
 // readers reject ("Invalid 'begincidrange' operator in ToUnicode CMap"). One correct map,
 // shared by all fonts, replaces it.
 void HaruPainter::Impl::write_to_unicode_maps() {
-    const std::vector<HPDF_Font> fonts = fonts_->embedded();
+    const std::vector<HPDF_Font> fonts = fonts_->unicode_fonts();
     if (fonts.empty()) return;
     HPDF_Doc doc = doc_.get();
     HPDF_Dict map = HPDF_DictStream_New(doc->mmgr, doc->xref);
@@ -122,7 +127,22 @@ void HaruPainter::Impl::write_metadata(const typeset::Metadata& meta) {
         {"Title", &meta.title},       {"Author", &meta.author},   {"Subject", &meta.subject},
         {"Keywords", &meta.keywords}, {"Creator", &meta.creator}, {"Producer", &options_.producer}};
     for (const auto& [key, value] : texts) {
-        if (!value->empty()) HPDF_Dict_Add(doc->info, key, text_string(doc, *value));
+        if (value->empty()) continue;
+        // libharu's encryption reads these entries as literal strings (for the file
+        // identifier) and fails on anything else; such a value is written without the
+        // characters PDFDocEncoding lacks.
+        if (options_.permissions && !pdf_doc_encoded(*value)) {
+            std::string plain;
+            for (char32_t cp : decode_utf8(*value)) {
+                if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF)) append_utf8(plain, cp);
+                else plain += '?';
+            }
+            warning(std::string("metadata ") + key + " has characters an encrypted libharu PDF "
+                    "cannot hold; written as " + quoted_text(plain));
+            HPDF_Dict_Add(doc->info, key, text_string(doc, plain));
+        } else {
+            HPDF_Dict_Add(doc->info, key, text_string(doc, *value));
+        }
     }
     // The catalog entries Cairo cannot write either (output/pdf_finishing adds them there).
     if (!meta.language.empty() && is_valid_utf8(meta.language)) {
@@ -246,12 +266,17 @@ void HaruPainter::Impl::write_pdfa(const typeset::Metadata& meta) {
 }
 
 void HaruPainter::Impl::write_encryption() {
+    // PDF 1.4 table 3.20: bits 7-8 and 13-32 must be 1, which libharu does not add. Each
+    // restriction clears its bit and the finer-grained bit of revision 3 that belongs to it;
+    // extraction for accessibility (screen readers) stays allowed.
+    constexpr HPDF_UINT32 reserved = 0xFFFFF0C0u, fill_forms = 0x100, accessibility = 0x200,
+                          assemble = 0x400, print_high = 0x800;
     const Permissions& p = *options_.permissions;
-    HPDF_UINT bits = 0;
-    if (p.print) bits |= HPDF_ENABLE_PRINT;
-    if (p.modify) bits |= HPDF_ENABLE_EDIT_ALL;
+    HPDF_UINT32 bits = reserved | accessibility;
+    if (p.print) bits |= HPDF_ENABLE_PRINT | print_high;
+    if (p.modify) bits |= HPDF_ENABLE_EDIT_ALL | assemble;
     if (p.copy) bits |= HPDF_ENABLE_COPY;
-    if (p.annotate) bits |= HPDF_ENABLE_EDIT;
+    if (p.annotate) bits |= HPDF_ENABLE_EDIT | fill_forms;
     // No user password: anyone can open the file; the owner password lifts the restrictions.
     HPDF_SetPassword(doc_.get(), options_.owner_password.c_str(), "");
     HPDF_SetPermission(doc_.get(), bits);

@@ -6,6 +6,7 @@
 #include FT_ADVANCES_H
 
 #include "paint/utf8_codec.h"
+#include "paint/win_ansi.h"
 
 namespace dw::paint {
 
@@ -64,10 +65,45 @@ struct PathBuilder {
 
 }  // namespace
 
-HaruFonts::HaruFonts(HPDF_Doc doc, const std::vector<typeset::FontFace>& faces, Diagnostics& diag)
-    : doc_(doc), faces_(faces), diag_(diag), fonts_(faces.size()), failed_(faces.size(), false) {
+HaruFonts::HaruFonts(HPDF_Doc doc, const typeset::Document& document, Diagnostics& diag)
+    : doc_(doc),
+      faces_(document.fonts),
+      diag_(diag),
+      fonts_(faces_.size()),
+      failed_(faces_.size(), false),
+      needs_unicode_(faces_.size(), false) {
     FT_Library lib = nullptr;
     if (FT_Init_FreeType(&lib) == 0) library_.reset(lib);
+    choose_encodings(document);
+}
+
+// The carrier of invisible text is the first TrueType font: it shows the text of every
+// outline-drawn font as well as its own.
+void HaruFonts::choose_encodings(const typeset::Document& document) {
+    std::vector<bool> truetype(faces_.size(), false);
+    for (size_t i = 0; i < faces_.size(); ++i) {
+        FtFacePtr face = open_face(faces_[i]);
+        truetype[i] = face && has_truetype_outlines(face.get());
+        if (truetype[i] && !invisible_font_) invisible_font_ = static_cast<int>(i);
+    }
+    for (const typeset::Page& page : document.pages) {
+        for (const typeset::Item& item : page.items) {
+            const auto* run = std::get_if<typeset::GlyphRun>(&item);
+            if (!run || run->font < 0 || static_cast<size_t>(run->font) >= faces_.size()) continue;
+            int shown_in = run->font;
+            if (!truetype[shown_in]) {
+                if (!invisible_font_) continue;
+                shown_in = *invisible_font_;
+            }
+            if (needs_unicode_[shown_in]) continue;
+            for (char32_t cp : decode_utf8(run->text)) {
+                if (!is_invisible(cp) && !win_ansi_byte(cp)) {
+                    needs_unicode_[shown_in] = true;
+                    break;
+                }
+            }
+        }
+    }
 }
 
 FtFacePtr HaruFonts::open_face(const typeset::FontFace& face) {
@@ -92,7 +128,8 @@ bool HaruFonts::load(int index) {
                                ? HPDF_LoadTTFontFromFile2(doc_, face.file.c_str(),
                                                           static_cast<HPDF_UINT>(face.index), HPDF_TRUE)
                                : HPDF_LoadTTFontFromFile(doc_, face.file.c_str(), HPDF_TRUE);
-        font.pdf = name ? HPDF_GetFont(doc_, name, "UTF-8") : nullptr;
+        font.win_ansi = !needs_unicode_[index];
+        font.pdf = name ? HPDF_GetFont(doc_, name, font.win_ansi ? "WinAnsiEncoding" : "UTF-8") : nullptr;
         if (!font.pdf) {
             diag_.error({face.file}, "libharu cannot embed this TrueType font");
             return false;
@@ -118,20 +155,12 @@ HaruFonts::Font* HaruFonts::get(int index) {
 }
 
 HaruFonts::Font* HaruFonts::invisible_text_font() {
-    if (!invisible_font_searched_) {
-        invisible_font_searched_ = true;
-        for (size_t i = 0; i < faces_.size() && !invisible_font_; ++i) {
-            FtFacePtr face = open_face(faces_[i]);
-            if (face && has_truetype_outlines(face.get()) && get(static_cast<int>(i))) {
-                invisible_font_ = static_cast<int>(i);
-            }
-        }
-        if (!invisible_font_) {
-            diag_.warning({}, "no TrueType font to carry the text of CFF-outline fonts; that "
-                              "text is drawn but cannot be extracted from the PDF");
-        }
+    if (!invisible_font_ && !invisible_font_reported_) {
+        invisible_font_reported_ = true;
+        diag_.warning({}, "no TrueType font to carry the text of CFF-outline fonts; that text "
+                          "is drawn but cannot be extracted from the PDF");
     }
-    return invisible_font_ ? &*fonts_[*invisible_font_] : nullptr;
+    return invisible_font_ ? get(*invisible_font_) : nullptr;
 }
 
 double HaruFonts::advance(Font& font, std::string_view text, double size) {
@@ -187,10 +216,10 @@ std::string HaruFonts::substitute_for(Font& font, uint32_t glyph) {
     return out;
 }
 
-std::vector<HPDF_Font> HaruFonts::embedded() const {
+std::vector<HPDF_Font> HaruFonts::unicode_fonts() const {
     std::vector<HPDF_Font> out;
     for (const std::optional<Font>& f : fonts_) {
-        if (f && f->pdf) out.push_back(f->pdf);
+        if (f && f->pdf && !f->win_ansi) out.push_back(f->pdf);
     }
     return out;
 }

@@ -15,7 +15,8 @@
 // The document's fonts for the libharu painter, loaded on first use so that only fonts that
 // are drawn get embedded.
 //  - TrueType fonts (glyf outlines: Lato, Noto) are embedded and subset by libharu, which shows
-//    UTF-8 text through the font's cmap.
+//    text through the font's cmap: in WinAnsiEncoding when all the document's text in that
+//    font fits (a simple font: libharu builds a UTF-8 CID font ten times slower), else UTF-8.
 //  - libharu 2.3 cannot embed OpenType fonts with CFF outlines (League Spartan, Comic Neue).
 //    Their glyphs are drawn as filled paths read with FreeType at Pango's positions, and the
 //    text is laid over them invisibly (text render mode 3) in the first TrueType font, so PDF
@@ -34,6 +35,7 @@ public:
         FtFacePtr face;
         HPDF_Font pdf = nullptr;  // TrueType: shows text; nullptr for outline-drawn fonts
         bool outlines = false;
+        bool win_ansi = false;  // text is shown in WinAnsiEncoding, else in UTF-8
         double units_per_em = 1000;
         std::unordered_map<char32_t, double> widths;  // advance in 1/1000 em
         std::unordered_map<uint32_t, GlyphPath> paths;
@@ -41,7 +43,8 @@ public:
         bool reverse_cmap_built = false;
     };
 
-    HaruFonts(HPDF_Doc doc, const std::vector<typeset::FontFace>& faces, Diagnostics& diag);
+    // Looks through the document's text to choose each font's encoding.
+    HaruFonts(HPDF_Doc doc, const typeset::Document& document, Diagnostics& diag);
 
     // The font with this index in Document::fonts, loaded now if needed; nullptr when it cannot
     // be used (reported once).
@@ -56,8 +59,8 @@ public:
     // cluster's text, or for a lone character whose glyph Pango replaced (a soft hyphen at a
     // line end becomes the hyphen glyph), a character the font maps to that glyph.
     std::string shown_text(Font& font, std::string_view text, const std::vector<uint32_t>& glyphs);
-    // The libharu fonts loaded so far (TrueType fonts that were drawn), in index order.
-    std::vector<HPDF_Font> embedded() const;
+    // The UTF-8 libharu fonts loaded so far, in index order.
+    std::vector<HPDF_Font> unicode_fonts() const;
     // Advance of one glyph at `size` points.
     double glyph_advance(Font& font, uint32_t glyph, double size);
     // The outline of `glyph`, read once.
@@ -67,6 +70,7 @@ private:
     bool load(int index);
     std::string substitute_for(Font& font, uint32_t glyph);
     FtFacePtr open_face(const typeset::FontFace& face);
+    void choose_encodings(const typeset::Document& document);
 
     HPDF_Doc doc_;
     const std::vector<typeset::FontFace>& faces_;
@@ -74,8 +78,9 @@ private:
     FtLibraryPtr library_;
     std::vector<std::optional<Font>> fonts_;  // nullopt: not loaded yet
     std::vector<bool> failed_;
-    std::optional<int> invisible_font_;  // index into fonts_
-    bool invisible_font_searched_ = false;
+    std::vector<bool> needs_unicode_;  // a character outside WinAnsi is shown in this font
+    std::optional<int> invisible_font_;  // index into fonts_: the first TrueType font
+    bool invisible_font_reported_ = false;
 };
 
 }  // namespace dw::paint

@@ -77,7 +77,7 @@ void HaruPainter::Impl::begin_document(const typeset::Document& doc) {
     }
     HPDF_SetCompressionMode(doc_.get(), HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(doc_.get());
-    fonts_.emplace(doc_.get(), doc.fonts, diag_);
+    fonts_.emplace(doc_.get(), doc, diag_);
     images_.emplace(doc_.get(), diag_);
     collect_dests(doc);
     check("setting up the document");
@@ -141,7 +141,13 @@ void HaruPainter::Impl::end_document() {
 }
 
 void HaruPainter::Impl::save() {
-    if (HPDF_SaveToStream(doc_.get()) != HPDF_OK || !check("writing the PDF")) return;
+    const HPDF_STATUS status = HPDF_SaveToStream(doc_.get());
+    if (!check("writing the PDF")) return;
+    if (status != HPDF_OK) {
+        on_libharu_error(status, 0);
+        check("writing the PDF");
+        return;
+    }
     const HPDF_UINT32 size = HPDF_GetStreamSize(doc_.get());
     output.resize(size);
     HPDF_UINT32 read = size;

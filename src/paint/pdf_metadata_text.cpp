@@ -90,6 +90,15 @@ std::string pdf_utf16_text(std::string_view s) {
     return out;
 }
 
+std::optional<std::string> pdf_doc_encoded(std::string_view s) {
+    std::string out;
+    for (char32_t cp : decode_utf8(s)) {
+        if (!((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF))) return std::nullopt;
+        out += static_cast<char>(cp);
+    }
+    return out;
+}
+
 std::string pdfa1b_xmp_packet(const typeset::Metadata& meta, std::string_view producer,
                               const PdfDates& dates) {
     // The packet header's begin attribute is a UTF-8 byte order mark, as the XMP spec says.

@@ -25,6 +25,10 @@ std::string xml_escaped(std::string_view s);
 // 3.8.1). Invalid UTF-8 bytes become U+FFFD.
 std::string pdf_utf16_text(std::string_view s);
 
+// `s` in PDFDocEncoding when every character has a code there that equals its Latin-1 code
+// (printable ASCII and U+00A1..U+00FF): the bytes; nullopt otherwise.
+std::optional<std::string> pdf_doc_encoded(std::string_view s);
+
 // The XMP packet of a PDF/A-1b file: Dublin Core title, creator and description, XMP dates and
 // creator tool, PDF keywords and producer (each equal to its Info entry, as PDF/A-1 requires),
 // and the PDF/A identification (part 1, conformance B). Empty fields are left out.
