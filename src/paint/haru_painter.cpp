@@ -18,13 +18,51 @@ bool is_valid_page_size(double w, double h) {
            w <= max_page_side && h <= max_page_side;
 }
 
-// A page label drukwerk can write with libharu: a plain decimal number.
-std::optional<long> numeric_label(const std::string& label) {
-    if (label.empty() || label.size() > 9) return std::nullopt;
-    for (char c : label) {
-        if (c < '0' || c > '9') return std::nullopt;
+// A page label libharu can write: a number in a numbering style (it has no free-text labels).
+struct NumberedLabel {
+    HPDF_PageNumStyle style;
+    long number;
+};
+
+long roman_value(const std::string& s, bool upper) {
+    const std::string digits = upper ? "IVXLCDM" : "ivxlcdm";
+    const long values[] = {1, 5, 10, 50, 100, 500, 1000};
+    long total = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const size_t d = digits.find(s[i]);
+        if (d == std::string::npos) return 0;
+        const size_t next = i + 1 < s.size() ? digits.find(s[i + 1]) : std::string::npos;
+        total += next != std::string::npos && values[next] > values[d] ? -values[d] : values[d];
     }
-    return std::stol(label);
+    return total;
+}
+
+std::string roman(long n, bool upper) {
+    static const std::pair<long, const char*> parts[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+    std::string out;
+    for (const auto& [value, text] : parts) {
+        for (; n >= value; n -= value) out += text;
+    }
+    if (upper) {
+        for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
+std::optional<NumberedLabel> numbered_label(const std::string& label) {
+    if (label.empty() || label.size() > 9) return std::nullopt;
+    if (label.find_first_not_of("0123456789") == std::string::npos) {
+        return NumberedLabel{HPDF_PAGE_NUM_STYLE_DECIMAL, std::stol(label)};
+    }
+    for (bool upper : {false, true}) {
+        const long n = roman_value(label, upper);
+        if (n > 0 && roman(n, upper) == label) {  // canonical numerals only
+            return NumberedLabel{upper ? HPDF_PAGE_NUM_STYLE_UPPER_ROMAN : HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, n};
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -103,15 +141,18 @@ void HaruPainter::Impl::begin_page(double width, double height, const std::strin
 
     // libharu labels ranges of pages with a numbering style; a page whose number does not
     // continue the previous page's starts a new range.
-    const std::optional<long> number = numeric_label(label);
-    if (number && !(last_label_ && *number == *last_label_ + 1)) {
-        HPDF_AddPageLabel(doc_.get(), static_cast<HPDF_UINT>(pages_.size() - 1),
-                          HPDF_PAGE_NUM_STYLE_DECIMAL, static_cast<HPDF_UINT>(*number), nullptr);
+    const std::optional<NumberedLabel> number = numbered_label(label);
+    const bool continues = number && last_label_ && last_label_->first == number->style &&
+                           number->number == last_label_->second + 1;
+    if (number && !continues) {
+        HPDF_AddPageLabel(doc_.get(), static_cast<HPDF_UINT>(pages_.size() - 1), number->style,
+                          static_cast<HPDF_UINT>(number->number), nullptr);
     } else if (!label.empty() && !number) {
-        warning("page label " + quoted_text(label) + " is not a number; libharu writes only " +
-                "numbered labels, so it is left out");
+        warning("page label " + quoted_text(label) + " is not a number (1, 2... or i, ii...); " +
+                "libharu writes only numbered labels, so it is left out");
     }
-    last_label_ = number;
+    last_label_.reset();
+    if (number) last_label_.emplace(number->style, number->number);
     check("starting the page");
 }
 

@@ -109,7 +109,7 @@ private:
     std::vector<Affine> transforms_;  // current transform per open group; back() is current
     Backdrop backdrop_;
     std::map<int, HPDF_ExtGState> alpha_states_;  // by fill*1000+stroke, in thousandths
-    std::optional<long> last_label_;  // the numeric label of the previous page
+    std::optional<std::pair<int, long>> last_label_;  // previous page's numbering style, number
 
     std::map<std::string, DestTarget> dests_;
     std::vector<PendingLink> links_;
