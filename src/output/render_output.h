@@ -23,8 +23,8 @@ struct OutputOptions {
     // PDF only. PDF/A-1b and permissions need libharu; they choose it whatever `backend` says.
     PdfBackend backend = PdfBackend::Cairo;
     bool pdfa = false;
-    std::optional<paint::Permissions> permissions;
-    std::string owner_password;  // empty with permissions: a random one (see the README)
+    std::optional<paint::Permissions> permissions{};
+    std::string owner_password{};  // empty with permissions: a random one (see the README)
 };
 
 // The files one write_document call produces, in page order.

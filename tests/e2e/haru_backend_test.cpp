@@ -119,7 +119,7 @@ TEST_CASE("PDF/A-1b: identification, output intent, /ID, no transparency, embedd
     CHECK(contains(run({"pdfinfo", a.string()}).out, "Metadata Stream: yes"));
 }
 
-TEST_CASE("--permissions: RC4 encrypted with exactly the asked restrictions", "[e2e][haru][permissions]") {
+TEST_CASE("permissions: RC4 encrypted with exactly the asked restrictions", "[e2e][haru][permissions]") {
     require_programs({"qpdf", "pdftotext"});
     TempDir dir("drukwerk-perm");
     const fs::path pdf = render_ok(examples()[0], dir / "p.pdf",
