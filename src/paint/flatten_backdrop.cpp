@@ -10,7 +10,9 @@ namespace {
 
 constexpr double epsilon = 1e-6;
 
-double cross(Point o, Point a, Point b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+double cross(Point o, Point a, Point b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
 
 // Inside or on the edge of the convex quad, whatever its orientation.
 bool contains(const Quad& q, Point p) {
@@ -54,8 +56,8 @@ bool overlaps(const Quad& a, const Quad& b) {
 }  // namespace
 
 Affine Affine::then(const Affine& n) const {
-    return {a * n.a + b * n.c,     a * n.b + b * n.d,     c * n.a + d * n.c,
-            c * n.b + d * n.d,     e * n.a + f * n.c + n.e, e * n.b + f * n.d + n.f};
+    return {a * n.a + b * n.c, a * n.b + b * n.d,       c * n.a + d * n.c,
+            c * n.b + d * n.d, e * n.a + f * n.c + n.e, e * n.b + f * n.d + n.f};
 }
 
 Affine Affine::rotation_about(double degrees, double cx, double cy) {

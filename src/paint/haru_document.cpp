@@ -97,7 +97,8 @@ void HaruPainter::Impl::collect_dests(const typeset::Document& doc) {
             if (d->name.empty()) {
                 warning("destination with an empty name; left out");
             } else if (!dests_.emplace(d->name, DestTarget{p, d->x, d->y}).second) {
-                warning("destination " + quoted_text(d->name) + " is defined twice; the first is used");
+                warning("destination " + quoted_text(d->name) +
+                        " is defined twice; the first is used");
             }
         }
     }
@@ -134,11 +135,15 @@ void HaruPainter::Impl::write_metadata(const typeset::Metadata& meta) {
         if (options_.permissions && !pdf_doc_encoded(*value)) {
             std::string plain;
             for (char32_t cp : decode_utf8(*value)) {
-                if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF)) append_utf8(plain, cp);
-                else plain += '?';
+                if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF))
+                    append_utf8(plain, cp);
+                else
+                    plain += '?';
             }
-            warning(std::string("metadata ") + key + " has characters an encrypted libharu PDF "
-                    "cannot hold; written as " + quoted_text(plain));
+            warning(std::string("metadata ") + key +
+                    " has characters an encrypted libharu PDF "
+                    "cannot hold; written as " +
+                    quoted_text(plain));
             HPDF_Dict_Add(doc->info, key, text_string(doc, plain));
         } else {
             HPDF_Dict_Add(doc->info, key, text_string(doc, *value));
@@ -191,11 +196,13 @@ void HaruPainter::Impl::write_links() {
             const HPDF_Rect rect{box.left, box.bottom, box.right, box.top};
             HPDF_Annotation annot =
                 pending.link.uri.empty()
-                    ? HPDF_Page_CreateLinkAnnot(page, rect, destination(dests_.at(pending.link.dest)))
+                    ? HPDF_Page_CreateLinkAnnot(page, rect,
+                                                destination(dests_.at(pending.link.dest)))
                     : HPDF_Page_CreateURILinkAnnot(page, rect, ascii_uri(pending.link.uri).c_str());
             if (!annot) return;
             HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
-            HPDF_Dict_AddNumber(annot, "F", 4);  // printable: PDF/A-1 requires it, harmless elsewhere
+            HPDF_Dict_AddNumber(annot, "F",
+                                4);  // printable: PDF/A-1 requires it, harmless elsewhere
         }
     }
 }
@@ -243,7 +250,8 @@ void HaruPainter::Impl::write_pdfa(const typeset::Metadata& meta) {
     HPDF_Xref_Add(doc->xref, intent);
     HPDF_Dict_AddName(intent, "Type", "OutputIntent");
     HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
-    HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr));
+    HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+                  HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr));
     HPDF_Dict_Add(intent, "Info", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr));
     HPDF_Dict_Add(intent, "DestOutputProfile", profile);
     HPDF_Array intents = HPDF_Array_New(doc->mmgr);
@@ -256,8 +264,10 @@ void HaruPainter::Impl::write_pdfa(const typeset::Metadata& meta) {
     HPDF_BYTE id[HPDF_MD5_KEY_LEN];
     HPDF_MD5Init(&md5);
     const std::string& log = fingerprint->log();
-    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(log.data()), static_cast<HPDF_UINT32>(log.size()));
-    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT32>(xmp.size()));
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(log.data()),
+                   static_cast<HPDF_UINT32>(log.size()));
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                   static_cast<HPDF_UINT32>(xmp.size()));
     HPDF_MD5Final(id, &md5);
     HPDF_Array ids = HPDF_Array_New(doc->mmgr);
     HPDF_Array_Add(ids, HPDF_Binary_New(doc->mmgr, id, HPDF_MD5_KEY_LEN));

@@ -124,12 +124,13 @@ bool HaruFonts::load(int index) {
     }
     font.units_per_em = font.face->units_per_EM > 0 ? font.face->units_per_EM : 1000;
     if (has_truetype_outlines(font.face.get())) {
-        const char* name = face.index > 0
-                               ? HPDF_LoadTTFontFromFile2(doc_, face.file.c_str(),
-                                                          static_cast<HPDF_UINT>(face.index), HPDF_TRUE)
-                               : HPDF_LoadTTFontFromFile(doc_, face.file.c_str(), HPDF_TRUE);
+        const char* name =
+            face.index > 0 ? HPDF_LoadTTFontFromFile2(doc_, face.file.c_str(),
+                                                      static_cast<HPDF_UINT>(face.index), HPDF_TRUE)
+                           : HPDF_LoadTTFontFromFile(doc_, face.file.c_str(), HPDF_TRUE);
         font.win_ansi = !needs_unicode_[index];
-        font.pdf = name ? HPDF_GetFont(doc_, name, font.win_ansi ? "WinAnsiEncoding" : "UTF-8") : nullptr;
+        font.pdf =
+            name ? HPDF_GetFont(doc_, name, font.win_ansi ? "WinAnsiEncoding" : "UTF-8") : nullptr;
         if (!font.pdf) {
             diag_.error({face.file}, "libharu cannot embed this TrueType font");
             return false;
@@ -143,7 +144,8 @@ bool HaruFonts::load(int index) {
 
 HaruFonts::Font* HaruFonts::get(int index) {
     if (index < 0 || static_cast<size_t>(index) >= fonts_.size()) {
-        diag_.error({}, "glyph run refers to font " + std::to_string(index) + ", which the document does not list");
+        diag_.error({}, "glyph run refers to font " + std::to_string(index) +
+                            ", which the document does not list");
         return nullptr;
     }
     if (failed_[index]) return nullptr;
@@ -157,8 +159,9 @@ HaruFonts::Font* HaruFonts::get(int index) {
 HaruFonts::Font* HaruFonts::invisible_text_font() {
     if (!invisible_font_ && !invisible_font_reported_) {
         invisible_font_reported_ = true;
-        diag_.warning({}, "no TrueType font to carry the text of CFF-outline fonts; that text "
-                          "is drawn but cannot be extracted from the PDF");
+        diag_.warning({},
+                      "no TrueType font to carry the text of CFF-outline fonts; that text "
+                      "is drawn but cannot be extracted from the PDF");
     }
     return invisible_font_ ? get(*invisible_font_) : nullptr;
 }
@@ -235,7 +238,8 @@ const GlyphPath& HaruFonts::outline(Font& font, uint32_t glyph) {
     if (it != font.paths.end()) return it->second;
     PathBuilder builder;
     FT_Face face = font.face.get();
-    if (FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) == 0 &&
+    if (FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) ==
+            0 &&
         face->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
         FT_Outline_Funcs funcs{};
         funcs.move_to = &PathBuilder::move;

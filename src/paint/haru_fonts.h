@@ -78,7 +78,7 @@ private:
     FtLibraryPtr library_;
     std::vector<std::optional<Font>> fonts_;  // nullopt: not loaded yet
     std::vector<bool> failed_;
-    std::vector<bool> needs_unicode_;  // a character outside WinAnsi is shown in this font
+    std::vector<bool> needs_unicode_;    // a character outside WinAnsi is shown in this font
     std::optional<int> invisible_font_;  // index into fonts_: the first TrueType font
     bool invisible_font_reported_ = false;
 };

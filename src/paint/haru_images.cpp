@@ -19,8 +19,8 @@ constexpr int max_svg_pixels_per_side = 8000;
 std::pair<int, int> svg_pixel_size(const typeset::Rect& r) {
     auto px = [](double pt) {
         const double v = std::ceil(pt / 72 * kSvgRasterDpi);
-        return static_cast<int>(std::clamp(std::isfinite(v) ? v : 1.0, 1.0,
-                                           double(max_svg_pixels_per_side)));
+        return static_cast<int>(
+            std::clamp(std::isfinite(v) ? v : 1.0, 1.0, double(max_svg_pixels_per_side)));
     };
     return {px(r.w), px(r.h)};
 }
@@ -63,7 +63,9 @@ void decode_surface(cairo_surface_t* s, HaruImages::Decoded& out) {
             const uint32_t a = px >> 24;
             auto channel = [&](int shift) -> uint8_t {
                 const uint32_t c = px >> shift & 0xFF;
-                return a == 0 ? 0 : static_cast<uint8_t>(std::min<uint32_t>(255, (c * 255 + a / 2) / a));
+                return a == 0
+                           ? 0
+                           : static_cast<uint8_t>(std::min<uint32_t>(255, (c * 255 + a / 2) / a));
             };
             out.rgb.insert(out.rgb.end(), {channel(16), channel(8), channel(0)});
             alpha.push_back(static_cast<uint8_t>(a));
@@ -81,7 +83,8 @@ std::string rasterise_svg(const std::string& file, std::pair<int, int> size,
     if (!handle) return error ? error->message : "cannot read SVG";
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size.first, size.second));
     CairoPtr cr(cairo_create(surface.get()));
-    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) return cairo_status_to_string(cairo_status(cr.get()));
+    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
+        return cairo_status_to_string(cairo_status(cr.get()));
     RsvgRectangle viewport{0, 0, double(size.first), double(size.second)};
     raw_error = nullptr;
     if (!rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &raw_error)) {
@@ -144,14 +147,16 @@ HPDF_Image HaruImages::embed(const typeset::Image& image, const Decoded& d,
         for (size_t i = 0; i < d.alpha.size(); ++i) {
             const double a = d.alpha[i] / 255.0;
             for (int c = 0; c < 3; ++c) {
-                rgb[3 * i + c] = static_cast<uint8_t>(std::lround(rgb[3 * i + c] * a + under[c] * (1 - a)));
+                rgb[3 * i + c] =
+                    static_cast<uint8_t>(std::lround(rgb[3 * i + c] * a + under[c] * (1 - a)));
             }
         }
     }
     const auto w = static_cast<HPDF_UINT>(d.width), h = static_cast<HPDF_UINT>(d.height);
     HPDF_Image img = HPDF_LoadRawImageFromMem(doc_, rgb.data(), w, h, HPDF_CS_DEVICE_RGB, 8);
     if (img && !flatten && !d.alpha.empty()) {
-        HPDF_Image mask = HPDF_LoadRawImageFromMem(doc_, d.alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_Image mask =
+            HPDF_LoadRawImageFromMem(doc_, d.alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
         if (mask) HPDF_Image_AddSMask(img, mask);
     }
     embedded_.emplace(std::make_pair(key, variant), img);

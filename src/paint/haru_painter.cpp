@@ -59,7 +59,8 @@ std::optional<NumberedLabel> numbered_label(const std::string& label) {
     for (bool upper : {false, true}) {
         const long n = roman_value(label, upper);
         if (n > 0 && roman(n, upper) == label) {  // canonical numerals only
-            return NumberedLabel{upper ? HPDF_PAGE_NUM_STYLE_UPPER_ROMAN : HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, n};
+            return NumberedLabel{
+                upper ? HPDF_PAGE_NUM_STYLE_UPPER_ROMAN : HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, n};
         }
     }
     return std::nullopt;
@@ -80,19 +81,20 @@ void HaruPainter::Impl::handle_libharu_error(HPDF_STATUS error, HPDF_STATUS deta
 void HaruPainter::Impl::on_libharu_error(HPDF_STATUS error, HPDF_STATUS detail) {
     if (!libharu_error_.empty()) return;  // the first error explains; later ones follow from it
     char code[64];
-    std::snprintf(code, sizeof code, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
-                  static_cast<unsigned>(detail));
+    std::snprintf(code, sizeof code, "libharu error 0x%04X (detail %u)",
+                  static_cast<unsigned>(error), static_cast<unsigned>(detail));
     libharu_error_ = code;
 }
 
 void HaruPainter::Impl::error(const std::string& message, const std::string& hint) {
-    diag_.error({}, page_number_ > 0 ? "page " + std::to_string(page_number_) + ": " + message : message,
-                hint);
+    diag_.error(
+        {}, page_number_ > 0 ? "page " + std::to_string(page_number_) + ": " + message : message,
+        hint);
 }
 
 void HaruPainter::Impl::warning(const std::string& message) {
-    diag_.warning({}, page_number_ > 0 ? "page " + std::to_string(page_number_) + ": " + message
-                                       : message);
+    diag_.warning(
+        {}, page_number_ > 0 ? "page " + std::to_string(page_number_) + ": " + message : message);
 }
 
 // libharu errors are sticky: after one, the document refuses every further call. Report the

@@ -69,7 +69,7 @@ private:
     std::optional<Color> paint_colour(const Color& c, const typeset::Rect& area,
                                       const std::string& what);
     void set_fill(const Color& c);
-    void set_stroke(const Color& c, double alpha);
+    void set_stroke(const Color& c);
     void set_alpha(double fill_alpha, double stroke_alpha);  // plain PDF only
     void write_raw(const std::string& operators);  // content stream operators libharu lacks
 
@@ -105,10 +105,10 @@ private:
     std::vector<HPDF_Page> pages_;
     std::vector<double> page_heights_;
     HPDF_Page page_ = nullptr;
-    int page_number_ = 0;  // 1-based
+    int page_number_ = 0;             // 1-based
     std::vector<Affine> transforms_;  // current transform per open group; back() is current
     Backdrop backdrop_;
-    std::map<int, HPDF_ExtGState> alpha_states_;  // by fill*1000+stroke, in thousandths
+    std::map<int, HPDF_ExtGState> alpha_states_;      // by fill*1000+stroke, in thousandths
     std::optional<std::pair<int, long>> last_label_;  // previous page's numbering style, number
 
     std::map<std::string, DestTarget> dests_;

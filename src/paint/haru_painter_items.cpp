@@ -87,7 +87,8 @@ std::optional<Color> HaruPainter::Impl::paint_colour(const Color& c, const types
 }
 
 void HaruPainter::Impl::set_alpha(double fill_alpha, double stroke_alpha) {
-    if (options_.pdfa) return;  // flattened by paint_colour
+    // PDF/A: paint_colour flattened the colours. Opaque drawing needs no graphics state.
+    if (options_.pdfa || (clamp01(fill_alpha) >= 1 && clamp01(stroke_alpha) >= 1)) return;
     const int key = static_cast<int>(std::lround(clamp01(fill_alpha) * 1000)) * 10000 +
                     static_cast<int>(std::lround(clamp01(stroke_alpha) * 1000));
     auto it = alpha_states_.find(key);
@@ -104,7 +105,7 @@ void HaruPainter::Impl::set_fill(const Color& c) {
     HPDF_Page_SetRGBFill(page_, real(clamp01(c.r)), real(clamp01(c.g)), real(clamp01(c.b)));
 }
 
-void HaruPainter::Impl::set_stroke(const Color& c, double) {
+void HaruPainter::Impl::set_stroke(const Color& c) {
     HPDF_Page_SetRGBStroke(page_, real(clamp01(c.r)), real(clamp01(c.g)), real(clamp01(c.b)));
 }
 
@@ -116,11 +117,13 @@ void HaruPainter::Impl::write_raw(const std::string& operators) {
 void HaruPainter::Impl::glyphs(const typeset::GlyphRun& run) {
     if (!can_draw() || run.glyphs.empty()) return;
     if (!std::isfinite(run.size) || run.size <= 0 || run.size > 10000) {
-        return error("text " + excerpt(run.text) + " not drawn: invalid font size " + fixed(run.size));
+        return error("text " + excerpt(run.text) + " not drawn: invalid font size " +
+                     fixed(run.size));
     }
     for (const typeset::Glyph& g : run.glyphs) {
         if (!std::isfinite(g.x) || !std::isfinite(g.y)) {
-            return error("text " + excerpt(run.text) + " not drawn: glyph position is not a number");
+            return error("text " + excerpt(run.text) +
+                         " not drawn: glyph position is not a number");
         }
     }
     HaruFonts::Font* font = fonts_->get(run.font);
@@ -136,7 +139,8 @@ void HaruPainter::Impl::glyphs(const typeset::GlyphRun& run) {
     set_fill(*colour);
     if (font->outlines) {
         draw_outlines(*font, run);
-        if (HaruFonts::Font* carrier = fonts_->invisible_text_font()) draw_stand_in_text(*carrier, *font, run);
+        if (HaruFonts::Font* carrier = fonts_->invisible_text_font())
+            draw_stand_in_text(*carrier, *font, run);
     } else {
         draw_text(*font, run);
     }
@@ -165,7 +169,9 @@ void HaruPainter::Impl::draw_stand_in_text(HaruFonts::Font& carrier, HaruFonts::
     segment_font.shown_text = [&](std::string_view text, const std::vector<uint32_t>&) {
         return fonts_->shown_text(carrier, text, {});
     };
-    const auto advance = [&](uint32_t glyph) { return fonts_->glyph_advance(drawn, glyph, run.size); };
+    const auto advance = [&](uint32_t glyph) {
+        return fonts_->glyph_advance(drawn, glyph, run.size);
+    };
     show_segments(carrier, run.size, stand_in_segments(run, segment_font, advance), true);
 }
 
@@ -224,7 +230,8 @@ void HaruPainter::Impl::draw_outlines(HaruFonts::Font& font, const typeset::Glyp
 void HaruPainter::Impl::shape(const typeset::Shape& shape) {
     if (!can_draw()) return;
     const typeset::Rect& r = shape.rect;
-    if (!is_finite_rect(r) || r.w <= 0 || r.h <= 0) return error("box with an empty or invalid rectangle");
+    if (!is_finite_rect(r) || r.w <= 0 || r.h <= 0)
+        return error("box with an empty or invalid rectangle");
     const bool stroke = std::isfinite(shape.stroke_width) && shape.stroke_width > 0;
     const std::string what = "box at " + fixed(r.x) + "," + fixed(r.y);
     std::optional<Color> fill, edge;
@@ -239,7 +246,7 @@ void HaruPainter::Impl::shape(const typeset::Shape& shape) {
         backdrop_.cover(Quad::of(r, transforms_.back()), *fill);
     }
     if (edge) {
-        set_stroke(*edge, edge->a);
+        set_stroke(*edge);
         HPDF_Page_SetLineWidth(page_, real(shape.stroke_width));
         rounded_rect_path(page_, r, shape.radius);
         HPDF_Page_Stroke(page_);
@@ -254,22 +261,22 @@ void HaruPainter::Impl::line(const typeset::Line& line) {
         !std::isfinite(line.y2) || !std::isfinite(line.width) || line.width <= 0) {
         return error("line with invalid coordinates or width");
     }
-    const typeset::Rect area{std::min(line.x1, line.x2) - line.width,
-                             std::min(line.y1, line.y2) - line.width,
-                             std::abs(line.x2 - line.x1) + 2 * line.width,
-                             std::abs(line.y2 - line.y1) + 2 * line.width};
+    const typeset::Rect area{
+        std::min(line.x1, line.x2) - line.width, std::min(line.y1, line.y2) - line.width,
+        std::abs(line.x2 - line.x1) + 2 * line.width, std::abs(line.y2 - line.y1) + 2 * line.width};
     const std::optional<Color> colour =
         paint_colour(line.color, area, "line at " + fixed(line.x1) + "," + fixed(line.y1));
     if (!colour) return;
     HPDF_Page_GSave(page_);
     set_alpha(1, colour->a);
-    set_stroke(*colour, colour->a);
+    set_stroke(*colour);
     HPDF_Page_SetLineWidth(page_, real(line.width));
     HPDF_Page_SetLineCap(page_, HPDF_BUTT_END);
     if (!line.dash.empty() && is_valid_dash(line.dash)) {
         // HPDF_Page_SetDash takes whole points only; the dash operator itself takes any number.
         std::string dash = "[";
-        for (size_t i = 0; i < line.dash.size(); ++i) dash += (i ? " " : "") + fixed(line.dash[i], 3);
+        for (size_t i = 0; i < line.dash.size(); ++i)
+            dash += (i ? " " : "") + fixed(line.dash[i], 3);
         write_raw(dash + "] 0 d\n");
     } else if (!line.dash.empty()) {
         warning("invalid dash pattern; line drawn solid");
@@ -284,7 +291,8 @@ void HaruPainter::Impl::line(const typeset::Line& line) {
 void HaruPainter::Impl::image(const typeset::Image& image) {
     if (!can_draw()) return;
     const typeset::Rect& r = image.rect;
-    if (!is_finite_rect(r) || r.w <= 0 || r.h <= 0) return error("image with an empty or invalid rectangle");
+    if (!is_finite_rect(r) || r.w <= 0 || r.h <= 0)
+        return error("image with an empty or invalid rectangle");
     const HaruImages::Decoded* decoded = images_->decode(image);
     if (!decoded) return;
     const std::string name = quoted_text(std::filesystem::path(image.file).filename().string());
@@ -292,7 +300,8 @@ void HaruPainter::Impl::image(const typeset::Image& image) {
     if (options_.pdfa && !decoded->alpha.empty()) {
         backdrop = backdrop_.colour_under(Quad::of(r, transforms_.back()));
         if (!backdrop) {
-            return error("image " + name + " has transparent pixels over a background that is not " +
+            return error("image " + name +
+                             " has transparent pixels over a background that is not " +
                              "one colour; PDF/A-1 forbids transparency",
                          "use an image without an alpha channel, or put it on a plain box");
         }
@@ -338,7 +347,9 @@ void HaruPainter::Impl::group_begin(const typeset::GroupBegin& group) {
         warning("group with an invalid rotation; drawn unrotated");
     } else if (group.degrees != 0) {
         const Affine r = Affine::rotation_about(group.degrees, group.cx, group.cy);
-        if (can_draw()) HPDF_Page_Concat(page_, real(r.a), real(r.b), real(r.c), real(r.d), real(r.e), real(r.f));
+        if (can_draw())
+            HPDF_Page_Concat(page_, real(r.a), real(r.b), real(r.c), real(r.d), real(r.e),
+                             real(r.f));
         transform = r.then(transform);
     }
     transforms_.push_back(transform);

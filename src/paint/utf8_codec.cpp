@@ -7,7 +7,11 @@ std::vector<char32_t> decode_utf8(std::string_view s) {
     const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     for (size_t i = 0; i < s.size();) {
         const unsigned char c = byte(i);
-        const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+        const int extra = c < 0x80         ? 0
+                          : (c >> 5) == 6  ? 1
+                          : (c >> 4) == 14 ? 2
+                          : (c >> 3) == 30 ? 3
+                                           : -1;
         char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
         bool valid = extra >= 0;
         for (int k = 1; valid && k <= extra; ++k) {

@@ -5,7 +5,8 @@
 namespace dw::paint {
 
 std::optional<unsigned char> win_ansi_byte(char32_t cp) {
-    if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xFF)) return static_cast<unsigned char>(cp);
+    if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xFF))
+        return static_cast<unsigned char>(cp);
     // 0x80..0x9F: the code page's typographic characters.
     static const char16_t high[32] = {
         0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,

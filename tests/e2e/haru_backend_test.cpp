@@ -32,14 +32,16 @@ void require_programs(std::initializer_list<const char*> names) {
     }
 }
 
-RunResult render(const Example& e, const fs::path& out, const std::vector<std::string>& extra = {}) {
+RunResult render(const Example& e, const fs::path& out,
+                 const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args{"render", e.data.string(), "--layout", e.layout.string(),
-                                  "-o", out.string()};
+                                  "-o",     out.string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return drukwerk(args);
 }
 
-fs::path render_ok(const Example& e, const fs::path& out, const std::vector<std::string>& extra = {}) {
+fs::path render_ok(const Example& e, const fs::path& out,
+                   const std::vector<std::string>& extra = {}) {
     RunResult r = render(e, out, extra);
     INFO("command: " << r.command << "\nstderr:\n" << r.err);
     REQUIRE(r.exit_code == 0);
@@ -64,7 +66,8 @@ TEST_CASE("libharu and Cairo give the same pages and the same words", "[e2e][har
         REQUIRE(page_count(haru) == pages);
         for (int page = 1; page <= pages; ++page) {
             INFO(e.name << ", page " << page << " (the PNGs are kept in " << dir.path() << ")");
-            const double difference = page_pixel_difference(cairo, haru, page, kCompareDpi, dir.path());
+            const double difference =
+                page_pixel_difference(cairo, haru, page, kCompareDpi, dir.path());
             REQUIRE(difference >= 0);
             if (difference >= kMaxPixelDifference) dir.keep();
             CHECK(difference < kMaxPixelDifference);
@@ -119,18 +122,19 @@ TEST_CASE("PDF/A-1b: identification, output intent, /ID, no transparency, embedd
     CHECK(contains(run({"pdfinfo", a.string()}).out, "Metadata Stream: yes"));
 }
 
-TEST_CASE("permissions: RC4 encrypted with exactly the asked restrictions", "[e2e][haru][permissions]") {
+TEST_CASE("permissions: RC4 encrypted with exactly the asked restrictions",
+          "[e2e][haru][permissions]") {
     require_programs({"qpdf", "pdftotext"});
     TempDir dir("drukwerk-perm");
-    const fs::path pdf = render_ok(examples()[0], dir / "p.pdf",
-                                   {"--permissions", "no-print,no-copy,no-modify,no-annotate",
-                                    "--owner-password", "s3cret"});
+    const fs::path pdf = render_ok(
+        examples()[0], dir / "p.pdf",
+        {"--permissions", "no-print,no-copy,no-modify,no-annotate", "--owner-password", "s3cret"});
     const std::string enc = run({"qpdf", "--show-encryption", pdf.string()}).out;
     CHECK(contains(enc, "R = 3"));
     CHECK(contains(enc, "User password = \n"));
-    for (const char* denied : {"print low resolution", "print high resolution", "extract for any purpose",
-                               "modify document assembly", "modify forms", "modify annotations",
-                               "modify other"}) {
+    for (const char* denied :
+         {"print low resolution", "print high resolution", "extract for any purpose",
+          "modify document assembly", "modify forms", "modify annotations", "modify other"}) {
         INFO(enc);
         CHECK(contains(enc, std::string(denied) + ": not allowed"));
     }
@@ -148,7 +152,8 @@ TEST_CASE("permissions: RC4 encrypted with exactly the asked restrictions", "[e2
     CHECK(contains(some_enc, "modify annotations: allowed"));
 }
 
-TEST_CASE("libharu options: usage errors are diagnosed and nothing is written", "[e2e][haru][bad]") {
+TEST_CASE("libharu options: usage errors are diagnosed and nothing is written",
+          "[e2e][haru][bad]") {
     TempDir dir("drukwerk-haru-bad");
     const Example e = examples()[0];
     struct Case {
@@ -160,10 +165,16 @@ TEST_CASE("libharu options: usage errors are diagnosed and nothing is written", 
     const Case cases[] = {
         {{"--pdf-standard", "a-2b"}, "x.pdf", 2, "unknown PDF standard 'a-2b' (expected a-1b)"},
         {{"--backend", "pdfium"}, "x.pdf", 2, "unknown backend 'pdfium'"},
-        {{"--permissions", "no-print,no-look"}, "x.pdf", 2, "--permissions takes a comma-separated list"},
+        {{"--permissions", "no-print,no-look"},
+         "x.pdf",
+         2,
+         "--permissions takes a comma-separated list"},
         {{"--owner-password", "x"}, "x.pdf", 2, "--owner-password needs --permissions"},
         {{"--backend", "cairo", "--pdf-standard", "a-1b"}, "x.pdf", 2, "need --backend haru"},
-        {{"--pdf-standard", "a-1b", "--permissions", "no-print"}, "x.pdf", 3, "PDF/A-1 forbids encryption"},
+        {{"--pdf-standard", "a-1b", "--permissions", "no-print"},
+         "x.pdf",
+         3,
+         "PDF/A-1 forbids encryption"},
         {{"--pdf-standard", "a-1b"}, "x.png", 3, "apply to PDF output only"},
     };
     for (const Case& c : cases) {

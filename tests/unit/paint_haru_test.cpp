@@ -19,7 +19,9 @@ namespace {
 SegmentFont half_em_font() {
     SegmentFont f;
     f.advance = [](std::string_view text, double size) { return text.size() * size / 2; };
-    f.shown_text = [](std::string_view text, const std::vector<uint32_t>&) { return std::string(text); };
+    f.shown_text = [](std::string_view text, const std::vector<uint32_t>&) {
+        return std::string(text);
+    };
     return f;
 }
 
@@ -85,7 +87,8 @@ void make_translucent_png(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("text segments: one per run of clusters the font's advances place right", "[paint][haru]") {
+TEST_CASE("text segments: one per run of clusters the font's advances place right",
+          "[paint][haru]") {
     // "abc d": c is kerned 0.5 pt closer, the space is justified 2 pt wider.
     const GlyphRun run = run_at("abc d", {0, 5, 9.5, 14.5, 21.5});
     const std::vector<TextSegment> s = text_segments(run, half_em_font());
@@ -98,9 +101,12 @@ TEST_CASE("text segments: one per run of clusters the font's advances place righ
     CHECK(s[2].y == Approx(50));
 }
 
-TEST_CASE("text segments: a cluster without glyphs is not shown and splits the segment", "[paint][haru]") {
+TEST_CASE("text segments: a cluster without glyphs is not shown and splits the segment",
+          "[paint][haru]") {
     GlyphRun run = run_at("ab", {0, 5});
-    run.text = "a\xC2\xAD" "b";  // a, soft hyphen (no glyph inside a line), b
+    run.text =
+        "a\xC2\xAD"
+        "b";  // a, soft hyphen (no glyph inside a line), b
     run.clusters = {{1, 1}, {2, 0}, {1, 1}};
     const std::vector<TextSegment> s = text_segments(run, half_em_font());
     REQUIRE(s.size() == 2);
@@ -130,7 +136,8 @@ TEST_CASE("stand-in text: one segment per word, scaled to the drawn glyphs", "[p
     CHECK(s[1].scale == Approx(16.0 / 10));
 }
 
-TEST_CASE("backdrop: the colour under an area, or none when it is not one colour", "[paint][haru]") {
+TEST_CASE("backdrop: the colour under an area, or none when it is not one colour",
+          "[paint][haru]") {
     Backdrop b;
     const Affine none;
     CHECK(b.colour_under(Quad::of({10, 10, 5, 5}, none)) == Color{1, 1, 1, 1});  // the paper
@@ -177,21 +184,26 @@ TEST_CASE("PDF dates: Info and XMP forms of the same instant", "[paint][haru]") 
 TEST_CASE("XMP: values are escaped, and the packet identifies PDF/A-1b", "[paint][haru]") {
     CHECK(xml_escaped("Health & Society <\"x\"> 'y'") ==
           "Health &amp; Society &lt;&quot;x&quot;&gt; &apos;y&apos;");
-    CHECK(xml_escaped(std::string("a\x01" "b")) == "ab");  // not allowed in XML 1.0
+    CHECK(xml_escaped(std::string("a\x01"
+                                  "b")) == "ab");  // not allowed in XML 1.0
     typeset::Metadata m = test::sample_metadata();
     m.author = "Smit & Zonen";
     const std::string x = pdfa1b_xmp_packet(m, "drukwerk", *pdf_dates(m.date));
     CHECK(x.find("<pdfaid:part>1</pdfaid:part>") != std::string::npos);
     CHECK(x.find("<pdfaid:conformance>B</pdfaid:conformance>") != std::string::npos);
     CHECK(x.find("<rdf:li>Smit &amp; Zonen</rdf:li>") != std::string::npos);
-    CHECK(x.find("<xmp:CreateDate>2024-11-12T00:00:00+00:00</xmp:CreateDate>") != std::string::npos);
+    CHECK(x.find("<xmp:CreateDate>2024-11-12T00:00:00+00:00</xmp:CreateDate>") !=
+          std::string::npos);
     CHECK(x.find("<pdf:Producer>drukwerk</pdf:Producer>") != std::string::npos);
 }
 
 TEST_CASE("PDF text strings: PDFDocEncoding where possible, else UTF-16BE", "[paint][haru]") {
     CHECK(pdf_doc_encoded("co\xC3\xB6rdinatie") == std::string("co\xF6rdinatie"));
     CHECK_FALSE(pdf_doc_encoded("\xE2\x9C\x89"));  // ✉
-    CHECK(pdf_utf16_text("A\xC3\xA9") == std::string("\xFE\xFF\x00" "A" "\x00\xE9", 6));
+    CHECK(pdf_utf16_text("A\xC3\xA9") == std::string("\xFE\xFF\x00"
+                                                     "A"
+                                                     "\x00\xE9",
+                                                     6));
     CHECK(to_win_ansi("\xE2\x80\x9CQ\xE2\x80\x9D \xE2\x82\xAC \xE2\x9C\x89") == "\x93Q\x94 \x80 ?");
     CHECK_FALSE(win_ansi_byte(0x81));
 }
@@ -212,7 +224,7 @@ TEST_CASE("libharu PDF of the sample document passes qpdf and keeps its text", "
     CHECK(text.find("Warning") == std::string::npos);
     const std::string qdf = uncompressed(pdf.path);
     CHECK(qdf.find("/URI (https://example.org/notulen?id=1&naam=o'brien)") != std::string::npos);
-    CHECK(qdf.find("/XYZ") != std::string::npos);  // the internal link and the outline
+    CHECK(qdf.find("/XYZ") != std::string::npos);    // the internal link and the outline
     CHECK(qdf.find("/SMask") != std::string::npos);  // the SVG's transparent background
     CHECK(pdf.diagnostics.empty());
     const std::string info = test::run_command("pdfinfo '" + pdf.path + "'").output;
@@ -222,7 +234,8 @@ TEST_CASE("libharu PDF of the sample document passes qpdf and keeps its text", "
     CHECK(qdf.find("/S /r") != std::string::npos);  // labels i, ii: one lower-roman range
 }
 
-TEST_CASE("libharu PDF/A-1b: XMP, output intent, /ID, and the same bytes twice", "[paint][haru][pdfa]") {
+TEST_CASE("libharu PDF/A-1b: XMP, output intent, /ID, and the same bytes twice",
+          "[paint][haru][pdfa]") {
     test::TempDir dir;
     const Document doc = test::sample_document(dir.path());
     HaruOptions options;
@@ -252,7 +265,8 @@ TEST_CASE("libharu PDF/A-1b: XMP, output intent, /ID, and the same bytes twice",
 TEST_CASE("libharu PDF/A-1b flattens translucency over one colour", "[paint][haru][pdfa]") {
     test::TempDir dir;
     make_translucent_png(dir / "half.png");
-    Document doc = box_with(Image{Image::Kind::Png, dir / "half.png", {50, 50, 40, 40}}, {0, 0, 1, 1});
+    Document doc =
+        box_with(Image{Image::Kind::Png, dir / "half.png", {50, 50, 40, 40}}, {0, 0, 1, 1});
     doc.pages[0].items.push_back(test::lato_run("Doorschijnend", 20, 150, 12, {1, 0, 0, 0.5}));
     HaruOptions options;
     options.pdfa = true;
@@ -281,7 +295,8 @@ TEST_CASE("libharu PDF/A-1b refuses translucency it cannot flatten, naming the e
     CHECK_FALSE(render_with_haru(doc, options, diag));
     std::ostringstream messages;
     diag.print(messages);
-    CHECK(messages.str().find("page 1: image \"half.png\" has transparent pixels") != std::string::npos);
+    CHECK(messages.str().find("page 1: image \"half.png\" has transparent pixels") !=
+          std::string::npos);
     CHECK(messages.str().find("page 1: text \"Schaduw\" has the translucent colour #0000004d") !=
           std::string::npos);
     CHECK(messages.str().find("PDF/A-1 forbids transparency") != std::string::npos);
@@ -289,7 +304,8 @@ TEST_CASE("libharu PDF/A-1b refuses translucency it cannot flatten, naming the e
 
 TEST_CASE("libharu: bad items are reported, never a crash", "[paint][haru][bad]") {
     test::TempDir dir;
-    Document doc = box_with(Image{Image::Kind::Png, test::fixture("corrupt.png"), {50, 50, 40, 40}});
+    Document doc =
+        box_with(Image{Image::Kind::Png, test::fixture("corrupt.png"), {50, 50, 40, 40}});
     GlyphRun run = test::lato_run("Weg", 20, 150);
     run.font = 7;  // no such font
     doc.pages[0].items.push_back(run);
@@ -321,7 +337,8 @@ TEST_CASE("libharu: permissions give an RC4 encrypted PDF that opens without a p
     CHECK(enc.find("extract for any purpose: not allowed") != std::string::npos);
     CHECK(enc.find("modify other: allowed") != std::string::npos);
     CHECK(enc.find("modify annotations: allowed") != std::string::npos);
-    const auto owner = test::run_command("qpdf --password=geheim --show-encryption '" + pdf.path + "'");
+    const auto owner =
+        test::run_command("qpdf --password=geheim --show-encryption '" + pdf.path + "'");
     CHECK(owner.output.find("Supplied password is owner password") != std::string::npos);
     CHECK(test::run_command("pdftotext '" + pdf.path + "' -").output.find("Hallo wereld") !=
           std::string::npos);
