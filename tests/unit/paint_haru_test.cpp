@@ -355,3 +355,41 @@ TEST_CASE("libharu: trim and bleed boxes are written in PDF coordinates", "[pain
     CHECK(qdf.find("/TrimBox [\n    10\n    20\n    190\n    190\n  ]") != std::string::npos);
     CHECK(qdf.find("/BleedBox [\n    7\n    17\n    193\n    193\n  ]") != std::string::npos);
 }
+
+namespace {
+
+// The colour of pixel (x, y) of page 1 of `pdf` rendered at 72 dpi (one pixel per point).
+uint32_t pixel_at(const std::string& pdf, const test::TempDir& dir, int x, int y) {
+    test::run_command("pdftoppm -r 72 -f 1 -l 1 -singlefile -png '" + pdf + "' '" + (dir / "page") +
+                      "'");
+    cairo_surface_t* s = cairo_image_surface_create_from_png((dir / "page.png").c_str());
+    uint32_t px = 0;
+    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(s);
+        const unsigned char* row =
+            cairo_image_surface_get_data(s) + size_t(y) * cairo_image_surface_get_stride(s);
+        px = reinterpret_cast<const uint32_t*>(row)[x] & 0xFFFFFF;
+    }
+    cairo_surface_destroy(s);
+    return px;
+}
+
+}  // namespace
+
+TEST_CASE("libharu: a group clips to its rectangle and rotates about its point", "[paint][haru]") {
+    test::TempDir dir;
+    Document doc = box_with(GroupBegin{0, 0, 0, Rect{50, 50, 50, 50}}, {1, 1, 1, 1});
+    doc.pages[0].items.push_back(Shape{{0, 0, 200, 200}, 0, true, {1, 0, 0, 1}, 0, {}});
+    doc.pages[0].items.push_back(GroupEnd{});
+    // A 100x10 bar turned 90 degrees about its centre (150, 150): upright at x 145..155.
+    doc.pages[0].items.push_back(GroupBegin{90, 150, 150, {}});
+    doc.pages[0].items.push_back(Shape{{100, 145, 100, 10}, 0, true, {0, 0, 1, 1}, 0, {}});
+    doc.pages[0].items.push_back(GroupEnd{});
+    const Pdf pdf = render(doc, {}, dir);
+    INFO(pdf.diagnostics);
+    REQUIRE_FALSE(pdf.bytes.empty());
+    CHECK(pixel_at(pdf.path, dir, 75, 75) == 0xFF0000);    // inside the clip
+    CHECK(pixel_at(pdf.path, dir, 30, 30) == 0xFFFFFF);    // outside it
+    CHECK(pixel_at(pdf.path, dir, 150, 110) == 0x0000FF);  // the upright bar
+    CHECK(pixel_at(pdf.path, dir, 110, 150) == 0xFFFFFF);  // where the bar lay unrotated
+}
