@@ -5,6 +5,7 @@
 #include FT_TRUETYPE_TAGS_H
 #include FT_ADVANCES_H
 
+#include "paint/text_format.h"
 #include "paint/utf8_codec.h"
 #include "paint/win_ansi.h"
 
@@ -25,24 +26,33 @@ bool has_truetype_outlines(FT_Face face) {
            length > 0;
 }
 
+// A coordinate as short PDF text: two decimals at most, trailing zeros dropped.
+std::string coordinate(double v) {
+    std::string s = fixed(v, 2);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
 // FreeType outline decomposition into PDF path operators (quadratic pieces become cubics).
 struct PathBuilder {
     GlyphPath path;
     double x = 0, y = 0;  // current point
-    void add(GlyphPath::Op op, std::initializer_list<double> c) {
-        path.ops.push_back(op);
-        path.coords.insert(path.coords.end(), c);
+    void add(std::initializer_list<double> coords, const char* op) {
+        for (double c : coords) path += coordinate(c) + ' ';
+        path += op;
+        path += '\n';
     }
     static int move(const FT_Vector* to, void* self) {
         auto* b = static_cast<PathBuilder*>(self);
-        if (!b->path.ops.empty()) b->path.ops.push_back(GlyphPath::Op::Close);
-        b->add(GlyphPath::Op::Move, {double(to->x), double(to->y)});
+        if (!b->path.empty()) b->path += "h\n";
+        b->add({double(to->x), double(to->y)}, "m");
         b->x = to->x, b->y = to->y;
         return 0;
     }
     static int line(const FT_Vector* to, void* self) {
         auto* b = static_cast<PathBuilder*>(self);
-        b->add(GlyphPath::Op::Line, {double(to->x), double(to->y)});
+        b->add({double(to->x), double(to->y)}, "l");
         b->x = to->x, b->y = to->y;
         return 0;
     }
@@ -50,14 +60,15 @@ struct PathBuilder {
         auto* b = static_cast<PathBuilder*>(self);
         const double c1x = b->x + 2.0 / 3 * (c->x - b->x), c1y = b->y + 2.0 / 3 * (c->y - b->y);
         const double c2x = to->x + 2.0 / 3 * (c->x - to->x), c2y = to->y + 2.0 / 3 * (c->y - to->y);
-        b->add(GlyphPath::Op::Curve, {c1x, c1y, c2x, c2y, double(to->x), double(to->y)});
+        b->add({c1x, c1y, c2x, c2y, double(to->x), double(to->y)}, "c");
         b->x = to->x, b->y = to->y;
         return 0;
     }
     static int cubic(const FT_Vector* c1, const FT_Vector* c2, const FT_Vector* to, void* self) {
         auto* b = static_cast<PathBuilder*>(self);
-        b->add(GlyphPath::Op::Curve, {double(c1->x), double(c1->y), double(c2->x), double(c2->y),
-                                      double(to->x), double(to->y)});
+        b->add({double(c1->x), double(c1->y), double(c2->x), double(c2->y), double(to->x),
+                double(to->y)},
+               "c");
         b->x = to->x, b->y = to->y;
         return 0;
     }
@@ -193,7 +204,7 @@ std::string HaruFonts::shown_text(Font& font, std::string_view text,
         }
         // A glyph no character reaches: HarfBuzz hides a soft hyphen inside a line this way.
         // Shown through the cmap it would become visible, so an empty one is left out.
-        if (outline(font, glyphs[0]).ops.empty()) return {};
+        if (outline(font, glyphs[0]).empty()) return {};
     }
     std::string out;
     for (char32_t cp : cps) {
@@ -247,7 +258,7 @@ const GlyphPath& HaruFonts::outline(Font& font, uint32_t glyph) {
         funcs.conic_to = &PathBuilder::conic;
         funcs.cubic_to = &PathBuilder::cubic;
         FT_Outline_Decompose(&face->glyph->outline, &funcs, &builder);
-        if (!builder.path.ops.empty()) builder.path.ops.push_back(GlyphPath::Op::Close);
+        if (!builder.path.empty()) builder.path += "h\n";
     }
     return font.paths.emplace(glyph, std::move(builder.path)).first->second;
 }

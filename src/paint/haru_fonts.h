@@ -23,11 +23,9 @@
 //    readers still extract and search it.
 namespace dw::paint {
 
-struct GlyphPath {  // one glyph outline in font units (y up), as PDF path operators
-    enum class Op { Move, Line, Curve, Close };
-    std::vector<Op> ops;
-    std::vector<double> coords;  // Move/Line: x y; Curve: x1 y1 x2 y2 x3 y3
-};
+// One glyph outline in font units (y up) as PDF path operators ("10 0 m 20 5 l ... h"),
+// formatted once and written into the content stream for every use; empty for a blank glyph.
+using GlyphPath = std::string;
 
 class HaruFonts {
 public:

@@ -193,38 +193,20 @@ void HaruPainter::Impl::show_segments(HaruFonts::Font& font, double size,
     HPDF_Page_EndText(page_);
 }
 
+// Each glyph is its outline, formatted once per glyph (see HaruFonts::outline), under a
+// transform that scales font units to the size and turns them upright on the y-down page. The
+// operators go to the content stream directly: through libharu's path calls they cost more
+// than all the rest of a page.
 void HaruPainter::Impl::draw_outlines(HaruFonts::Font& font, const typeset::GlyphRun& run) {
-    const double scale = run.size / font.units_per_em;
+    const std::string scale = fixed(run.size / font.units_per_em, 6);
+    std::string ops;
     for (const typeset::Glyph& g : run.glyphs) {
         const GlyphPath& path = fonts_->outline(font, g.id);
-        if (path.ops.empty()) continue;  // a space
-        HPDF_Page_GSave(page_);
-        HPDF_Page_Concat(page_, real(scale), 0, 0, real(-scale), real(g.x), real(g.y));
-        size_t k = 0;
-        for (GlyphPath::Op op : path.ops) {
-            const double* c = path.coords.data() + k;
-            switch (op) {
-                case GlyphPath::Op::Move:
-                    HPDF_Page_MoveTo(page_, real(c[0]), real(c[1]));
-                    k += 2;
-                    break;
-                case GlyphPath::Op::Line:
-                    HPDF_Page_LineTo(page_, real(c[0]), real(c[1]));
-                    k += 2;
-                    break;
-                case GlyphPath::Op::Curve:
-                    HPDF_Page_CurveTo(page_, real(c[0]), real(c[1]), real(c[2]), real(c[3]),
-                                      real(c[4]), real(c[5]));
-                    k += 6;
-                    break;
-                case GlyphPath::Op::Close:
-                    HPDF_Page_ClosePath(page_);
-                    break;
-            }
-        }
-        HPDF_Page_Fill(page_);
-        HPDF_Page_GRestore(page_);
+        if (path.empty()) continue;  // a space
+        ops += "q " + scale + " 0 0 -" + scale + ' ' + fixed(g.x, 3) + ' ' + fixed(g.y, 3) +
+               " cm\n" + path + "f\nQ\n";
     }
+    write_raw(ops);
 }
 
 void HaruPainter::Impl::shape(const typeset::Shape& shape) {
