@@ -1,10 +1,13 @@
 #include <hpdf_encrypt.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <set>
 
 #include "paint/haru_painter_impl.h"
 #include "paint/pdf_attributes.h"
@@ -72,13 +75,64 @@ std::string identity_to_unicode_cmap() {
     return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
+// PDF/A-1 wants a CIDSet (which CIDs the embedded subset holds) in the descriptor of every
+// CIDFont subset. libharu creates the descriptor only while it writes the font, in the font's
+// before-write function; that function is wrapped to add the CIDSet made earlier, which waits
+// in the font dictionary under a private key until then.
+constexpr const char* kPendingCidSet = "DrukwerkPendingCIDSet";
+
+HPDF_Dict_BeforeWriteFunc& libharu_font_before_write() {
+    static HPDF_Dict_BeforeWriteFunc original = nullptr;  // the same libharu function for all
+    return original;
+}
+
+HPDF_STATUS before_write_with_cid_set(HPDF_Dict font) {
+    const HPDF_STATUS status = libharu_font_before_write()(font);
+    if (status != HPDF_OK) return status;
+    auto* cid_set =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, kPendingCidSet, HPDF_OCLASS_DICT));
+    HPDF_FontDef def = static_cast<HPDF_FontAttr>(font->attr)->fontdef;
+    if (!cid_set || !def->descriptor) return HPDF_OK;
+    HPDF_Dict_RemoveElement(font, kPendingCidSet);
+    return HPDF_Dict_Add(def->descriptor, "CIDSet", cid_set);
+}
+
+// One bit per CID, most significant first: CID 0 (.notdef, always embedded) and the shown
+// characters, which are the CIDs of libharu's UTF-8 fonts.
+std::string cid_set_bits(const std::set<char32_t>& shown) {
+    const char32_t last = shown.empty() ? 0 : std::min<char32_t>(*shown.rbegin(), 0xFFFF);
+    std::string bits(last / 8 + 1, '\0');
+    bits[0] = static_cast<char>(0x80);
+    for (char32_t cid : shown) {
+        if (cid <= 0xFFFF) bits[cid / 8] = static_cast<char>(bits[cid / 8] | (0x80 >> (cid % 8)));
+    }
+    return bits;
+}
+
 }  // namespace
+
+void HaruPainter::Impl::write_cid_sets() {
+    HPDF_Doc doc = doc_.get();
+    for (HaruFonts::Font* font : fonts_->unicode_fonts()) {
+        auto* type0 = static_cast<HPDF_Dict>(font->pdf);
+        if (!type0->before_write_fn) continue;
+        if (!libharu_font_before_write()) libharu_font_before_write() = type0->before_write_fn;
+        if (type0->before_write_fn != libharu_font_before_write()) continue;  // not the known one
+        const std::string bits = cid_set_bits(font->shown);
+        HPDF_Dict cid_set = HPDF_DictStream_New(doc->mmgr, doc->xref);
+        cid_set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Stream_Write(cid_set->stream, reinterpret_cast<const HPDF_BYTE*>(bits.data()),
+                          static_cast<HPDF_UINT>(bits.size()));
+        HPDF_Dict_Add(type0, kPendingCidSet, cid_set);
+        type0->before_write_fn = before_write_with_cid_set;
+    }
+}
 
 // libharu 2.3 points a UTF-8 font's /ToUnicode at its encoding CMap, whose CID ranges PDF
 // readers reject ("Invalid 'begincidrange' operator in ToUnicode CMap"). One correct map,
 // shared by all fonts, replaces it.
 void HaruPainter::Impl::write_to_unicode_maps() {
-    const std::vector<HPDF_Font> fonts = fonts_->unicode_fonts();
+    const std::vector<HaruFonts::Font*> fonts = fonts_->unicode_fonts();
     if (fonts.empty()) return;
     HPDF_Doc doc = doc_.get();
     HPDF_Dict map = HPDF_DictStream_New(doc->mmgr, doc->xref);
@@ -86,7 +140,7 @@ void HaruPainter::Impl::write_to_unicode_maps() {
     const std::string cmap = identity_to_unicode_cmap();
     HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
                       static_cast<HPDF_UINT>(cmap.size()));
-    for (HPDF_Font font : fonts) HPDF_Dict_Add(font, "ToUnicode", map);
+    for (HaruFonts::Font* font : fonts) HPDF_Dict_Add(font->pdf, "ToUnicode", map);
 }
 
 void HaruPainter::Impl::collect_dests(const typeset::Document& doc) {
@@ -234,6 +288,7 @@ void HaruPainter::Impl::write_pdfa(const typeset::Metadata& meta) {
     HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
                       static_cast<HPDF_UINT>(xmp.size()));
     HPDF_Dict_Add(doc->catalog, "Metadata", metadata);
+    write_cid_sets();
 
     const std::string icc = read_binary_file(options_.icc_profile);
     if (icc.empty()) {

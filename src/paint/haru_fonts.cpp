@@ -230,10 +230,10 @@ std::string HaruFonts::substitute_for(Font& font, uint32_t glyph) {
     return out;
 }
 
-std::vector<HPDF_Font> HaruFonts::unicode_fonts() const {
-    std::vector<HPDF_Font> out;
-    for (const std::optional<Font>& f : fonts_) {
-        if (f && f->pdf && !f->win_ansi) out.push_back(f->pdf);
+std::vector<HaruFonts::Font*> HaruFonts::unicode_fonts() {
+    std::vector<Font*> out;
+    for (std::optional<Font>& f : fonts_) {
+        if (f && f->pdf && !f->win_ansi) out.push_back(&*f);
     }
     return out;
 }

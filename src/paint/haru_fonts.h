@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,7 +34,8 @@ public:
         FtFacePtr face;
         HPDF_Font pdf = nullptr;  // TrueType: shows text; nullptr for outline-drawn fonts
         bool outlines = false;
-        bool win_ansi = false;  // text is shown in WinAnsiEncoding, else in UTF-8
+        bool win_ansi = false;     // text is shown in WinAnsiEncoding, else in UTF-8
+        std::set<char32_t> shown;  // UTF-8 fonts: the characters shown (for PDF/A's CIDSet)
         double units_per_em = 1000;
         std::unordered_map<char32_t, double> widths;  // advance in 1/1000 em
         std::unordered_map<uint32_t, GlyphPath> paths;
@@ -58,7 +60,7 @@ public:
     // line end becomes the hyphen glyph), a character the font maps to that glyph.
     std::string shown_text(Font& font, std::string_view text, const std::vector<uint32_t>& glyphs);
     // The UTF-8 libharu fonts loaded so far, in index order.
-    std::vector<HPDF_Font> unicode_fonts() const;
+    std::vector<Font*> unicode_fonts();
     // Advance of one glyph at `size` points.
     double glyph_advance(Font& font, uint32_t glyph, double size);
     // The outline of `glyph`, read once.

@@ -86,6 +86,7 @@ private:
     void write_outline(const std::vector<typeset::OutlineEntry>& outline);
     void write_links();
     void write_to_unicode_maps();
+    void write_cid_sets();
     void write_page_boxes();
     void write_pdfa(const typeset::Metadata& meta);
     void write_encryption();

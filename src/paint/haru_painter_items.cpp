@@ -7,6 +7,7 @@
 #include "paint/haru_painter_impl.h"
 #include "paint/text_format.h"
 #include "paint/text_segments.h"
+#include "paint/utf8_codec.h"
 #include "paint/win_ansi.h"
 
 // The drawing of single items by HaruPainter (see haru_painter.cpp for the life cycle).
@@ -186,6 +187,9 @@ void HaruPainter::Impl::show_segments(HaruFonts::Font& font, double size,
         if (s.scale != scale) HPDF_Page_SetHorizontalScalling(page_, real(100 * (scale = s.scale)));
         // The page's y axis points down; the text matrix turns the glyphs upright again.
         HPDF_Page_SetTextMatrix(page_, 1, 0, 0, -1, real(s.x), real(s.y));
+        if (!font.win_ansi) {
+            for (char32_t cp : decode_utf8(s.text)) font.shown.insert(cp);
+        }
         HPDF_Page_ShowText(page_, font.win_ansi ? to_win_ansi(s.text).c_str() : s.text.c_str());
     }
     if (scale != 1) HPDF_Page_SetHorizontalScalling(page_, 100);

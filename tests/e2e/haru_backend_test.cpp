@@ -104,6 +104,8 @@ TEST_CASE("PDF/A-1b: identification, output intent, /ID, no transparency, embedd
     CHECK(contains(qdf, "<rdf:li>Wageningen Universiteit, Health &amp; Society</rdf:li>"));
     CHECK(contains(qdf, "/S /GTS_PDFA1"));
     CHECK(contains(qdf, "/DestOutputProfile "));
+    CHECK(contains(qdf, "/CIDSet"));  // the symbols font (✉ ☎ ☐) is a CIDFont subset
+    CHECK_FALSE(contains(qdf, "DrukwerkPendingCIDSet"));
     CHECK_FALSE(contains(qdf, "/Transparency"));
     CHECK_FALSE(contains(qdf, "/SMask"));
     CHECK_FALSE(contains(qdf, "/CA "));
