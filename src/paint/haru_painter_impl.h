@@ -15,8 +15,8 @@
 #include "paint/text_segments.h"
 
 // The state behind HaruPainter. haru_painter.cpp holds the page life cycle, haru_document.cpp
-// the document-level objects (metadata, outline, links, PDF/A, encryption) and
-// haru_painter_items.cpp the drawing of single items.
+// the document-level objects (metadata, outline, links, encryption), haru_pdfa.cpp the PDF/A
+// parts, and haru_painter_items.cpp the drawing of single items.
 //
 // Pages are drawn in page coordinates (origin top-left, y down, as typeset/ hands them over):
 // each page starts with a transform that flips PDF's y axis. Text and images flip back locally.
@@ -80,7 +80,7 @@ private:
                        bool invisible);
     void draw_outlines(HaruFonts::Font& font, const typeset::GlyphRun& run);
 
-    // haru_document.cpp
+    // haru_document.cpp, haru_pdfa.cpp
     void collect_dests(const typeset::Document& doc);
     void write_metadata(const typeset::Metadata& meta);
     void write_outline(const std::vector<typeset::OutlineEntry>& outline);
