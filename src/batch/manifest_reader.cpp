@@ -14,8 +14,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // <job> attributes that are `drukwerk render` options of the same name.
-const char* const kRenderOptions[] = {"format", "dpi",  "pages", "width-px", "page-master",
-                                      "where",  "sort", "mode",  "faces"};
+const char* const kRenderOptions[] = {"format",      "dpi",          "pages",       "width-px",
+                                      "page-master", "backend",      "pdf-standard", "permissions",
+                                      "owner-password", "where",     "sort",         "mode",
+                                      "faces"};
 
 std::string resolve(const std::string& dir, const std::string& path) {
     return (fs::path(path).is_absolute() ? fs::path(path) : fs::path(dir) / path)

@@ -30,11 +30,30 @@ bool parse_pages(const std::string& text, std::vector<int>& out) {
     return true;
 }
 
+// "no-print,no-copy" → the matching deny_ flags
+bool parse_permissions(const std::string& text, Options& o) {
+    size_t pos = 0;
+    while (true) {
+        const size_t comma = text.find(',', pos);
+        const std::string part = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        if (part == "no-print") o.deny_print = true;
+        else if (part == "no-copy") o.deny_copy = true;
+        else if (part == "no-modify") o.deny_modify = true;
+        else if (part == "no-annotate") o.deny_annotate = true;
+        else return false;
+        if (comma == std::string::npos) return true;
+        pos = comma + 1;
+    }
+}
+
 }  // namespace
 
 const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
            "                       [--pages LIST] [--width-px N] [--page-master NAME]\n"
+           "                       [--backend cairo|haru] [--pdf-standard a-1b]\n"
+           "                       [--permissions no-print,no-copy,no-modify,no-annotate]\n"
+           "                       [--owner-password PASSWORD]\n"
            "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
            "                       [--mode sheets|print-shop|cards] [--faces both|fronts|backs]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
@@ -55,6 +74,8 @@ const char* usage_text() {
            "--width-px N (PNG only) scales the page to exactly N pixels wide, instead of --dpi.\n"
            "--page-master NAME starts the document on that page master of the layout (a variant\n"
            "such as a4 next to a3) instead of the one <document> names.\n"
+           "--pdf-standard a-1b writes an archival PDF/A-1b; --permissions writes a PDF that\n"
+           "readers open freely but restrict (RC4 encryption: not secret). Both use libharu.\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -162,6 +183,39 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             }
         } else if (arg == "--keep-going") {
             o.keep_going = true;
+        } else if (arg == "--backend") {
+            auto v = value("--backend");
+            if (!v) return std::nullopt;
+            o.backend = *v;
+            if (o.backend != "cairo" && o.backend != "haru") {
+                error = "unknown backend '" + o.backend + "' (expected cairo or haru)";
+                return std::nullopt;
+            }
+        } else if (arg == "--pdf-standard") {
+            auto v = value("--pdf-standard");
+            if (!v) return std::nullopt;
+            o.pdf_standard = *v;
+            if (o.pdf_standard != "a-1b") {
+                error = "unknown PDF standard '" + o.pdf_standard + "' (expected a-1b)";
+                return std::nullopt;
+            }
+        } else if (arg == "--permissions") {
+            auto v = value("--permissions");
+            if (!v) return std::nullopt;
+            o.restrict_permissions = true;
+            if (!parse_permissions(*v, o)) {
+                error = "--permissions takes a comma-separated list of no-print, no-copy, "
+                        "no-modify, no-annotate";
+                return std::nullopt;
+            }
+        } else if (arg == "--owner-password") {
+            auto v = value("--owner-password");
+            if (!v) return std::nullopt;
+            o.owner_password = *v;
+            if (o.owner_password.empty()) {
+                error = "--owner-password must not be empty";
+                return std::nullopt;
+            }
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return std::nullopt;
@@ -200,6 +254,14 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
     }
     if (o.command == "render" && o.output.empty()) {
         error = "render needs -o OUTPUT";
+        return std::nullopt;
+    }
+    if (!o.owner_password.empty() && !o.restrict_permissions) {
+        error = "--owner-password needs --permissions";
+        return std::nullopt;
+    }
+    if (o.backend == "cairo" && (!o.pdf_standard.empty() || o.restrict_permissions)) {
+        error = "--pdf-standard and --permissions need --backend haru (or no --backend)";
         return std::nullopt;
     }
     return o;

@@ -33,6 +33,11 @@ struct Options {
     std::string mode;        // sheets | print-shop | cards; empty: from the layout and format
     std::string faces = "both";  // both | fronts | backs
     bool keep_going = false;     // render the good cards when some have errors
+    std::string backend;       // PDF writer: cairo (default) | haru
+    std::string pdf_standard;  // "" | a-1b (written with libharu)
+    bool restrict_permissions = false;  // --permissions given
+    bool deny_print = false, deny_copy = false, deny_modify = false, deny_annotate = false;
+    std::string owner_password;
     bool help = false;
     bool version = false;
 };

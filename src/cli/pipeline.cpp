@@ -196,6 +196,16 @@ int run_render(const Options& options, Diagnostics& diags) {
         if (first < doc->pages.size()) out_options.dpi = options.width_px * 72.0 / doc->pages[first].width;
     }
     out_options.pages = options.pages;
+    if (options.backend == "haru") out_options.backend = output::PdfBackend::Haru;
+    out_options.pdfa = options.pdf_standard == "a-1b";
+    if (options.restrict_permissions) {
+        paint::Permissions& p = out_options.permissions.emplace();
+        p.print = !options.deny_print;
+        p.copy = !options.deny_copy;
+        p.modify = !options.deny_modify;
+        p.annotate = !options.deny_annotate;
+    }
+    out_options.owner_password = options.owner_password;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
     if (!options.build_report.empty()) write_build_report(options, *doc, *format, diags);
     return exit_code;  // kInputError when --keep-going left out cards with errors

@@ -4,6 +4,9 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+
+#include <hpdf_version.h>
 
 #include "output/atomic_file.h"
 #include "output/page_boxes.h"
@@ -38,7 +41,34 @@ paint::CairoTarget cairo_target(Format format) {
     return paint::CairoTarget::Pdf;
 }
 
+bool uses_haru(const OutputOptions& options) {
+    return options.backend == PdfBackend::Haru || options.pdfa || options.permissions;
+}
+
+// 128 random bits as hex: an owner password nobody knows, so the restrictions can only be
+// lifted by rendering again from the sources. Empty when no randomness is available.
+std::string random_password() {
+    std::ifstream random("/dev/urandom", std::ios::binary);
+    unsigned char bytes[16];
+    if (!random.read(reinterpret_cast<char*>(bytes), sizeof bytes)) return {};
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : bytes) out += {digits[b >> 4], digits[b & 15]};
+    return out;
+}
+
 bool check_options(Format format, const OutputOptions& options, Diagnostics& diag) {
+    if (format != Format::Pdf && uses_haru(options)) {
+        diag.error({}, "--backend haru, --pdf-standard and --permissions apply to PDF output only",
+                   "write a .pdf file, or leave these options out");
+        return false;
+    }
+    if (options.pdfa && options.permissions) {
+        diag.error({}, "PDF/A-1 forbids encryption, so --pdf-standard and --permissions cannot "
+                       "be combined",
+                   "write the archival copy and the restricted copy in two runs");
+        return false;
+    }
     if (format == Format::Png && !(options.dpi >= min_dpi && options.dpi <= max_dpi)) {
         diag.error({}, "resolution " + std::to_string(options.dpi) + " dpi is out of range",
                    "use a resolution between 1 and 2400 dpi, e.g. 96 for previews");
@@ -93,16 +123,37 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
     }
     const typeset::Document& to_paint = selected ? *selected : doc;
 
-    paint::CairoOptions cairo{cairo_target(format), options.dpi, {}};
-    if (doc.metadata.date.empty()) cairo.fallback_date = source_date_epoch(diag);
-    std::optional<std::vector<std::string>> buffers =
-        paint::render_with_cairo(to_paint, cairo, diag);
-    if (!buffers) return false;
-    if (format == Format::Pdf && !buffers->empty() && !finish_pdf(buffers->front(), doc.metadata))
-        diag.warning({out_path}, "the PDF has no /Lang entry: Cairo wrote an unexpected layout");
-    if (format == Format::Pdf && !buffers->empty() && has_page_boxes(to_paint.pages) &&
-        !add_page_boxes(buffers->front(), to_paint.pages, diag))
-        return false;
+    const std::string fallback_date = doc.metadata.date.empty() ? source_date_epoch(diag) : "";
+    std::optional<std::vector<std::string>> buffers;
+    if (format == Format::Pdf && uses_haru(options)) {
+        paint::HaruOptions haru;
+        haru.pdfa = options.pdfa;
+        haru.permissions = options.permissions;
+        haru.owner_password = options.owner_password;
+        if (options.permissions && haru.owner_password.empty()) {
+            haru.owner_password = random_password();
+            if (haru.owner_password.empty()) {
+                diag.error({}, "cannot read /dev/urandom for an owner password",
+                           "give one with --owner-password");
+                return false;
+            }
+        }
+        haru.fallback_date = fallback_date;
+        haru.producer = "drukwerk " DRUKWERK_VERSION " (libharu " HPDF_VERSION_TEXT ")";
+        std::optional<std::string> pdf = paint::render_with_haru(to_paint, haru, diag);
+        if (!pdf) return false;
+        buffers.emplace().push_back(std::move(*pdf));
+    } else {
+        paint::CairoOptions cairo{cairo_target(format), options.dpi, fallback_date};
+        buffers = paint::render_with_cairo(to_paint, cairo, diag);
+        if (!buffers) return false;
+        if (format == Format::Pdf && !buffers->empty() &&
+            !finish_pdf(buffers->front(), doc.metadata))
+            diag.warning({out_path}, "the PDF has no /Lang entry: Cairo wrote an unexpected layout");
+        if (format == Format::Pdf && !buffers->empty() && has_page_boxes(to_paint.pages) &&
+            !add_page_boxes(buffers->front(), to_paint.pages, diag))
+            return false;
+    }
 
     const std::vector<std::string> names = output_file_names(out_path, format, *numbers);
     if (names.size() != buffers->size()) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "paint/haru_painter.h"
 #include "typeset/page.h"
 
 namespace dw::output {
@@ -14,9 +15,16 @@ enum class Format { Pdf, Png, Svg };
 // "x.pdf", "out/x.PNG", ".svg" (any case) -> the format; anything else -> nullopt.
 std::optional<Format> format_from_extension(std::string_view path);
 
+enum class PdfBackend { Cairo, Haru };
+
 struct OutputOptions {
     double dpi = 96;         // PNG only
     std::vector<int> pages;  // 1-based page numbers to write; empty: all pages
+    // PDF only. PDF/A-1b and permissions need libharu; they choose it whatever `backend` says.
+    PdfBackend backend = PdfBackend::Cairo;
+    bool pdfa = false;
+    std::optional<paint::Permissions> permissions{};
+    std::string owner_password{};  // empty with permissions: a random one (see the README)
 };
 
 // The files one write_document call produces, in page order.

@@ -1,0 +1,32 @@
+// Comparing the libharu and the Cairo renderings of the same document (issue 6): rendered by
+// pdftoppm, the pages may differ only in anti-aliasing, and pdftotext must read the same words
+// in the same order. Any example document is added to the comparison with one line in
+// haru_backend_test.cpp.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+// The words of `text` (pdftotext output) in order. A soft hyphen at the end of a word is the
+// hyphen shown at a line break (Cairo extracts it as U+00AD, libharu's WinAnsi fonts as '-');
+// inside a word it is an invisible break opportunity and is dropped.
+std::vector<std::string> extracted_words(const std::string& text);
+
+// pdftotext -layout of one page: words in reading order of their lines (the physical layout,
+// which does not depend on how a PDF writer groups its text operators).
+std::vector<std::string> page_words(const std::filesystem::path& pdf, int page);
+
+// The fraction of pixels of page `page` that differ (any channel by more than the default
+// threshold) between the two PDFs rendered with pdftoppm at `dpi`; -1 when a page could not be
+// rendered or the sizes differ. `work_dir` receives the PNGs (and a diff picture).
+double page_pixel_difference(const std::filesystem::path& expected_pdf,
+                             const std::filesystem::path& actual_pdf, int page, int dpi,
+                             const std::filesystem::path& work_dir);
+
+// The number of pages pdfinfo reports; 0 when it cannot read the file.
+int page_count(const std::filesystem::path& pdf);
+
+}  // namespace e2e
