@@ -96,6 +96,8 @@ bool check_field(const std::string& field, const data::Value& list, const char* 
     return false;
 }
 
+constexpr long kMaxCards = 5000;
+
 }  // namespace
 
 std::vector<CardEntry> select_cards(const data::Value& data, const layout::CardDeck& deck,
@@ -110,11 +112,18 @@ std::vector<CardEntry> select_cards(const data::Value& data, const layout::CardD
         if (!filter || !check_field(filter->field, *list, "--where", diags)) return entries;
     }
     if (!sort.empty() && !check_field(sort, *list, "--sort", diags)) return entries;
+    long total = 0;
     for (const auto& card : list->items) {
         CardEntry entry;
         entry.card = &card;
         if (!check_card(card, deck, entry, diags)) continue;
         if (filter && !matches(card, *filter)) continue;
+        // Each card is a page to typeset: a runaway file must not take minutes and gigabytes.
+        if ((total += entry.copies) > kMaxCards) {
+            diags.error(card.loc, "the deck has more than " + std::to_string(kMaxCards) + " cards",
+                        "split the file, or choose cards with --where");
+            return {};
+        }
         entries.push_back(entry);
     }
     if (!sort.empty())

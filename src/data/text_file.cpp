@@ -37,6 +37,15 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
         diags.error(at, "is a directory, not a file", "give the path of a data file");
         return std::nullopt;
     }
+    // Minutes, lesson sets and project facts are kilobytes; a file of many megabytes is a
+    // mistake or an attack, and would cost gigabytes once bound and typeset.
+    constexpr std::uintmax_t kMaxDataBytes = 16 * 1024 * 1024;
+    if (std::uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxDataBytes) {
+        diags.error(at, "the file is " + std::to_string(size / (1024 * 1024)) +
+                            " MB; data files may be at most 16 MB",
+                    "is this the right file? split large data into several jobs");
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error(at, "cannot read file", "check that the file is readable (permissions)");

@@ -5,25 +5,23 @@
 
 namespace e2e {
 
-std::vector<std::string> extracted_words(const std::string& text) {
-    static const std::string soft_hyphen = "\xC2\xAD";
-    std::vector<std::string> words;
-    for (const std::string& line : split_lines(text)) {
-        for (std::string word : split_words(line)) {
-            for (size_t at; (at = word.find(soft_hyphen)) != std::string::npos;) {
-                const bool last = at + soft_hyphen.size() == word.size();
-                word.replace(at, soft_hyphen.size(), last ? "-" : "");
-            }
-            if (!word.empty()) words.push_back(word);
+std::string reading_text(const std::string& text) {
+    std::string kept;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xAD) {
+            ++i;  // a soft hyphen (U+00AD)
+            continue;
         }
+        if (c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '-') continue;
+        kept += text[i];
     }
-    return words;
+    return kept;
 }
 
-std::vector<std::string> page_words(const fs::path& pdf, int page) {
+std::string page_reading_text(const fs::path& pdf, int page) {
     const std::string n = std::to_string(page);
-    RunResult r = run({"pdftotext", "-layout", "-f", n, "-l", n, pdf.string(), "-"});
-    return extracted_words(r.out);
+    return reading_text(run({"pdftotext", "-raw", "-f", n, "-l", n, pdf.string(), "-"}).out);
 }
 
 double page_pixel_difference(const fs::path& expected_pdf, const fs::path& actual_pdf, int page,

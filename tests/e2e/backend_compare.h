@@ -10,14 +10,12 @@
 
 namespace e2e {
 
-// The words of `text` (pdftotext output) in order. A soft hyphen at the end of a word is the
-// hyphen shown at a line break (Cairo extracts it as U+00AD, libharu's WinAnsi fonts as '-');
-// inside a word it is an invisible break opportunity and is dropped.
-std::vector<std::string> extracted_words(const std::string& text);
-
-// pdftotext -layout of one page: words in reading order of their lines (the physical layout,
-// which does not depend on how a PDF writer groups its text operators).
-std::vector<std::string> page_words(const std::filesystem::path& pdf, int page);
+// The text as a PDF reader extracts it in drawing order (pdftotext -raw), without the spaces,
+// line breaks and hyphens between and inside words: how each back end splits text into words,
+// spaces letter-spaced headings, and marks hyphenation differs, the words and their order do
+// not. Comparing it checks "the same words in the same order".
+std::string reading_text(const std::string& text);
+std::string page_reading_text(const std::filesystem::path& pdf, int page);
 
 // The fraction of pixels of page `page` that differ (any channel by more than the default
 // threshold) between the two PDFs rendered with pdftoppm at `dpi`; -1 when a page could not be

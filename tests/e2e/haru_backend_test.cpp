@@ -19,6 +19,9 @@ struct Example {
 std::vector<Example> examples() {
     return {
         {"minutes", example_data(), example_layout()},
+        {"blueprint", source_root() / "inputs/blueprint/wij-zijn-de-wijk.yaml",
+         source_root() / "layouts/blueprint.xml"},
+        {"cards", source_root() / "inputs/bouwstenen.csv", source_root() / "layouts/cards.xml"},
     };
 }
 
@@ -45,7 +48,9 @@ fs::path render_ok(const Example& e, const fs::path& out,
     RunResult r = render(e, out, extra);
     INFO("command: " << r.command << "\nstderr:\n" << r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(r.err.empty());
+    // libharu writes only numbered page labels; the cards' "1a", "1b" are left out with a warning.
+    for (const std::string& line : split_lines(r.err))
+        CHECK(contains(line, "libharu writes only numbered labels"));
     return out;
 }
 
@@ -77,7 +82,7 @@ TEST_CASE("libharu and Cairo give the same pages and the same words", "[e2e][har
                 REQUIRE(difference >= 0);
                 if (difference >= kMaxPixelDifference) dir.keep();
                 CHECK(difference < kMaxPixelDifference);
-                CHECK(page_words(haru, page) == page_words(cairo, page));
+                CHECK(page_reading_text(haru, page) == page_reading_text(cairo, page));
             }
         }
     }

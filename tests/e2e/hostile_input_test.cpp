@@ -76,7 +76,8 @@ TEST_CASE("10,000 levels of nesting are refused, not recursed into", "[e2e][host
     Case c;
     SECTION("a Markdown list") {
         std::string md = "---\ntitle: x\n---\n";
-        for (int i = 0; i < 10000; ++i) md += std::string(size_t(i) * 2, ' ') + "- a\n";
+        for (int i = 0; i < 10000; ++i) md += "- ";  // a list item holding a list item ...
+        md += "a\n";
         write_file(c.dir / "nested.md", md);
         c.expect_error(c.render(c.dir / "nested.md", simple_layout()), "nested.md:",
                        "Markdown nested more than 64 levels deep");
@@ -212,4 +213,24 @@ TEST_CASE("a full disk or read-only folder keeps the last good output", "[e2e][h
     }
     CHECK(read_file(out) == "last good");
     for (const auto& name : list_dir(dir.path())) CHECK_FALSE(contains(name, ".tmp-"));
+}
+
+TEST_CASE("a 50 MB CSV and a deck of a million cards are refused quickly", "[e2e][hostile][csv]") {
+    Case c;
+    const fs::path cards = source_root() / "layouts/cards.xml";
+    SECTION("50 MB of lessons") {
+        std::string csv = "thema;les;titel;tekst;voorbeeld;plaats;aantal\n";
+        const std::string row = "1;1;Titel;" + std::string(400, 'x') + ";;Arnhem;1\n";
+        while (csv.size() < 50u * 1024 * 1024) csv += row;
+        write_file(c.dir / "big.csv", csv);
+        c.expect_error(c.render(c.dir / "big.csv", cards), "big.csv: error: ",
+                       "the file is 50 MB; data files may be at most 16 MB");
+    }
+    SECTION("quantities that add up to more than 5000 cards") {
+        std::string csv = "thema;les;titel;tekst;voorbeeld;plaats;aantal\n";
+        for (int i = 1; i <= 6; ++i) csv += "1;" + std::to_string(i) + ";Titel;Tekst;;;1000\n";
+        write_file(c.dir / "many.csv", csv);
+        c.expect_error(c.render(c.dir / "many.csv", cards), "many.csv:7:1: error: ",
+                       "the deck has more than 5000 cards");
+    }
 }
