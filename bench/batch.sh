@@ -12,7 +12,7 @@ bin=$(realpath "${2:-build/drukwerk}")
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/inputs" "$root/layouts"
-cp layouts/* "$root/layouts/"
+cp -r layouts/. "$root/layouts/"
 generate() {  # count manifest-name
   {
     echo '<manifest root="..">'
