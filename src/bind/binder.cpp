@@ -143,6 +143,11 @@ void Binder::bind_box(const layout::Node& node, std::vector<Box>& out) {
     f.align = align_attr(node, "align").value_or(layout::Align::Left);
     f.valign = valign_attr(node);
     f.shrink_to_fit = text_attr(node, "fit").value_or("grow") == "shrink";
+    bind_frame_content(node, std::move(box), out);
+}
+
+// What <box> and <circle> share: space around, a default style for their content, the content.
+void Binder::bind_frame_content(const layout::Node& node, Box box, std::vector<Box>& out) {
     box.space_before = length_attr(node, "space-before").value_or(Length{}).to_pt();
     box.space_after = length_attr(node, "space-after").value_or(Length{}).to_pt();
     auto style = text_attr(node, "style");

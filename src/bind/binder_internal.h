@@ -33,6 +33,7 @@ public:
 private:
     void bind_text(const layout::Node& node, std::vector<Box>& out);
     void bind_box(const layout::Node& node, std::vector<Box>& out);
+    void bind_frame_content(const layout::Node& node, Box box, std::vector<Box>& out);
     void bind_row(const layout::Node& node, std::vector<Box>& out);
     void bind_grid(const layout::Node& node, std::vector<Box>& out);
     void bind_columns(const layout::Node& node, std::vector<Box>& out);

@@ -18,13 +18,7 @@ void Binder::bind_circle(const layout::Node& node, std::vector<Box>& out) {
     f.border_color = color_attr(node, "border-color").value_or(Color{});
     f.align = align_attr(node, "align").value_or(layout::Align::Left);
     f.valign = VAlign::Middle;
-    box.space_before = length_attr(node, "space-before").value_or(Length{}).to_pt();
-    box.space_after = length_attr(node, "space-after").value_or(Length{}).to_pt();
-    auto style = text_attr(node, "style");
-    if (style) default_styles_.push_back(*style);
-    bind_flow(node.children, box.children);
-    if (style) default_styles_.pop_back();
-    out.push_back(std::move(box));
+    bind_frame_content(node, std::move(box), out);
 }
 
 void Binder::bind_arrow(const layout::Node& node, std::vector<Box>& out) {
