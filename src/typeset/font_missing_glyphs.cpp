@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "typeset/font_system.h"
+#include "typeset/paragraph_items.h"
 
 namespace dw::typeset {
 
@@ -49,6 +50,17 @@ std::vector<MissingGlyph> FontSystem::find_missing_glyphs(PangoLayout* layout) {
     // Runs are in visual order; right-to-left text would otherwise come out reversed.
     std::stable_sort(missing.begin(), missing.end(),
                      [](const auto& a, const auto& b) { return a.byte_offset < b.byte_offset; });
+    return missing;
+}
+
+std::vector<MissingGlyph> find_missing_glyphs(const ParagraphItems& items, const std::string& text) {
+    std::vector<MissingGlyph> missing;
+    for (const Piece& piece : items.pieces)
+        for (const ShapedGlyph& g : piece.glyphs) {
+            if (!(g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) || g.glyph == PANGO_GLYPH_INVALID_INPUT) continue;
+            gunichar wc = g.glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+            missing.push_back({offset_of(text.c_str(), g.cluster, piece.end, wc), wc});
+        }
     return missing;
 }
 

@@ -19,7 +19,9 @@ double font_size(PangoFont* font) {
     return points(pango_font_description_get_size(desc.get()));
 }
 
-Color color_of(const PangoItem* item, const Color& fallback) {
+}  // namespace
+
+Color color_of_item(const PangoItem* item, const Color& fallback) {
     Color color = fallback;
     for (GSList* l = item->analysis.extra_attrs; l; l = l->next) {
         const auto* attr = static_cast<const PangoAttribute*>(l->data);
@@ -34,6 +36,8 @@ Color color_of(const PangoItem* item, const Color& fallback) {
     }
     return color;
 }
+
+namespace {
 
 struct PlacedGlyph {
     PangoGlyph glyph;
@@ -114,7 +118,7 @@ void append_glyph_runs(PangoLayoutLine* line, double x, double baseline_y, FontT
         GlyphRun glyph_run;
         glyph_run.font = font;
         glyph_run.size = font_size(item->analysis.font);
-        glyph_run.color = color_of(item, default_color);
+        glyph_run.color = color_of_item(item, default_color);
         glyph_run.text.assign(text + item->offset, item->length);
         fill_glyphs_and_clusters(place_glyphs(run, run_x, baseline_y), item->analysis.level % 2,
                                  item->length, glyph_run);

@@ -25,6 +25,9 @@ private:
     std::map<std::pair<std::string, int>, int> index_;
 };
 
+// The colour Pango's attributes give the item (foreground, foreground alpha), else `fallback`.
+Color color_of_item(const PangoItem* item, const Color& fallback);
+
 // Appends one GlyphRun per Pango run of `line`, positioned as pango_cairo_show_layout_line would
 // draw the line with its left end at `x` and its baseline at `baseline_y` (points, y down).
 // Colours come from foreground (and foreground-alpha) attributes, otherwise `default_color`.

@@ -11,6 +11,7 @@
 #include "typeset/fragment.h"
 #include "typeset/image_size.h"
 #include "typeset/paragraph_cache.h"
+#include "typeset/word_shaper.h"
 
 namespace dw::typeset {
 
@@ -47,6 +48,8 @@ struct TypesetContext {
     std::map<std::string, bool> image_usable;
     // Set by callers that repeat text a lot (card decks); null: every paragraph is shaped.
     ParagraphCache* paragraph_cache = nullptr;
+    // Every word shaped in this run, by font: documents repeat their words.
+    WordShaper shaper;
 };
 
 // Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each

@@ -70,6 +70,10 @@ PangoAttrList* build_attributes(const bind::Box& paragraph, const ParagraphText&
     PangoAttrList* list = pango_attr_list_new();
     const layout::Style& style = paragraph.style;
     int all = int(text.text.size());
+    // The paragraph's font first, so the spans' family, weight and size override it.
+    PangoFontDescription* font = style_font(style);
+    insert(list, pango_attr_font_desc_new(font), 0, all);
+    pango_font_description_free(font);
     insert_color(list, style.color, 0, all);
     if (style.letter_spacing != 0)
         insert(list, pango_attr_letter_spacing_new(int(style.letter_spacing * PANGO_SCALE)), 0, all);

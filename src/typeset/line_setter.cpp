@@ -1,0 +1,158 @@
+#include "typeset/line_setter.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace dw::typeset {
+namespace {
+
+constexpr double kPango = PANGO_SCALE;
+
+bool drawn(Piece::Kind kind) { return kind == Piece::Kind::Word || kind == Piece::Kind::Space; }
+
+bool same_run(const GlyphRun& run, const Piece& piece) {
+    return run.font == piece.font && run.size == piece.size && run.color.r == piece.color.r &&
+           run.color.g == piece.color.g && run.color.b == piece.color.b && run.color.a == piece.color.a;
+}
+
+// Builds glyph runs piece by piece, keeping each run's text and cluster map in step with its
+// glyphs: bytes between pieces (a soft hyphen where the line did not break) are a cluster
+// without glyphs, so the text a reader copies is the paragraph's text.
+class RunBuilder {
+public:
+    RunBuilder(const std::string& text, std::vector<Item>& out) : text_(text), out_(out) {}
+    ~RunBuilder() { flush(); }
+
+    void add(const Piece& piece, double x, double baseline, double space_extra,
+             std::vector<PlacedCluster>& placed) {
+        if (piece.font < 0) return;
+        if (!run_ || !same_run(*run_, piece)) start_run(piece);
+        if (piece.start > end_) add_cluster(piece.start - end_, 0);
+        long pen = 0;
+        size_t i = 0;
+        while (i < piece.glyphs.size()) {
+            const int cluster = piece.glyphs[i].cluster;
+            const double cluster_x = x + pen / kPango;
+            int visible = 0;
+            for (; i < piece.glyphs.size() && piece.glyphs[i].cluster == cluster; ++i) {
+                const ShapedGlyph& g = piece.glyphs[i];
+                if (g.glyph != PANGO_GLYPH_EMPTY) {
+                    unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
+                    run_->glyphs.push_back({id, x + (pen + g.x_offset) / kPango, baseline + g.y_offset / kPango});
+                    ++visible;
+                }
+                pen += g.advance;
+            }
+            int next = i < piece.glyphs.size() ? piece.glyphs[i].cluster : piece.end;
+            // A hyphen glyph stands for the soft hyphen's bytes.
+            if (piece.kind == Piece::Kind::Hyphen) next = piece.end;
+            add_cluster(std::max(next - cluster, 0), visible);
+            double cluster_end = x + pen / kPango + (i == piece.glyphs.size() ? space_extra : 0);
+            placed.push_back({cluster, next, cluster_x, cluster_end});
+        }
+        end_ = std::max(end_, piece.end);
+    }
+
+private:
+    void start_run(const Piece& piece) {
+        flush();
+        run_.emplace();
+        run_->font = piece.font;
+        run_->size = piece.size;
+        run_->color = piece.color;
+        start_ = end_ = piece.start;
+    }
+
+    void add_cluster(int bytes, int glyphs) {
+        if (bytes == 0 && glyphs == 0) return;
+        run_->clusters.emplace_back(bytes, glyphs);
+    }
+
+    void flush() {
+        if (!run_) return;
+        run_->text = text_.substr(size_t(start_), size_t(end_ - start_));
+        if (!run_->glyphs.empty()) out_.emplace_back(std::move(*run_));
+        run_.reset();
+    }
+
+    const std::string& text_;
+    std::vector<Item>& out_;
+    std::optional<GlyphRun> run_;
+    int start_ = 0, end_ = 0;
+};
+
+void strike_through(const Piece& piece, double x, double width, double baseline, std::vector<Item>& out) {
+    Line line;
+    line.x1 = x;
+    line.x2 = x + width;
+    line.y1 = line.y2 = baseline - piece.metrics.ascent * 0.3;
+    line.width = std::max(0.4, piece.size * 0.06);
+    line.color = piece.color;
+    out.push_back(line);
+}
+
+}  // namespace
+
+std::vector<LineSpan> line_spans(const ParagraphItems& items, const std::vector<size_t>& breaks,
+                                 bool justify) {
+    std::vector<LineSpan> lines;
+    size_t begin = 0;
+    for (size_t b : breaks) {
+        LineSpan line;
+        line.first = begin;
+        while (line.first < b && items.pieces[line.first].kind != Piece::Kind::Word) ++line.first;
+        line.last = b;
+        while (line.last > line.first && items.pieces[line.last - 1].kind != Piece::Kind::Word) --line.last;
+        if (items.pieces[b].kind == Piece::Kind::Hyphen) line.hyphen = long(b);
+        line.justify = justify && items.pieces[b].kind != Piece::Kind::ForcedBreak;
+        lines.push_back(line);
+        begin = b + 1;
+    }
+    return lines;
+}
+
+LineMeasure measure_line(const ParagraphItems& items, const LineSpan& line) {
+    LineMeasure m;
+    auto count = [&m](const Piece& p) {
+        m.natural += p.width;
+        if (p.size <= 0) return;
+        m.ascent = std::max(m.ascent, p.metrics.ascent);
+        m.descent = std::max(m.descent, p.metrics.descent);
+    };
+    for (size_t i = line.first; i < line.last; ++i) {
+        const Piece& p = items.pieces[i];
+        if (!drawn(p.kind)) continue;
+        count(p);
+        if (p.kind == Piece::Kind::Space) {
+            m.stretch += items.breaks[i].stretch;
+            m.shrink += items.breaks[i].shrink;
+        }
+    }
+    if (line.hyphen >= 0) count(items.pieces[size_t(line.hyphen)]);
+    return m;
+}
+
+void set_line(const ParagraphItems& items, const LineSpan& line, const std::string& text, double x,
+              double baseline, double ratio, std::vector<Item>& out,
+              std::vector<PlacedCluster>& placed) {
+    std::vector<Item> strikes;
+    {
+        RunBuilder runs(text, out);
+        double pen = x;
+        auto place = [&](size_t i) {
+            const Piece& p = items.pieces[i];
+            double extra = 0;
+            if (p.kind == Piece::Kind::Space)
+                extra = ratio * (ratio > 0 ? items.breaks[i].stretch : items.breaks[i].shrink);
+            runs.add(p, pen, baseline, extra, placed);
+            if (p.strike) strike_through(p, pen, p.width + extra, baseline, strikes);
+            pen += p.width + extra;
+        };
+        for (size_t i = line.first; i < line.last; ++i)
+            if (drawn(items.pieces[i].kind)) place(i);
+        if (line.hyphen >= 0) place(size_t(line.hyphen));
+    }
+    for (auto& s : strikes) out.push_back(std::move(s));
+}
+
+}  // namespace dw::typeset

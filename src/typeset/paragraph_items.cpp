@@ -1,0 +1,294 @@
+#include "typeset/paragraph_items.h"
+
+#include <algorithm>
+
+#include "typeset/glyph_runs.h"
+#include "typeset/paragraph_layout.h"
+#include "typeset/paragraph_text.h"
+
+namespace dw::typeset {
+namespace {
+
+constexpr double kPango = PANGO_SCALE;
+constexpr gunichar kSoftHyphen = 0x00AD;
+constexpr gunichar kLineSeparator = 0x2028;
+constexpr double kHyphenPenalty = 50;     // TeX's \hyphenpenalty
+constexpr double kCharBreakPenalty = 500;  // inside a word too long for its line: a last resort
+constexpr double kFillStretch = 1e6;       // the glue ending a paragraph: any amount
+
+struct ItemList {
+    GList* items = nullptr;
+    ~ItemList() { g_list_free_full(items, reinterpret_cast<GDestroyNotify>(pango_item_free)); }
+};
+
+bool is_space(gunichar c) { return c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A); }
+
+bool has_attr(const PangoItem* item, PangoAttrType type) {
+    for (GSList* l = item->analysis.extra_attrs; l; l = l->next)
+        if (static_cast<const PangoAttribute*>(l->data)->klass->type == type) return true;
+    return false;
+}
+
+class ItemsBuilder {
+public:
+    ItemsBuilder(const ParagraphText& text, const layout::Style& style, double narrowest,
+                 TypesetContext& ctx)
+        : text_(text.text), style_(style), narrowest_(narrowest), ctx_(ctx),
+          letter_spacing_(int(style.letter_spacing * kPango)) {}
+
+    ParagraphItems build(PangoAttrList* attrs) {
+        const int length = int(text_.size());
+        log_attrs_.resize(size_t(g_utf8_strlen(text_.c_str(), length)) + 1);
+        pango_get_log_attrs(text_.c_str(), length, -1, pango_context_get_language(ctx_.fonts.context()),
+                            log_attrs_.data(), int(log_attrs_.size()));
+        ItemList list{pango_itemize(ctx_.fonts.context(), text_.c_str(), 0, length, attrs, nullptr)};
+        int char_index = 0;
+        for (GList* l = list.items; l; l = l->next) {
+            auto* item = static_cast<PangoItem*>(l->data);
+            add_item(*item, char_index);
+            char_index += item->num_chars;
+        }
+        finish_segment();
+        add_glue(Piece::Kind::Fill, length, length, 0, kFillStretch, 0);
+        add_penalty(Piece::Kind::ForcedBreak, length, length, 0, BreakItem::kForcedBreak, false);
+        out_.base_metrics = base_metrics();
+        return std::move(out_);
+    }
+
+private:
+    void add_item(const PangoItem& item, int first_char) {
+        item_ = &item;
+        item_color_ = item_color(item);
+        underline_ = has_attr(&item, PANGO_ATTR_UNDERLINE);
+        strike_ = has_attr(&item, PANGO_ATTR_STRIKETHROUGH);
+        item_font_ = ctx_.font_table.index_of(item.analysis.font);
+        const char* p = text_.c_str() + item.offset;
+        const char* end = p + item.length;
+        int ci = first_char;
+        int word_start = -1, space_start = -1;
+        for (; p < end; p = g_utf8_next_char(p), ++ci) {
+            const int at = int(p - text_.c_str());
+            const gunichar c = g_utf8_get_char(p);
+            const int next = int(g_utf8_next_char(p) - text_.c_str());
+            if (is_space(c)) {
+                if (word_start >= 0) add_word(word_start, at), word_start = -1;
+                if (space_start < 0) space_start = at;
+                continue;
+            }
+            if (space_start >= 0) add_space(space_start, at), space_start = -1;
+            if (c == kSoftHyphen || c == kLineSeparator || c == '\n') {
+                if (word_start >= 0) add_word(word_start, at), word_start = -1;
+                if (c == kSoftHyphen) add_hyphen(at, next);
+                else add_forced_break(at, next);
+                continue;
+            }
+            // A break opportunity inside a run of letters: after "-", "/", an em dash...
+            if (word_start >= 0 && log_attrs_[size_t(ci)].is_line_break) {
+                add_word(word_start, at);
+                word_start = -1;
+                add_penalty(Piece::Kind::BreakPoint, at, at, 0, 0, false);
+            }
+            if (word_start < 0) word_start = at;
+        }
+        const int item_end = item.offset + item.length;
+        if (word_start >= 0) add_word(word_start, item_end);
+        if (space_start >= 0) add_space(space_start, item_end);
+    }
+
+    Piece make_piece(Piece::Kind kind, int start, int end) const {
+        Piece piece;
+        piece.kind = kind;
+        piece.start = start;
+        piece.end = end;
+        piece.font = item_font_;
+        piece.color = item_color_;
+        piece.underline = underline_;
+        piece.strike = strike_;
+        return piece;
+    }
+
+    // Shapes text[start, end) with the current item's font; letter spacing follows each cluster.
+    void shape_into(Piece& piece, const char* text, int length, int cluster_base) {
+        const ShapedText& shaped = ctx_.shaper.shape(text, length, item_->analysis);
+        piece.metrics = ctx_.shaper.font_info(item_->analysis.font);
+        piece.size = piece.metrics.size;
+        piece.glyphs = shaped.glyphs;
+        long width = 0;
+        for (size_t i = 0; i < piece.glyphs.size(); ++i) {
+            ShapedGlyph& g = piece.glyphs[i];
+            if (letter_spacing_ != 0 &&
+                (i + 1 == piece.glyphs.size() || piece.glyphs[i + 1].cluster != g.cluster))
+                g.advance += letter_spacing_;
+            width += g.advance;
+            g.cluster += cluster_base;
+        }
+        piece.width = width / kPango;
+    }
+
+    void add_word(int start, int end) {
+        Piece piece = make_piece(Piece::Kind::Word, start, end);
+        shape_into(piece, text_.c_str() + start, end - start, start);
+        BreakItem box;
+        box.width = piece.width;
+        segment_width_ += piece.width;
+        push(std::move(piece), box);
+    }
+
+    void add_space(int start, int end) {
+        finish_segment();
+        Piece piece = make_piece(Piece::Kind::Space, start, end);
+        shape_into(piece, text_.c_str() + start, end - start, start);
+        BreakItem glue;
+        glue.kind = BreakItem::Kind::Glue;
+        glue.width = piece.width;
+        glue.stretch = piece.width / 2;
+        glue.shrink = piece.width / 3;
+        push(std::move(piece), glue);
+    }
+
+    // The hyphen drawn where a line breaks at a soft hyphen: U+2010 when the font has it.
+    void add_hyphen(int start, int end) {
+        finish_segment();
+        Piece piece = make_piece(Piece::Kind::Hyphen, start, end);
+        shape_into(piece, "\u2010", 3, 0);
+        bool missing = piece.glyphs.empty() || (piece.glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG);
+        if (missing) shape_into(piece, "-", 1, 0);
+        for (auto& g : piece.glyphs) g.cluster = start;
+        BreakItem penalty;
+        penalty.kind = BreakItem::Kind::Penalty;
+        penalty.width = piece.width;
+        penalty.penalty = kHyphenPenalty;
+        penalty.flagged = true;
+        push(std::move(piece), penalty);
+    }
+
+    void add_forced_break(int start, int end) {
+        finish_segment();
+        add_glue(Piece::Kind::Fill, start, start, 0, kFillStretch, 0);
+        add_penalty(Piece::Kind::ForcedBreak, start, end, 0, BreakItem::kForcedBreak, false);
+    }
+
+    void add_glue(Piece::Kind kind, int start, int end, double width, double stretch, double shrink) {
+        BreakItem glue;
+        glue.kind = BreakItem::Kind::Glue;
+        glue.width = width;
+        glue.stretch = stretch;
+        glue.shrink = shrink;
+        push(make_piece(kind, start, end), glue);
+    }
+
+    void add_penalty(Piece::Kind kind, int start, int end, double width, double cost, bool flagged) {
+        if (kind == Piece::Kind::BreakPoint) finish_segment();
+        BreakItem penalty;
+        penalty.kind = BreakItem::Kind::Penalty;
+        penalty.width = width;
+        penalty.penalty = cost;
+        penalty.flagged = flagged;
+        push(make_piece(kind, start, end), penalty);
+    }
+
+    void push(Piece piece, const BreakItem& item) {
+        if (piece.kind == Piece::Kind::Word && segment_start_ < 0) segment_start_ = out_.pieces.size();
+        out_.pieces.push_back(std::move(piece));
+        out_.breaks.push_back(item);
+    }
+
+    // The words since the last break opportunity form an unbreakable run; one wider than the
+    // narrowest line may also break between characters (a long URL in a narrow column).
+    void finish_segment() {
+        if (segment_start_ >= 0 && segment_width_ > narrowest_) split_segment(size_t(segment_start_));
+        segment_start_ = -1;
+        segment_width_ = 0;
+    }
+
+    void split_segment(size_t first) {
+        std::vector<Piece> split;
+        std::vector<BreakItem> breaks;
+        for (size_t i = first; i < out_.pieces.size(); ++i) {
+            for (Piece& part : split_at_characters(out_.pieces[i])) {
+                if (!split.empty() && log_attrs_[char_index_of(part.start)].is_char_break) {
+                    Piece point = part;
+                    point.kind = Piece::Kind::BreakPoint;
+                    point.end = point.start;
+                    point.glyphs.clear();
+                    point.width = 0;
+                    BreakItem penalty;
+                    penalty.kind = BreakItem::Kind::Penalty;
+                    penalty.penalty = kCharBreakPenalty;
+                    split.push_back(std::move(point));
+                    breaks.push_back(penalty);
+                }
+                BreakItem box;
+                box.width = part.width;
+                split.push_back(std::move(part));
+                breaks.push_back(box);
+            }
+        }
+        out_.pieces.resize(first);
+        out_.breaks.resize(first);
+        for (size_t i = 0; i < split.size(); ++i) {
+            out_.pieces.push_back(std::move(split[i]));
+            out_.breaks.push_back(breaks[i]);
+        }
+    }
+
+    // A word cut into its clusters (no reshaping: the glyphs keep their shaped positions).
+    static std::vector<Piece> split_at_characters(const Piece& word) {
+        std::vector<Piece> parts;
+        size_t i = 0;
+        while (i < word.glyphs.size()) {
+            Piece part = word;
+            part.glyphs.clear();
+            part.start = word.glyphs[i].cluster;
+            long width = 0;
+            for (; i < word.glyphs.size() && word.glyphs[i].cluster == part.start; ++i) {
+                ShapedGlyph g = word.glyphs[i];
+                part.glyphs.push_back(g);
+                width += g.advance;
+            }
+            part.end = i < word.glyphs.size() ? word.glyphs[i].cluster : word.end;
+            part.width = width / kPango;
+            parts.push_back(std::move(part));
+        }
+        if (parts.empty()) parts.push_back(word);
+        return parts;
+    }
+
+    size_t char_index_of(int byte) const {
+        return size_t(g_utf8_pointer_to_offset(text_.c_str(), text_.c_str() + byte));
+    }
+
+    Color item_color(const PangoItem& item) const { return color_of_item(&item, style_.color); }
+
+    FontInfo base_metrics() const {
+        for (const Piece& p : out_.pieces)
+            if (p.size > 0) return p.metrics;
+        FontDescriptionPtr desc(style_font(style_));
+        GObjectPtr<PangoFont> font(pango_context_load_font(ctx_.fonts.context(), desc.get()));
+        return font ? ctx_.shaper.font_info(font.get()) : FontInfo{style_.size * 0.8, style_.size * 0.2, style_.size};
+    }
+
+    const std::string& text_;
+    const layout::Style& style_;
+    double narrowest_;
+    TypesetContext& ctx_;
+    int letter_spacing_;
+    std::vector<PangoLogAttr> log_attrs_;
+    ParagraphItems out_;
+    const PangoItem* item_ = nullptr;
+    Color item_color_;
+    bool underline_ = false, strike_ = false;
+    int item_font_ = -1;
+    long segment_start_ = -1;
+    double segment_width_ = 0;
+};
+
+}  // namespace
+
+ParagraphItems build_paragraph_items(const ParagraphText& text, PangoAttrList* attrs,
+                                     const layout::Style& style, double narrowest_line,
+                                     TypesetContext& ctx) {
+    return ItemsBuilder(text, style, narrowest_line, ctx).build(attrs);
+}
+
+}  // namespace dw::typeset

@@ -1,0 +1,56 @@
+#include "typeset/word_shaper.h"
+
+#include <cstring>
+
+namespace dw::typeset {
+
+WordShaper::WordShaper() : scratch_(pango_glyph_string_new()) {}
+
+WordShaper::~WordShaper() { pango_glyph_string_free(scratch_); }
+
+const ShapedText& WordShaper::shape(const char* text, int length, const PangoAnalysis& analysis) {
+    key_.clear();
+    const void* identity[] = {analysis.font, analysis.language};
+    key_.append(reinterpret_cast<const char*>(identity), sizeof identity);
+    key_ += char(analysis.level);
+    key_.append(reinterpret_cast<const char*>(&analysis.script), sizeof analysis.script);
+    key_.append(text, size_t(length));
+    if (auto found = words_.find(key_); found != words_.end()) return found->second;
+
+    if (words_.size() >= kCapacity) words_.clear();
+    if (analysis.font && !fonts_.count(analysis.font)) font_info(analysis.font);
+    pango_shape_with_flags(text, length, text, length, &analysis, scratch_, PANGO_SHAPE_NONE);
+    ShapedText shaped;
+    shaped.glyphs.reserve(size_t(scratch_->num_glyphs));
+    for (int i = 0; i < scratch_->num_glyphs; ++i) {
+        const PangoGlyphInfo& g = scratch_->glyphs[i];
+        shaped.glyphs.push_back({g.glyph, g.geometry.x_offset, g.geometry.y_offset, g.geometry.width,
+                                 scratch_->log_clusters[i]});
+        shaped.width += g.geometry.width;
+    }
+    return words_.emplace(key_, std::move(shaped)).first->second;
+}
+
+FontInfo WordShaper::font_info(PangoFont* font) {
+    if (auto found = fonts_.find(font); found != fonts_.end()) return found->second;
+    held_fonts_.emplace_back(PANGO_FONT(g_object_ref(font)));
+    FontInfo info;
+    // Pango gives every glyph of a font the same logical rectangle (the font's ascent and
+    // descent): that is what its lines are measured with, so measure a real glyph of the font.
+    PangoAnalysis analysis{};
+    analysis.font = font;
+    analysis.script = PANGO_SCRIPT_LATIN;
+    pango_shape_with_flags("x", 1, "x", 1, &analysis, scratch_, PANGO_SHAPE_NONE);
+    PangoRectangle logical{};
+    PangoGlyph glyph = scratch_->num_glyphs > 0 ? scratch_->glyphs[0].glyph : 0;
+    if (glyph & PANGO_GLYPH_UNKNOWN_FLAG) glyph = 0;  // a font without "x": its .notdef
+    pango_font_get_glyph_extents(font, glyph, nullptr, &logical);
+    info.ascent = -logical.y / double(PANGO_SCALE);
+    info.descent = (logical.height + logical.y) / double(PANGO_SCALE);
+    FontDescriptionPtr desc(pango_font_describe_with_absolute_size(font));
+    info.size = pango_font_description_get_size(desc.get()) / double(PANGO_SCALE);
+    fonts_.emplace(font, info);
+    return info;
+}
+
+}  // namespace dw::typeset
