@@ -142,7 +142,8 @@ private:
         glue.kind = BreakItem::Kind::Glue;
         glue.width = piece.width;
         glue.stretch = piece.width / 2;
-        glue.shrink = piece.width / 3;
+        // Ragged lines are set with natural spaces, so only justified ones may shrink them.
+        glue.shrink = style_.align == layout::Align::Justify ? piece.width / 3 : 0;
         push(std::move(piece), glue);
     }
 

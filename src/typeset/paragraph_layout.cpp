@@ -156,10 +156,12 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         double available = line_width(index);
         double line_x = text_x + (index == 0 ? first_indent : rest_indent);
         double ratio = 0;
-        if (span.justify) {
+        if (justify) {
             ratio = adjustment_ratio(m.natural, m.stretch, m.shrink, available);
-            if (std::isinf(ratio) || ratio > 1e6) ratio = 0;  // nothing to stretch: set flush left
+            if (std::isinf(ratio)) ratio = 0;  // nothing to stretch: set flush left
             ratio = std::max(ratio, -1.0);
+            // The last line keeps natural spaces, unless the breaker counted on shrinking them.
+            if (!span.justify) ratio = std::min(ratio, 0.0);
         } else if (style.align == layout::Align::Right) {
             line_x += std::max(0.0, available - m.natural);
         } else if (style.align == layout::Align::Center) {
