@@ -27,32 +27,6 @@ static int offset_of(const char* text, int cluster_start, int item_end, gunichar
     return cluster_start;
 }
 
-static void collect_missing(const char* text, const PangoGlyphItem* run,
-                            std::vector<MissingGlyph>& out) {
-    const PangoItem* item = run->item;
-    for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
-        PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
-        if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph == PANGO_GLYPH_INVALID_INPUT) continue;
-        gunichar wc = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
-        int start = item->offset + run->glyphs->log_clusters[i];
-        out.push_back({offset_of(text, start, item->offset + item->length, wc), wc});
-    }
-}
-
-std::vector<MissingGlyph> FontSystem::find_missing_glyphs(PangoLayout* layout) {
-    std::vector<MissingGlyph> missing;
-    const char* text = pango_layout_get_text(layout);
-    for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
-        auto* line = static_cast<PangoLayoutLine*>(l->data);
-        for (GSList* r = line->runs; r; r = r->next)
-            collect_missing(text, static_cast<PangoGlyphItem*>(r->data), missing);
-    }
-    // Runs are in visual order; right-to-left text would otherwise come out reversed.
-    std::stable_sort(missing.begin(), missing.end(),
-                     [](const auto& a, const auto& b) { return a.byte_offset < b.byte_offset; });
-    return missing;
-}
-
 std::vector<MissingGlyph> find_missing_glyphs(const ParagraphItems& items, const std::string& text) {
     std::vector<MissingGlyph> missing;
     for (const Piece& piece : items.pieces)

@@ -50,9 +50,6 @@ public:
     bool check_family(const std::string& family, int weight, bool italic, const SourceLoc& where,
                       Diagnostics& diag);
 
-    // Every glyph in the laid-out text that no bundled font has, in text order.
-    static std::vector<MissingGlyph> find_missing_glyphs(PangoLayout* layout);
-
 private:
     struct FamilyCheck {
         bool ok = true;

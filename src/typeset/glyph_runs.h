@@ -28,13 +28,4 @@ private:
 // The colour Pango's attributes give the item (foreground, foreground alpha), else `fallback`.
 Color color_of_item(const PangoItem* item, const Color& fallback);
 
-// Appends one GlyphRun per Pango run of `line`, positioned as pango_cairo_show_layout_line would
-// draw the line with its left end at `x` and its baseline at `baseline_y` (points, y down).
-// Colours come from foreground (and foreground-alpha) attributes, otherwise `default_color`.
-// Glyphs Pango leaves out (PANGO_GLYPH_EMPTY) are dropped and their clusters keep 0 glyphs; a
-// soft hyphen where the line breaks is the hyphen glyph of the U+00AD cluster; a glyph no font
-// has becomes glyph 0 (.notdef) — FontSystem::find_missing_glyphs reports those.
-void append_glyph_runs(PangoLayoutLine* line, double x, double baseline_y, FontTable& fonts,
-                       const Color& default_color, std::vector<Item>& out);
-
 }  // namespace dw::typeset

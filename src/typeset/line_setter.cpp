@@ -1,6 +1,7 @@
 #include "typeset/line_setter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace dw::typeset {
@@ -130,6 +131,14 @@ LineMeasure measure_line(const ParagraphItems& items, const LineSpan& line) {
     }
     if (line.hyphen >= 0) count(items.pieces[size_t(line.hyphen)]);
     return m;
+}
+
+double justification_ratio(const LineMeasure& m, const LineSpan& line, double width, bool justify) {
+    if (!justify) return 0;
+    double ratio = adjustment_ratio(m.natural, m.stretch, m.shrink, width);
+    if (std::isinf(ratio)) return 0;  // no space to stretch: flush left
+    ratio = std::max(ratio, -1.0);
+    return line.justify ? ratio : std::min(ratio, 0.0);
 }
 
 void set_line(const ParagraphItems& items, const LineSpan& line, const std::string& text, double x,

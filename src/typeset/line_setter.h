@@ -27,6 +27,11 @@ struct LineMeasure {
 
 LineMeasure measure_line(const ParagraphItems& items, const LineSpan& line);
 
+// How much the spaces of a line of a paragraph set `justify` (or not) are stretched (> 0) or
+// shrunk (< 0), as a fraction of their stretch or shrink: a justified line fills `width`; the
+// last line keeps natural spaces unless the breaker counted on shrinking them to fit.
+double justification_ratio(const LineMeasure& m, const LineSpan& line, double width, bool justify);
+
 // Where a character landed: for links and underlines drawn over a byte range.
 struct PlacedCluster {
     int start = 0, end = 0;  // bytes of the paragraph text

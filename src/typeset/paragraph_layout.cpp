@@ -155,14 +155,8 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         f.keep_with_next = style.keep_with_next;  // a heading stays whole and with what follows
         double available = line_width(index);
         double line_x = text_x + (index == 0 ? first_indent : rest_indent);
-        double ratio = 0;
-        if (justify) {
-            ratio = adjustment_ratio(m.natural, m.stretch, m.shrink, available);
-            if (std::isinf(ratio)) ratio = 0;  // nothing to stretch: set flush left
-            ratio = std::max(ratio, -1.0);
-            // The last line keeps natural spaces, unless the breaker counted on shrinking them.
-            if (!span.justify) ratio = std::min(ratio, 0.0);
-        } else if (style.align == layout::Align::Right) {
+        double ratio = justification_ratio(m, span, available, justify);
+        if (style.align == layout::Align::Right) {
             line_x += std::max(0.0, available - m.natural);
         } else if (style.align == layout::Align::Center) {
             line_x += std::max(0.0, (available - m.natural) / 2);

@@ -9,6 +9,11 @@
 
 #include "typeset/font_config.h"
 #include "typeset/font_system.h"
+#include "typeset/glyph_runs.h"
+#include "typeset/hyphenator.h"
+#include "typeset/paragraph_items.h"
+#include "typeset/paragraph_layout.h"
+#include "typeset/paragraph_text.h"
 
 using dw::typeset::FontSystem;
 using dw::typeset::GObjectPtr;
@@ -32,6 +37,25 @@ GObjectPtr<PangoLayout> lay_out(FontSystem& fonts, const std::string& text, cons
     pango_font_description_free(desc);
     pango_layout_set_text(layout.get(), text.c_str(), -1);
     return layout;
+}
+
+// The characters of `text` in `family` that no bundled font has, as the typesetter finds them.
+std::vector<dw::typeset::MissingGlyph> missing_in(FontSystem& fonts, const std::string& text,
+                                                  const std::string& family) {
+    using namespace dw::typeset;
+    dw::Diagnostics diags;
+    Hyphenator hyphenator;
+    FontTable table;
+    TypesetContext ctx(fonts, hyphenator, table, diags);
+    dw::bind::Box paragraph;
+    paragraph.style.family = family;
+    paragraph.style.size = 12;
+    paragraph.spans.emplace_back();
+    paragraph.spans.back().text = text;
+    ParagraphText paragraph_text = build_paragraph_text(paragraph, ctx);
+    AttrListPtr attrs(build_attributes(paragraph, paragraph_text));
+    auto items = build_paragraph_items(paragraph_text, attrs.get(), paragraph.style, 1000, ctx);
+    return find_missing_glyphs(items, paragraph_text.text);
 }
 
 // The file name of the font that draws the character at `byte` of the layout's text.
@@ -111,7 +135,7 @@ TEST_CASE("characters the family lacks come from Noto Sans, then Noto Sans Symbo
     CHECK(font_file_at(handwriting.get(), 0) == "ComicNeue-Regular.otf");
     CHECK(font_file_at(handwriting.get(), 2) == "NotoSans-Regular.ttf");
     CHECK(font_file_at(handwriting.get(), 5) == "NotoSansSymbols2-Regular.ttf");
-    CHECK(FontSystem::find_missing_glyphs(handwriting.get()).empty());
+    CHECK(missing_in(*fonts, "koŋ ✉ ☎ ☐ ☑", "Comic Neue").empty());
 
     auto unknown = lay_out(*fonts, "Hallo", "Latoo 12");
     CHECK(font_file_at(unknown.get(), 0) == "NotoSans-Regular.ttf");
@@ -120,8 +144,7 @@ TEST_CASE("characters the family lacks come from Noto Sans, then Noto Sans Symbo
 TEST_CASE("characters no bundled font has are found with their offsets", "[fonts]") {
     auto fonts = bundled_fonts();
     // This machine has system fonts with ก (Noto Sans Thai): missing here means none leak in.
-    auto layout = lay_out(*fonts, "Zeg 中 en ก.", "Lato 12");
-    auto missing = FontSystem::find_missing_glyphs(layout.get());
+    auto missing = missing_in(*fonts, "Zeg 中 en ก.", "Lato");
     REQUIRE(missing.size() == 2);
     CHECK(missing[0].byte_offset == 4);
     CHECK(missing[0].code_point == U'中');

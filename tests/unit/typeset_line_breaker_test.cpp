@@ -1,0 +1,105 @@
+// The Knuth-Plass line breaker on plain data: boxes of known widths, no fonts.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "typeset/line_breaker.h"
+
+using namespace dw::typeset;
+
+namespace {
+
+BreakItem box(double width) { return {BreakItem::Kind::Box, width}; }
+BreakItem space() { return {BreakItem::Kind::Glue, 5, 2.5, 5.0 / 3}; }
+BreakItem hyphen() {
+    BreakItem p{BreakItem::Kind::Penalty, 3};
+    p.penalty = 50;
+    p.flagged = true;
+    return p;
+}
+
+// Words of the given widths separated by spaces, then the paragraph's end.
+std::vector<BreakItem> words(const std::vector<double>& widths) {
+    std::vector<BreakItem> items;
+    for (size_t i = 0; i < widths.size(); ++i) {
+        if (i > 0) items.push_back(space());
+        items.push_back(box(widths[i]));
+    }
+    items.push_back({BreakItem::Kind::Glue, 0, 1e6, 0});
+    BreakItem end{BreakItem::Kind::Penalty};
+    end.penalty = BreakItem::kForcedBreak;
+    items.push_back(end);
+    return items;
+}
+
+auto fixed(double width) {
+    return [width](int) { return width; };
+}
+
+}  // namespace
+
+TEST_CASE("a paragraph that fits stays on one line", "[linebreaker]") {
+    auto items = words({20, 30, 40});
+    auto breaks = break_lines(items, fixed(200));
+    REQUIRE(breaks.size() == 1);
+    CHECK(breaks[0] == items.size() - 1);
+}
+
+TEST_CASE("lines break at spaces and every line fits its width", "[linebreaker]") {
+    auto items = words({40, 40, 40, 40, 40, 40, 40, 40});
+    auto breaks = break_lines(items, fixed(100));
+    REQUIRE(breaks.size() == 4);  // two 40-pt words and a space per 100-pt line
+    for (size_t i = 0; i + 1 < breaks.size(); ++i)
+        CHECK(items[breaks[i]].kind == BreakItem::Kind::Glue);
+    CHECK(breaks.back() == items.size() - 1);
+}
+
+TEST_CASE("a hyphenation point is used when spaces alone would stretch too far", "[linebreaker]") {
+    // "aaaa bb-cc": without hyphenating, line 1 ("aaaa") would be far too loose.
+    std::vector<BreakItem> items{box(60), space(), box(20), hyphen(), box(30)};
+    items.push_back({BreakItem::Kind::Glue, 0, 1e6, 0});
+    BreakItem end{BreakItem::Kind::Penalty};
+    end.penalty = BreakItem::kForcedBreak;
+    items.push_back(end);
+    auto breaks = break_lines(items, fixed(88));
+    REQUIRE(breaks.size() == 2);
+    CHECK(breaks[0] == 3);
+}
+
+TEST_CASE("a forced break always ends a line", "[linebreaker]") {
+    std::vector<BreakItem> items{box(10), {BreakItem::Kind::Glue, 0, 1e6, 0}};
+    BreakItem forced{BreakItem::Kind::Penalty};
+    forced.penalty = BreakItem::kForcedBreak;
+    items.push_back(forced);
+    items.push_back(box(10));
+    items.push_back({BreakItem::Kind::Glue, 0, 1e6, 0});
+    items.push_back(forced);
+    auto breaks = break_lines(items, fixed(500));
+    REQUIRE(breaks.size() == 2);
+    CHECK(breaks[0] == 2);
+}
+
+TEST_CASE("a box wider than the line gets an overfull line instead of no layout", "[linebreaker]") {
+    auto items = words({30, 250, 30});
+    auto breaks = break_lines(items, fixed(100));
+    REQUIRE(breaks.size() == 3);
+    CHECK(breaks[0] == 1);
+    CHECK(breaks[1] == 3);
+}
+
+TEST_CASE("line widths may differ per line (indented first line)", "[linebreaker]") {
+    auto items = words({45, 45, 45, 45});
+    auto breaks = break_lines(items, [](int line) { return line == 0 ? 60.0 : 100.0; });
+    REQUIRE(breaks.size() == 3);  // one word on the short first line, then two and one
+    CHECK(breaks[0] == 1);
+}
+
+TEST_CASE("the adjustment ratio stretches, shrinks and reports what cannot fit", "[linebreaker]") {
+    CHECK(adjustment_ratio(90, 20, 5, 100) == Approx(0.5));
+    CHECK(adjustment_ratio(105, 20, 10, 100) == Approx(-0.5));
+    CHECK(adjustment_ratio(100, 0, 0, 100) == 0);
+    CHECK(std::isinf(adjustment_ratio(90, 0, 0, 100)));
+    CHECK(adjustment_ratio(110, 0, 0, 100) < -1);
+}
