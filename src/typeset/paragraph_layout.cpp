@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "typeset/font_system.h"
 #include "typeset/glyph_runs.h"
@@ -49,19 +50,33 @@ void check_fonts(const bind::Box& paragraph, TypesetContext& ctx) {
                        span.italic.value_or(s.italic), span.family ? paragraph.loc : where, ctx);
 }
 
+std::string color_key(const Color& c) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.4f %.4f %.4f %.4f", c.r, c.g, c.b, c.a);
+    return buffer;
+}
+
 // The marker (bullet, number, checkbox) hangs in the left indent, right-aligned to a small gap.
 void add_marker(const bind::Box& paragraph, Fragment& line, double x, double baseline,
                 TypesetContext& ctx) {
-    ParagraphText marker;
-    marker.text = paragraph.marker;
-    AttrListPtr attrs(build_attributes(paragraph, marker));
-    ParagraphItems items = build_paragraph_items(marker, attrs.get(), paragraph.style, 1e9, ctx);
+    const layout::Style& style = paragraph.style;
+    std::string key = paragraph.marker + '\n' + style.family + '\n' + std::to_string(style.weight) +
+                      (style.italic ? "i" : "") + std::to_string(style.size) + '\n' +
+                      std::to_string(style.letter_spacing) + '\n' + color_key(style.color);
+    auto cached = ctx.markers.find(key);
+    if (cached == ctx.markers.end()) {
+        ParagraphText marker;
+        marker.text = paragraph.marker;
+        AttrListPtr attrs(build_attributes(paragraph, marker));
+        cached = ctx.markers.emplace(key, build_paragraph_items(marker, attrs.get(), style, 1e9, ctx)).first;
+    }
+    const ParagraphItems& items = cached->second;
     LineSpan all{0, items.pieces.size(), -1, false};
     double width = measure_line(items, all).natural;
     double gap = paragraph.style.size * 0.5;
     double marker_x = std::max(x - paragraph.style.left_indent, x - gap - width);
     std::vector<PlacedCluster> placed;
-    set_line(items, all, marker.text, marker_x, baseline, 0, line.items, placed);
+    set_line(items, all, paragraph.marker, marker_x, baseline, 0, line.items, placed);
 }
 
 // Link areas (and underlines) over the clusters of every linked span on this line.

@@ -11,6 +11,7 @@
 #include "typeset/fragment.h"
 #include "typeset/image_size.h"
 #include "typeset/paragraph_cache.h"
+#include "typeset/paragraph_items.h"
 #include "typeset/word_shaper.h"
 
 namespace dw::typeset {
@@ -50,6 +51,8 @@ struct TypesetContext {
     ParagraphCache* paragraph_cache = nullptr;
     // Every word shaped in this run, by font: documents repeat their words.
     WordShaper shaper;
+    // List markers ("•", "–", "1.") by text and style: every item of a list repeats its marker.
+    std::map<std::string, ParagraphItems> markers;
 };
 
 // Shapes a paragraph at `width` and returns one fragment per line (x from `x`, y from 0 for each
