@@ -17,8 +17,9 @@ bool same_run(const GlyphRun& run, const Piece& piece) {
 }
 
 // Builds glyph runs piece by piece, keeping each run's text and cluster map in step with its
-// glyphs: bytes between pieces (a soft hyphen where the line did not break) are a cluster
-// without glyphs, so the text a reader copies is the paragraph's text.
+// glyphs. A run's text is its pieces' text: bytes between pieces (a soft hyphen where the line
+// did not break) are left out, so a reader copies and finds "project", not "pro\u00ADject",
+// and Cairo writes no empty ActualText span for them.
 class RunBuilder {
 public:
     RunBuilder(const std::string& text, std::vector<Item>& out) : text_(text), out_(out) {}
@@ -28,7 +29,11 @@ public:
              std::vector<PlacedCluster>& placed) {
         if (piece.font < 0) return;
         if (!run_ || !same_run(*run_, piece)) start_run(piece);
-        if (piece.start > end_) add_cluster(piece.start - end_, 0);
+        run_->text.append(text_, size_t(piece.start), size_t(piece.end - piece.start));
+        // Clusters cover every byte of the text: any before the first glyph, or a piece that
+        // shaped to no glyph at all, is a cluster without glyphs.
+        const int first = piece.glyphs.empty() ? piece.end : piece.glyphs.front().cluster;
+        if (piece.kind != Piece::Kind::Hyphen && first > piece.start) add_cluster(first - piece.start, 0);
         long pen = 0;
         size_t i = 0;
         while (i < piece.glyphs.size()) {
@@ -51,7 +56,6 @@ public:
             double cluster_end = x + pen / kPango + (i == piece.glyphs.size() ? space_extra : 0);
             placed.push_back({cluster, next, cluster_x, cluster_end});
         }
-        end_ = std::max(end_, piece.end);
     }
 
 private:
@@ -61,7 +65,6 @@ private:
         run_->font = piece.font;
         run_->size = piece.size;
         run_->color = piece.color;
-        start_ = end_ = piece.start;
     }
 
     void add_cluster(int bytes, int glyphs) {
@@ -71,7 +74,6 @@ private:
 
     void flush() {
         if (!run_) return;
-        run_->text = text_.substr(size_t(start_), size_t(end_ - start_));
         if (!run_->glyphs.empty()) out_.emplace_back(std::move(*run_));
         run_.reset();
     }
@@ -79,7 +81,6 @@ private:
     const std::string& text_;
     std::vector<Item>& out_;
     std::optional<GlyphRun> run_;
-    int start_ = 0, end_ = 0;
 };
 
 void strike_through(const Piece& piece, double x, double width, double baseline, std::vector<Item>& out) {
