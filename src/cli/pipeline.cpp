@@ -245,6 +245,30 @@ int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) 
     return sink.finish(exit_code);
 }
 
+// check: every page of a deck made and looked at (confinement), then dropped.
+int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags) {
+    auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
+    if (!fonts) return kInputError;
+    class CheckSink final : public PageSink {
+    public:
+        CheckSink(const Options& options, Diagnostics& diags) : options_(options), diags_(diags) {}
+        void add(typeset::Page&& page, const std::vector<typeset::FontFace>&) override {
+            check_confined_images(page, options_.confine, diags_, reported);
+        }
+        std::set<std::string> reported;
+
+    private:
+        const Options& options_;
+        Diagnostics& diags_;
+    } sink(options, diags);
+    card_deck_metadata(*job.layout, diags);  // its expressions are checked too
+    int exit_code = kInputError;
+    if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
+                           exit_code, sink))
+        return exit_code;
+    return sink.reported.empty() ? exit_code : kInputError;
+}
+
 }  // namespace
 
 std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
@@ -256,7 +280,10 @@ std::optional<typeset::Document> build_document(const Options& options, Diagnost
 
 int run_check(const Options& options, Diagnostics& diags) {
     int exit_code = kOk;
-    build_document(options, diags, exit_code);
+    LoadedJob job;
+    if (!load_job(options, job, diags, exit_code)) return exit_code;
+    if (job.layout->cards) return check_card_pages(options, job, diags);
+    typeset_job(options, job, diags, exit_code);
     return exit_code;
 }
 
