@@ -17,6 +17,18 @@ Line hairline(const CropMark& m) {
     return line;
 }
 
+// A sheet holds cards side by side and, on its back, their backs in mirrored order: there is no
+// reading order for a structure tree to give, so the faces' structure tags (paragraphs) are left
+// out. They would also be the one thing that grows with the deck: Cairo keeps the structure tree
+// of the whole document in memory until the end (about 6 KB per card). Print-shop pages, one face
+// each, keep their tags.
+void drop_structure_tags(std::vector<Item>& items) {
+    std::erase_if(items, [](const Item& item) {
+        return std::holds_alternative<typeset::TagBegin>(item) ||
+               std::holds_alternative<typeset::TagEnd>(item);
+    });
+}
+
 // The note sits centred below the bottom crop marks (or the grid), inside the paper.
 void place_note(const SheetNote& note, const SheetPlan& plan, const SheetSpec& spec,
                 std::vector<Item>& out) {
@@ -45,7 +57,9 @@ SheetImposer::SheetImposer(const SheetPlan& plan, const SheetSpec& spec, SheetNo
       spec_(spec),
       note_(std::move(note)),
       calibration_(calibration),
-      backs_(backs && !plan.backs.empty()) {}
+      backs_(backs && !plan.backs.empty()) {
+    drop_structure_tags(note_.items);
+}
 
 std::vector<Page> SheetImposer::start() {
     std::vector<Page> pages;
@@ -62,8 +76,12 @@ std::vector<Page> SheetImposer::add(Page&& front, std::optional<Page>&& back) {
         front_ = sheet_page(plan_, std::to_string(number_) + "a");
         if (backs_) back_ = sheet_page(plan_, std::to_string(number_) + "b");
     }
+    drop_structure_tags(front.items);
     place_card(std::move(front), plan_.fronts[placed_], front_.items);
-    if (backs_ && back) place_card(std::move(*back), plan_.backs[placed_], back_.items);
+    if (backs_ && back) {
+        drop_structure_tags(back->items);
+        place_card(std::move(*back), plan_.backs[placed_], back_.items);
+    }
     if (++placed_ < plan_.fronts.size()) return {};
     return take_sheets();
 }

@@ -59,7 +59,8 @@ TEST_CASE("a 1,000-card deck renders in the memory of a 120-card deck", "[cards]
     long small = peak_rss_kb(dir / "small.csv", dir / "small.pdf");
     long large = peak_rss_kb(dir / "large.csv", dir / "large.pdf");
     INFO("120 cards: " << small << " KB, 1000 cards: " << large << " KB");
-    // Holding the whole deck cost about 26 MB more for the larger deck. What still grows is
-    // Cairo's own record of every page (its page tree and structure tree) and the font subsets.
-    CHECK(large - small < 8 * 1024);
+    // Holding the whole deck cost about 26 MB more for the larger deck, Cairo's structure tree of
+    // tagged sheets another 6 MB. What still grows (under 2 MB) is the data itself: the CSV rows
+    // as values, which --sort needs all at once.
+    CHECK(large - small < 4 * 1024);
 }

@@ -70,3 +70,24 @@ TEST_CASE("SheetImposer gives the pages impose_sheets gives", "[impose]") {
         CHECK(streamed[i].items.size() == whole[i].items.size());
     }
 }
+
+TEST_CASE("sheets leave out the faces' structure tags", "[impose]") {
+    SheetSpec spec = poker_on_a4();
+    SheetPlan plan = plan_sheet(spec);
+    SheetNote note;
+    note.items = {dw::typeset::TagBegin{"P"}, dw::typeset::Shape{}, dw::typeset::TagEnd{}};
+    SheetImposer imposer(plan, spec, note, false, true);
+    Page tagged = face();
+    tagged.items.insert(tagged.items.begin(), dw::typeset::TagBegin{"P"});
+    tagged.items.push_back(dw::typeset::TagEnd{});
+    imposer.add(Page(tagged), Page(tagged));
+    std::vector<Page> sheets = imposer.finish();
+    REQUIRE(sheets.size() == 2);
+    for (const Page& sheet : sheets) {
+        for (const Item& item : sheet.items) {
+            CHECK_FALSE(std::holds_alternative<dw::typeset::TagBegin>(item));
+            CHECK_FALSE(std::holds_alternative<dw::typeset::TagEnd>(item));
+        }
+        CHECK(sheet.items.size() > 2);  // the card's group, its shape, ...
+    }
+}
