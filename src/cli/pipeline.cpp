@@ -19,7 +19,7 @@
 #include "output/atomic_file.h"
 #include "output/render_output.h"
 #include "output/source_date.h"
-#include "output/streamed_pdf.h"
+#include "output/background_pdf.h"
 #include "typeset/font_system.h"
 #include "typeset/hyphenator.h"
 #include "typeset/typesetter.h"
@@ -100,9 +100,10 @@ void write_build_report(const Options& options, const typeset::Document& doc,
     write_build_report(options, int(doc.pages.size()), std::move(files), format, diags);
 }
 
-// A card deck's pages painted into a PDF as they come (see output/streamed_pdf.h). The file is
-// opened with the first page, so a deck whose errors are found before it touches no file. Pages
-// with images outside the confinement are reported and not painted; the output is then dropped.
+// A card deck's pages painted into a PDF as they come, on a thread of their own while the next
+// cards are typeset (see output/background_pdf.h). The file is opened with the first page, so a
+// deck whose errors are found before it touches no file. Pages with images outside the
+// confinement are reported and not painted; the output is then dropped.
 class PdfPageSink final : public PageSink {
 public:
     PdfPageSink(const Options& options, typeset::Metadata metadata, Diagnostics& diags)
@@ -111,8 +112,8 @@ public:
     void add(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) override {
         if (!check_confined_images(page, options_.confine, diags_, confinement_errors_)) return;
         if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
-        pdf_->add_page(page, fonts);
         add_files_read(fonts, page, files_read_);
+        pdf_->add_page(std::move(page), fonts);
     }
 
     // The exit code of the render: what writing added to the pipeline's `exit_code`.
@@ -122,8 +123,8 @@ public:
             diags_.error({options_.output, 0, 0}, "nothing to write: the document has no pages");
             return kInputError;
         }
-        const int pages = pdf_->pages();
-        if (!pdf_->commit()) return kIoError;
+        int pages = 0;
+        if (!pdf_->commit(pages)) return kIoError;
         if (!options_.build_report.empty())
             write_build_report(options_, pages, std::move(files_read_), output::Format::Pdf, diags_);
         return exit_code;
@@ -133,7 +134,7 @@ private:
     const Options& options_;
     typeset::Metadata metadata_;
     Diagnostics& diags_;
-    std::optional<output::StreamedPdf> pdf_;
+    std::optional<output::BackgroundPdf> pdf_;
     std::set<std::string> files_read_, confinement_errors_;
 };
 

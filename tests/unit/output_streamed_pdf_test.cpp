@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "output/background_pdf.h"
 #include "output/render_output.h"
 #include "output/streamed_pdf.h"
 
@@ -74,4 +75,31 @@ TEST_CASE("StreamedPdf without a commit leaves the old file and no temporary fil
     }  // an error was found: dropped
     CHECK(slurp(target) == "the last good one");
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("BackgroundPdf paints the pages in order on its thread: the same bytes", "[output]") {
+    Dir dir;
+    typeset::Document doc = three_pages();
+    for (int i = 0; i < 20; ++i) doc.pages.push_back(doc.pages[size_t(i % 3)]);
+    Diagnostics diags;
+    REQUIRE(output::write_document(doc, output::Format::Pdf, (dir.path / "whole.pdf").string(), {},
+                                   diags));
+    output::BackgroundPdf pdf((dir.path / "background.pdf").string(), doc.metadata, diags, 1);
+    for (const auto& page : doc.pages) pdf.add_page(typeset::Page(page), doc.fonts);
+    int pages = 0;
+    REQUIRE(pdf.commit(pages));
+    CHECK(pages == 23);
+    CHECK_FALSE(diags.has_errors());
+    CHECK(slurp(dir.path / "background.pdf") == slurp(dir.path / "whole.pdf"));
+}
+
+TEST_CASE("BackgroundPdf without a commit stops its thread and writes nothing", "[output]") {
+    Dir dir;
+    typeset::Document doc = three_pages();
+    Diagnostics diags;
+    {
+        output::BackgroundPdf pdf((dir.path / "deck.pdf").string(), doc.metadata, diags);
+        for (const auto& page : doc.pages) pdf.add_page(typeset::Page(page), doc.fonts);
+    }
+    CHECK(fs::is_empty(dir.path));
 }
