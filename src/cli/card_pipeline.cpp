@@ -144,8 +144,8 @@ public:
     PageArranger(Mode mode, const Options& options) : mode_(mode), faces_(faces_of(options)) {}
 
     // Sheets mode: false (reported) when not one card fits a sheet.
-    bool plan_sheets(const layout::Layout& layout, typeset::CardTypesetter& typesetter,
-                     bool backs, Diagnostics& diags) {
+    bool plan_sheets(const layout::Layout& layout, typeset::CardTypesetter& typesetter, bool backs,
+                     Diagnostics& diags) {
         const layout::CardDeck& deck = *layout.cards;
         impose::SheetSpec spec = sheet_spec(*deck.sheet, deck);
         impose::SheetPlan plan = impose::plan_sheet(spec);
@@ -159,7 +159,9 @@ public:
         return true;
     }
 
-    std::vector<typeset::Page> start() { return sheets_ ? sheets_->start() : std::vector<typeset::Page>{}; }
+    std::vector<typeset::Page> start() {
+        return sheets_ ? sheets_->start() : std::vector<typeset::Page>{};
+    }
 
     std::vector<typeset::Page> add(typeset::Page front, std::optional<typeset::Page> back) {
         if (sheets_) return sheets_->add(std::move(front), std::move(back));
@@ -170,7 +172,9 @@ public:
         return impose::trimmed_pages(std::move(card), faces_);
     }
 
-    std::vector<typeset::Page> finish() { return sheets_ ? sheets_->finish() : std::vector<typeset::Page>{}; }
+    std::vector<typeset::Page> finish() {
+        return sheets_ ? sheets_->finish() : std::vector<typeset::Page>{};
+    }
 
 private:
     Mode mode_;
@@ -216,8 +220,9 @@ bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
     }
     DeckTypesetter cards(layout, fonts, hyphenator, diags);
     PageArranger pages(mode, options);
-    const bool planned = mode != Mode::Sheets || pages.plan_sheets(layout, cards.typesetter(),
-                                                                   !deck.back.children.empty(), diags);
+    const bool planned =
+        mode != Mode::Sheets ||
+        pages.plan_sheets(layout, cards.typesetter(), !deck.back.children.empty(), diags);
     // Pages go out only while nothing blocks the output; after that, every card is still
     // typeset (not painted), so one run reports every problem.
     auto blocked = [&] { return !planned || (diags.has_errors() && !options.keep_going); };
@@ -248,7 +253,8 @@ bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
 }
 
 std::optional<typeset::Document> build_card_document(const layout::Layout& layout,
-                                                     const data::Value& data, const Options& options,
+                                                     const data::Value& data,
+                                                     const Options& options,
                                                      typeset::FontSystem& fonts,
                                                      typeset::Hyphenator& hyphenator,
                                                      Diagnostics& diags, int& exit_code) {

@@ -8,8 +8,8 @@
 #include "batch/build.h"
 #include "batch/job_report.h"
 #include "bind/binder.h"
-#include "cli/confinement.h"
 #include "cli/card_pipeline.h"
+#include "cli/confinement.h"
 #include "data/csv_loader.h"
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
@@ -17,9 +17,9 @@
 #include "diag/suggest.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
+#include "output/background_pdf.h"
 #include "output/render_output.h"
 #include "output/source_date.h"
-#include "output/background_pdf.h"
 #include "typeset/font_system.h"
 #include "typeset/hyphenator.h"
 #include "typeset/typesetter.h"
@@ -92,8 +92,8 @@ void write_build_report(const Options& options, int page_count, std::set<std::st
     output::write_file_atomically(options.build_report, batch::format_job_report(report), diags);
 }
 
-void write_build_report(const Options& options, const typeset::Document& doc,
-                        output::Format format, Diagnostics& diags) {
+void write_build_report(const Options& options, const typeset::Document& doc, output::Format format,
+                        Diagnostics& diags) {
     std::set<std::string> files;
     for (const auto& font : doc.fonts) files.insert(font.file);
     for (const auto& page : doc.pages) add_files_read({}, page, files);
@@ -126,7 +126,8 @@ public:
         int pages = 0;
         if (!pdf_->commit(pages)) return kIoError;
         if (!options_.build_report.empty())
-            write_build_report(options_, pages, std::move(files_read_), output::Format::Pdf, diags_);
+            write_build_report(options_, pages, std::move(files_read_), output::Format::Pdf,
+                               diags_);
         return exit_code;
     }
 
@@ -219,7 +220,8 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
 }
 
 bool uses_libharu(const Options& options) {
-    return options.backend == "haru" || !options.pdf_standard.empty() || options.restrict_permissions;
+    return options.backend == "haru" || !options.pdf_standard.empty() ||
+           options.restrict_permissions;
 }
 
 // A card deck whose PDF can be written page by page: the Cairo writer, every page, no page

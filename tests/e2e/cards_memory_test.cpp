@@ -11,7 +11,8 @@ using namespace e2e;
 
 // The example deck's rows in turn, each title and body made unique, as bench/cards.sh makes them.
 void write_deck(const fs::path& path, int cards) {
-    std::vector<std::string> lines = split_lines(read_file(source_root() / "inputs" / "bouwstenen.csv"));
+    std::vector<std::string> lines =
+        split_lines(read_file(source_root() / "inputs" / "bouwstenen.csv"));
     REQUIRE(lines.size() > 1);
     std::string csv = lines[0] + "\n";
     for (int i = 0; i < cards; ++i) {
@@ -31,10 +32,11 @@ void write_deck(const fs::path& path, int cards) {
 }
 
 long peak_rss_kb(const fs::path& data, const fs::path& out) {
-    RunResult r = run({"/usr/bin/time", "-f", "peak-kb %M", DRUKWERK_BINARY, "render", data.string(),
-                       "--layout", (source_root() / "layouts" / "cards.xml").string(), "-o",
-                       out.string(), "--mode", "sheets"},
-                      {}, {}, 300);
+    RunResult r =
+        run({"/usr/bin/time", "-f", "peak-kb %M", DRUKWERK_BINARY, "render", data.string(),
+             "--layout", (source_root() / "layouts" / "cards.xml").string(), "-o", out.string(),
+             "--mode", "sheets"},
+            {}, {}, 300);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     size_t at = r.err.rfind("peak-kb ");

@@ -1,12 +1,11 @@
 // A PDF written page by page: the same bytes as the whole-document writer, and nothing on disk
 // until commit.
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "output/background_pdf.h"
 #include "output/render_output.h"
