@@ -5,6 +5,7 @@
 #include "bind/card_binder.h"
 #include "cli/card_selection.h"
 #include "impose/imposer.h"
+#include "impose/sheet_imposer.h"
 #include "output/render_output.h"
 #include "typeset/block_layout.h"
 #include "typeset/card_typesetter.h"
@@ -82,11 +83,6 @@ impose::SheetNote sheet_note(const layout::Layout& layout, const layout::SheetSp
     return note;
 }
 
-typeset::Metadata deck_metadata(const layout::Layout& layout, Diagnostics& diags) {
-    bind::Metadata m = bind::bind_deck_metadata(layout, diags);
-    return {m.title, m.author, m.subject, m.keywords, "drukwerk", "", m.language};
-}
-
 // Binds and typesets the cards one by one into faces; a card with an error is reported and left
 // out. A back that shows only its theme is typeset once per theme, not once per card.
 class DeckTypesetter {
@@ -98,8 +94,13 @@ public:
           has_back_(!deck_.back.children.empty()),
           back_per_theme_(has_back_ && bind::face_uses_only(deck_.back, "theme")) {}
 
-    void add(const CardEntry& entry, impose::Deck& faces) {
-        if (entry.copies == 0) return;
+    // The card's faces, or nullopt when it has an error (reported) or no copies.
+    struct Faces {
+        typeset::Page front;
+        std::optional<typeset::Page> back;
+    };
+    std::optional<Faces> faces(const CardEntry& entry) {
+        if (entry.copies == 0) return std::nullopt;
         int errors_before = diags_.error_count();
         data::Value theme = entry.theme ? bind::theme_value(*entry.theme) : data::Value::map();
         bool back_known = back_per_theme_ && backs_by_theme_.count(entry.theme);
@@ -108,11 +109,8 @@ public:
         typeset::CardIdentity id{bound.loc, bound.label};
         typeset::Page front = typesetter_.face(bound.front, geometry_, id);
         std::optional<typeset::Page> back = back_face(entry, bound, id);
-        if (diags_.error_count() > errors_before) return;
-        for (int copy = 0; copy < entry.copies; ++copy) {
-            faces.fronts.push_back(front);
-            if (back) faces.backs.push_back(*back);
-        }
+        if (diags_.error_count() > errors_before) return std::nullopt;
+        return Faces{std::move(front), std::move(back)};
     }
 
     typeset::CardTypesetter& typesetter() { return typesetter_; }
@@ -139,60 +137,132 @@ private:
     std::map<const layout::CardTheme*, typeset::Page> backs_by_theme_;
 };
 
-// The pages to print, as the mode asks; nullopt (reported) when not one card fits a sheet.
-std::optional<std::vector<typeset::Page>> arrange(Mode mode, impose::Deck faces,
-                                                  const layout::Layout& layout,
-                                                  const Options& options,
-                                                  typeset::CardTypesetter& typesetter,
-                                                  Diagnostics& diags) {
-    const layout::CardDeck& deck = *layout.cards;
-    if (mode == Mode::PrintShop) return impose::print_shop_pages(std::move(faces), faces_of(options));
-    if (mode == Mode::Cards) return impose::trimmed_pages(std::move(faces), faces_of(options));
-    impose::SheetSpec spec = sheet_spec(*deck.sheet, deck);
-    impose::SheetPlan plan = impose::plan_sheet(spec);
-    if (!plan.fits) {
-        diags.error(deck.sheet->loc, "not one card fits on the sheet inside its margins",
-                    "use larger paper, a smaller margin, or a smaller card size");
-        return std::nullopt;
+// Turns the faces of each card, as they come, into the pages to print, as the mode asks: sheets
+// (a sheet pair whenever one is full), or one page per face for print shops and screens.
+class PageArranger {
+public:
+    PageArranger(Mode mode, const Options& options) : mode_(mode), faces_(faces_of(options)) {}
+
+    // Sheets mode: false (reported) when not one card fits a sheet.
+    bool plan_sheets(const layout::Layout& layout, typeset::CardTypesetter& typesetter, bool backs,
+                     Diagnostics& diags) {
+        const layout::CardDeck& deck = *layout.cards;
+        impose::SheetSpec spec = sheet_spec(*deck.sheet, deck);
+        impose::SheetPlan plan = impose::plan_sheet(spec);
+        if (!plan.fits) {
+            diags.error(deck.sheet->loc, "not one card fits on the sheet inside its margins",
+                        "use larger paper, a smaller margin, or a smaller card size");
+            return false;
+        }
+        impose::SheetNote note = sheet_note(layout, *deck.sheet, plan.grid.w, typesetter);
+        sheets_.emplace(plan, spec, std::move(note), deck.sheet->calibration, backs);
+        return true;
     }
-    impose::SheetNote note = sheet_note(layout, *deck.sheet, plan.grid.w, typesetter);
-    return impose::impose_sheets(std::move(faces), plan, spec, note, deck.sheet->calibration);
-}
+
+    std::vector<typeset::Page> start() {
+        return sheets_ ? sheets_->start() : std::vector<typeset::Page>{};
+    }
+
+    std::vector<typeset::Page> add(typeset::Page front, std::optional<typeset::Page> back) {
+        if (sheets_) return sheets_->add(std::move(front), std::move(back));
+        impose::Deck card;
+        card.fronts.push_back(std::move(front));
+        if (back) card.backs.push_back(std::move(*back));
+        if (mode_ == Mode::PrintShop) return impose::print_shop_pages(std::move(card), faces_);
+        return impose::trimmed_pages(std::move(card), faces_);
+    }
+
+    std::vector<typeset::Page> finish() {
+        return sheets_ ? sheets_->finish() : std::vector<typeset::Page>{};
+    }
+
+private:
+    Mode mode_;
+    impose::Faces faces_;
+    std::optional<impose::SheetImposer> sheets_;
+};
+
+// Collects the pages into one document.
+class DocumentSink final : public PageSink {
+public:
+    explicit DocumentSink(typeset::Document& doc) : doc_(doc) {}
+    void add(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) override {
+        doc_.pages.push_back(std::move(page));
+        doc_.fonts = fonts;
+    }
+
+private:
+    typeset::Document& doc_;
+};
 
 }  // namespace
 
-std::optional<typeset::Document> build_card_document(const layout::Layout& layout,
-                                                     const data::Value& data, const Options& options,
-                                                     typeset::FontSystem& fonts,
-                                                     typeset::Hyphenator& hyphenator,
-                                                     Diagnostics& diags, int& exit_code) {
+typeset::Metadata card_deck_metadata(const layout::Layout& layout, Diagnostics& diags) {
+    bind::Metadata m = bind::bind_deck_metadata(layout, diags);
+    return {m.title, m.author, m.subject, m.keywords, "drukwerk", "", m.language};
+}
+
+bool card_pages_have_boxes(const Options& options, const layout::CardDeck& deck) {
+    return choose_mode(options, deck) == Mode::PrintShop;
+}
+
+bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
+                       const Options& options, typeset::FontSystem& fonts,
+                       typeset::Hyphenator& hyphenator, Diagnostics& diags, int& exit_code,
+                       PageSink& sink) {
     exit_code = kInputError;
     const layout::CardDeck& deck = *layout.cards;
     Mode mode = choose_mode(options, deck);
     if (mode == Mode::Sheets && !deck.sheet) {
         diags.error(deck.loc, "--mode sheets needs a <sheet> in the <cards> of the layout",
                     "add <sheet paper=\"A4\"/>, or use --mode print-shop");
-        return std::nullopt;
+        return false;
     }
-    // Every card is typeset even after an error, so one run reports every problem.
     DeckTypesetter cards(layout, fonts, hyphenator, diags);
-    impose::Deck faces;
-    for (const CardEntry& entry : select_cards(data, deck, options.where, options.sort, diags))
-        cards.add(entry, faces);
-    if (diags.has_errors() && !options.keep_going) return std::nullopt;
-    if (faces.fronts.empty()) {
+    PageArranger pages(mode, options);
+    const bool planned =
+        mode != Mode::Sheets ||
+        pages.plan_sheets(layout, cards.typesetter(), !deck.back.children.empty(), diags);
+    // Pages go out only while nothing blocks the output; after that, every card is still
+    // typeset (not painted), so one run reports every problem.
+    auto blocked = [&] { return !planned || (diags.has_errors() && !options.keep_going); };
+    auto send = [&](std::vector<typeset::Page>&& done) {
+        if (blocked()) return;
+        for (typeset::Page& page : done) sink.add(std::move(page), cards.typesetter().fonts());
+    };
+    send(pages.start());
+    bool any = false;
+    for (const CardEntry& entry : select_cards(data, deck, options.where, options.sort, diags)) {
+        std::optional<DeckTypesetter::Faces> faces = cards.faces(entry);
+        if (!faces) continue;
+        any = true;
+        if (blocked()) continue;
+        for (int copy = 1; copy < entry.copies; ++copy) send(pages.add(faces->front, faces->back));
+        send(pages.add(std::move(faces->front), std::move(faces->back)));
+    }
+    if (blocked()) return false;
+    if (!any) {
         diags.error({options.data, 0, 0}, "no cards to print",
                     options.where.empty() ? "the data has no rows without errors"
                                           : "no card matches --where " + options.where);
-        return std::nullopt;
+        return false;
     }
-    auto pages = arrange(mode, std::move(faces), layout, options, cards.typesetter(), diags);
-    if (!pages) return std::nullopt;
-    typeset::Document doc;
-    doc.pages = std::move(*pages);
-    doc.fonts = cards.typesetter().fonts();
-    doc.metadata = deck_metadata(layout, diags);
+    send(pages.finish());
     exit_code = diags.has_errors() ? kInputError : kOk;
+    return true;
+}
+
+std::optional<typeset::Document> build_card_document(const layout::Layout& layout,
+                                                     const data::Value& data,
+                                                     const Options& options,
+                                                     typeset::FontSystem& fonts,
+                                                     typeset::Hyphenator& hyphenator,
+                                                     Diagnostics& diags, int& exit_code) {
+    typeset::Document doc;
+    doc.metadata = card_deck_metadata(layout, diags);
+    DocumentSink sink(doc);
+    if (!stream_card_pages(layout, data, options, fonts, hyphenator, diags, exit_code, sink))
+        return std::nullopt;
     return doc;
 }
 

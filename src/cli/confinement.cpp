@@ -41,15 +41,21 @@ bool check_confined_images(const bind::BoxDocument& doc, const std::vector<std::
 bool check_confined_images(const typeset::Document& doc, const std::vector<std::string>& dirs,
                            Diagnostics& diags) {
     std::set<std::string> reported;
-    for (const auto& page : doc.pages) {
-        for (const auto& item : page.items) {
-            const auto* image = std::get_if<typeset::Image>(&item);
-            if (!image || data::path_is_allowed(image->file, dirs) || !reported.insert(image->file).second)
-                continue;
-            diags.error({image->file, 0, 0}, "the image is outside the project", kHint);
-        }
-    }
+    for (const auto& page : doc.pages) check_confined_images(page, dirs, diags, reported);
     return reported.empty();
+}
+
+bool check_confined_images(const typeset::Page& page, const std::vector<std::string>& dirs,
+                           Diagnostics& diags, std::set<std::string>& reported) {
+    bool ok = true;
+    for (const auto& item : page.items) {
+        const auto* image = std::get_if<typeset::Image>(&item);
+        if (!image || data::path_is_allowed(image->file, dirs)) continue;
+        ok = false;
+        if (reported.insert(image->file).second)
+            diags.error({image->file, 0, 0}, "the image is outside the project", kHint);
+    }
+    return ok;
 }
 
 }  // namespace dw::cli

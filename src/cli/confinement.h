@@ -1,4 +1,5 @@
 #pragma once
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,9 @@ bool check_confined_images(const bind::BoxDocument& doc, const std::vector<std::
 // The same for a typeset document (card decks are bound card by card).
 bool check_confined_images(const typeset::Document& doc, const std::vector<std::string>& dirs,
                            Diagnostics& diags);
+// The same for one page of a document made page by page; `reported` holds the files reported
+// so far (each is reported once) and grows.
+bool check_confined_images(const typeset::Page& page, const std::vector<std::string>& dirs,
+                           Diagnostics& diags, std::set<std::string>& reported);
 
 }  // namespace dw::cli

@@ -8,8 +8,8 @@
 #include "batch/build.h"
 #include "batch/job_report.h"
 #include "bind/binder.h"
-#include "cli/confinement.h"
 #include "cli/card_pipeline.h"
+#include "cli/confinement.h"
 #include "data/csv_loader.h"
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
@@ -17,6 +17,7 @@
 #include "diag/suggest.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
+#include "output/background_pdf.h"
 #include "output/render_output.h"
 #include "output/source_date.h"
 #include "typeset/font_system.h"
@@ -65,19 +66,22 @@ std::string document_date(const std::string& data_date, Diagnostics& diags) {
     return "2000-01-01T00:00:00Z";
 }
 
+// What a job read besides its data and layout: the fonts and images its pages use.
+void add_files_read(const std::vector<typeset::FontFace>& fonts, const typeset::Page& page,
+                    std::set<std::string>& files) {
+    for (const auto& font : fonts) files.insert(font.file);
+    for (const auto& item : page.items) {
+        if (auto* image = std::get_if<typeset::Image>(&item)) files.insert(image->file);
+    }
+}
+
 // For `drukwerk build`: every file the job read (its key for incremental builds) and wrote.
-void write_build_report(const Options& options, const typeset::Document& doc,
+void write_build_report(const Options& options, int page_count, std::set<std::string> inputs,
                         output::Format format, Diagnostics& diags) {
     batch::JobReport report;
-    report.pages = int(doc.pages.size());
-    std::set<std::string> inputs{fs::absolute(options.data).lexically_normal().string(),
-                                 fs::absolute(options.layout).lexically_normal().string()};
-    for (const auto& font : doc.fonts) inputs.insert(font.file);
-    for (const auto& page : doc.pages) {
-        for (const auto& item : page.items) {
-            if (auto* image = std::get_if<typeset::Image>(&item)) inputs.insert(image->file);
-        }
-    }
+    report.pages = page_count;
+    inputs.insert(fs::absolute(options.data).lexically_normal().string());
+    inputs.insert(fs::absolute(options.layout).lexically_normal().string());
     report.inputs.assign(inputs.begin(), inputs.end());
     std::vector<int> pages = options.pages;
     if (pages.empty()) {
@@ -87,6 +91,53 @@ void write_build_report(const Options& options, const typeset::Document& doc,
         report.outputs.push_back(fs::absolute(name).lexically_normal().string());
     output::write_file_atomically(options.build_report, batch::format_job_report(report), diags);
 }
+
+void write_build_report(const Options& options, const typeset::Document& doc, output::Format format,
+                        Diagnostics& diags) {
+    std::set<std::string> files;
+    for (const auto& font : doc.fonts) files.insert(font.file);
+    for (const auto& page : doc.pages) add_files_read({}, page, files);
+    write_build_report(options, int(doc.pages.size()), std::move(files), format, diags);
+}
+
+// A card deck's pages painted into a PDF as they come, on a thread of their own while the next
+// cards are typeset (see output/background_pdf.h). The file is opened with the first page, so a
+// deck whose errors are found before it touches no file. Pages with images outside the
+// confinement are reported and not painted; the output is then dropped.
+class PdfPageSink final : public PageSink {
+public:
+    PdfPageSink(const Options& options, typeset::Metadata metadata, Diagnostics& diags)
+        : options_(options), metadata_(std::move(metadata)), diags_(diags) {}
+
+    void add(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) override {
+        if (!check_confined_images(page, options_.confine, diags_, confinement_errors_)) return;
+        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
+        add_files_read(fonts, page, files_read_);
+        pdf_->add_page(std::move(page), fonts);
+    }
+
+    // The exit code of the render: what writing added to the pipeline's `exit_code`.
+    int finish(int exit_code) {
+        if (!confinement_errors_.empty()) return kInputError;
+        if (!pdf_) {
+            diags_.error({options_.output, 0, 0}, "nothing to write: the document has no pages");
+            return kInputError;
+        }
+        int pages = 0;
+        if (!pdf_->commit(pages)) return kIoError;
+        if (!options_.build_report.empty())
+            write_build_report(options_, pages, std::move(files_read_), output::Format::Pdf,
+                               diags_);
+        return exit_code;
+    }
+
+private:
+    const Options& options_;
+    typeset::Metadata metadata_;
+    Diagnostics& diags_;
+    std::optional<output::BackgroundPdf> pdf_;
+    std::set<std::string> files_read_, confinement_errors_;
+};
 
 }  // namespace
 
@@ -108,54 +159,134 @@ static bool choose_page_master(layout::Layout& layout, const Options& options, D
     return false;
 }
 
-std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
-                                                int& exit_code) {
+namespace {
+
+// The layout and data of a job, read and checked.
+struct LoadedJob {
+    std::optional<layout::Layout> layout;
+    std::optional<data::Value> data;
+    typeset::Hyphenator hyphenator;
+};
+
+// False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
+// goes on, so that its cards are checked too.
+bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& exit_code) {
     exit_code = kIoError;
     if (!check_confined(options.layout, "layout", options.confine, diags) ||
         !check_confined(options.data, "data", options.confine, diags))
-        return std::nullopt;
+        return false;
     if (!readable_file(options.layout, "layout", diags) || !readable_file(options.data, "data", diags))
-        return std::nullopt;
+        return false;
     exit_code = kInputError;
-    auto layout = layout::load_layout(options.layout, diags);
-    if (!layout) return std::nullopt;
-    if (!options.page_master.empty() && !choose_page_master(*layout, options, diags)) {
+    job.layout = layout::load_layout(options.layout, diags);
+    if (!job.layout) return false;
+    if (!options.page_master.empty() && !choose_page_master(*job.layout, options, diags)) {
         exit_code = kUsageError;
-        return std::nullopt;
+        return false;
     }
-    typeset::Hyphenator hyphenator;
-    for (const auto& [name, style] : layout->styles)
+    for (const auto& [name, style] : job.layout->styles)
         if (typeset::Hyphenator::supports(style.hyphenate)) {
-            hyphenator.preload();
+            job.hyphenator.preload();
             break;
         }
-    auto data = load_data(options.data, *layout, diags);
-    if (layout->cards && data) {
+    job.data = load_data(options.data, *job.layout, diags);
+    if (!job.data) return false;
+    return job.layout->cards || !diags.has_errors();
+}
+
+std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& job,
+                                             Diagnostics& diags, int& exit_code) {
+    const layout::Layout& layout = *job.layout;
+    if (layout.cards) {
         auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
         if (!fonts) return std::nullopt;
-        auto doc = build_card_document(*layout, *data, options, *fonts, hyphenator, diags, exit_code);
+        auto doc = build_card_document(layout, *job.data, options, *fonts, job.hyphenator, diags,
+                                       exit_code);
         if (doc && !check_confined_images(*doc, options.confine, diags)) return std::nullopt;
         if (doc) doc->metadata.date = document_date("", diags);
         return doc;
     }
-    if (!data || diags.has_errors()) return std::nullopt;
-
-    auto boxes = bind::bind_document(*layout, *data, diags);
+    auto boxes = bind::bind_document(layout, *job.data, diags);
     if (!boxes || diags.has_errors()) return std::nullopt;
     if (!check_confined_images(*boxes, options.confine, diags)) return std::nullopt;
 
     auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
     if (!fonts) return std::nullopt;
-    typeset::Document doc = typeset::typeset_document(*boxes, *fonts, hyphenator, diags);
+    typeset::Document doc = typeset::typeset_document(*boxes, *fonts, job.hyphenator, diags);
     if (diags.has_errors()) return std::nullopt;
     doc.metadata.date = document_date(boxes->metadata.date, diags);
     exit_code = kOk;
     return doc;
 }
 
+bool uses_libharu(const Options& options) {
+    return options.backend == "haru" || !options.pdf_standard.empty() ||
+           options.restrict_permissions;
+}
+
+// A card deck whose PDF can be written page by page: the Cairo writer, every page, no page
+// boxes. Everything else is collected into one document first.
+bool streams_cards(const Options& options, const layout::Layout& layout,
+                   std::optional<output::Format> format) {
+    return layout.cards && format == output::Format::Pdf && !uses_libharu(options) &&
+           options.pages.empty() && options.width_px == 0 &&
+           !card_pages_have_boxes(options, *layout.cards);
+}
+
+// Painting while typesetting, in one pass: checking every card before painting would typeset
+// the deck twice. An error that blocks the output drops the temporary file instead.
+int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) {
+    auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
+    if (!fonts) return kInputError;
+    typeset::Metadata metadata = card_deck_metadata(*job.layout, diags);
+    metadata.date = document_date("", diags);
+    PdfPageSink sink(options, std::move(metadata), diags);
+    int exit_code = kInputError;
+    if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
+                           exit_code, sink))
+        return exit_code;
+    return sink.finish(exit_code);
+}
+
+// check: every page of a deck made and looked at (confinement), then dropped.
+int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags) {
+    auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
+    if (!fonts) return kInputError;
+    class CheckSink final : public PageSink {
+    public:
+        CheckSink(const Options& options, Diagnostics& diags) : options_(options), diags_(diags) {}
+        void add(typeset::Page&& page, const std::vector<typeset::FontFace>&) override {
+            check_confined_images(page, options_.confine, diags_, reported);
+        }
+        std::set<std::string> reported;
+
+    private:
+        const Options& options_;
+        Diagnostics& diags_;
+    } sink(options, diags);
+    card_deck_metadata(*job.layout, diags);  // its expressions are checked too
+    int exit_code = kInputError;
+    if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
+                           exit_code, sink))
+        return exit_code;
+    return sink.reported.empty() ? exit_code : kInputError;
+}
+
+}  // namespace
+
+std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
+                                                int& exit_code) {
+    LoadedJob job;
+    if (!load_job(options, job, diags, exit_code)) return std::nullopt;
+    return typeset_job(options, job, diags, exit_code);
+}
+
 int run_check(const Options& options, Diagnostics& diags) {
     int exit_code = kOk;
-    build_document(options, diags, exit_code);
+    LoadedJob job;
+    if (!load_job(options, job, diags, exit_code)) return exit_code;
+    if (job.layout->cards) return check_card_pages(options, job, diags);
+    typeset_job(options, job, diags, exit_code);
     return exit_code;
 }
 
@@ -173,11 +304,14 @@ bool output_is_an_input(const Options& options, Diagnostics& diags) {
 
 int run_render(const Options& options, Diagnostics& diags) {
     if (output_is_an_input(options, diags)) return kUsageError;
-    int exit_code = kOk;
-    auto doc = build_document(options, diags, exit_code);
-    if (!doc) return exit_code;
     std::optional<output::Format> format = output::format_from_extension(
         options.format.empty() ? options.output : "." + options.format);
+    int exit_code = kOk;
+    LoadedJob job;
+    if (!load_job(options, job, diags, exit_code)) return exit_code;
+    if (streams_cards(options, *job.layout, format)) return render_card_pdf(options, job, diags);
+    auto doc = typeset_job(options, job, diags, exit_code);
+    if (!doc) return exit_code;
     if (!format) {
         diags.error({options.output, 0, 0}, "cannot tell the output format from the file name",
                     "use a .pdf, .png or .svg extension, or --format");

@@ -1,6 +1,6 @@
 #include "impose/imposer.h"
 
-#include "impose/calibration.h"
+#include "impose/sheet_imposer.h"
 #include "typeset/fragment.h"
 
 namespace dw::impose {
@@ -8,34 +8,6 @@ namespace {
 
 using typeset::GroupBegin;
 using typeset::GroupEnd;
-using typeset::Line;
-
-Line hairline(const CropMark& m) {
-    Line line;
-    line.x1 = m.x1, line.y1 = m.y1, line.x2 = m.x2, line.y2 = m.y2;
-    line.width = 0.25;  // registration-thin, as print shops draw them
-    return line;
-}
-
-// The note sits centred below the bottom crop marks (or the grid), inside the paper.
-void place_note(const SheetNote& note, const SheetPlan& plan, const SheetSpec& spec,
-                std::vector<Item>& out) {
-    if (note.items.empty()) return;
-    double below = plan.grid.y + plan.grid.h + spec.bleed +
-                   (spec.crop_marks ? spec.crop_gap + spec.crop_length : 0) + 4;
-    double y = std::min(below, plan.height - note.height - 6);
-    std::vector<Item> items = note.items;
-    typeset::translate_items(items, (plan.width - note.width) / 2, y);
-    out.insert(out.end(), items.begin(), items.end());
-}
-
-Page sheet_page(const SheetPlan& plan, std::string label) {
-    Page page;
-    page.width = plan.width;
-    page.height = plan.height;
-    page.label = std::move(label);
-    return page;
-}
 
 }  // namespace
 
@@ -55,26 +27,19 @@ void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out) {
 
 std::vector<Page> impose_sheets(Deck deck, const SheetPlan& plan, const SheetSpec& spec,
                                 const SheetNote& note, bool calibration) {
-    std::vector<Page> sheets;
-    if (!plan.fits) return sheets;
-    if (calibration) {
-        sheets.push_back(calibration_front(plan, spec));
-        if (!plan.backs.empty()) sheets.push_back(calibration_back(plan, spec));
+    if (!plan.fits) return {};
+    const bool with_backs = deck.backs.size() == deck.fronts.size();
+    SheetImposer imposer(plan, spec, note, calibration, with_backs);
+    std::vector<Page> sheets = imposer.start();
+    auto append = [&sheets](std::vector<Page>&& more) {
+        for (Page& page : more) sheets.push_back(std::move(page));
+    };
+    for (size_t i = 0; i < deck.fronts.size(); ++i) {
+        std::optional<Page> back;
+        if (with_backs) back = std::move(deck.backs[i]);
+        append(imposer.add(std::move(deck.fronts[i]), std::move(back)));
     }
-    const size_t per_sheet = plan.fronts.size();
-    bool with_backs = !plan.backs.empty() && deck.backs.size() == deck.fronts.size();
-    for (size_t first = 0, n = 1; first < deck.fronts.size(); first += per_sheet, ++n) {
-        size_t count = std::min(per_sheet, deck.fronts.size() - first);
-        Page front = sheet_page(plan, std::to_string(n) + "a");
-        for (size_t i = 0; i < count; ++i) place_card(std::move(deck.fronts[first + i]), plan.fronts[i], front.items);
-        for (const CropMark& m : plan.crop_marks) front.items.push_back(hairline(m));
-        place_note(note, plan, spec, front.items);
-        sheets.push_back(std::move(front));
-        if (!with_backs) continue;
-        Page back = sheet_page(plan, std::to_string(n) + "b");
-        for (size_t i = 0; i < count; ++i) place_card(std::move(deck.backs[first + i]), plan.backs[i], back.items);
-        sheets.push_back(std::move(back));
-    }
+    append(imposer.finish());
     return sheets;
 }
 

@@ -55,20 +55,27 @@ std::string first_page_reference(const std::string& pdf) {
 }
 
 bool finish_pdf(std::string& pdf, const typeset::Metadata& metadata) {
-    size_t startxref = pdf.rfind("startxref");
-    if (startxref == std::string::npos) return false;
-    size_t number = pdf.find_first_of("0123456789", startxref);
-    size_t number_end = pdf.find_first_not_of("0123456789", number);
-    if (number == std::string::npos || number_end == std::string::npos) return false;
-    size_t xref = 0;
-    auto [ptr, error] = std::from_chars(pdf.data() + number, pdf.data() + number_end, xref);
-    if (error != std::errc() || xref >= pdf.size() || pdf.compare(xref, 4, "xref") != 0) return false;
+    return finish_pdf_tail(pdf, 0, metadata);
+}
 
-    size_t insert_at = catalog_insert_point(pdf, xref);
+bool finish_pdf_tail(std::string& tail, size_t tail_offset, const typeset::Metadata& metadata) {
+    size_t startxref = tail.rfind("startxref");
+    if (startxref == std::string::npos) return false;
+    size_t number = tail.find_first_of("0123456789", startxref);
+    size_t number_end = tail.find_first_not_of("0123456789", number);
+    if (number == std::string::npos || number_end == std::string::npos) return false;
+    size_t xref_in_file = 0;
+    auto [ptr, error] =
+        std::from_chars(tail.data() + number, tail.data() + number_end, xref_in_file);
+    if (error != std::errc() || xref_in_file < tail_offset) return false;
+    size_t xref = xref_in_file - tail_offset;  // in `tail`
+    if (xref >= tail.size() || tail.compare(xref, 4, "xref") != 0) return false;
+
+    size_t insert_at = catalog_insert_point(tail, xref);
     if (insert_at == std::string::npos) return false;
-    std::string entries = catalog_entries(metadata, first_page_reference(pdf));
-    pdf.replace(number, number_end - number, std::to_string(xref + entries.size()));
-    pdf.insert(insert_at, entries);
+    std::string entries = catalog_entries(metadata, first_page_reference(tail));
+    tail.replace(number, number_end - number, std::to_string(xref_in_file + entries.size()));
+    tail.insert(insert_at, entries);
     return true;
 }
 

@@ -13,6 +13,10 @@ namespace dw::output {
 // before the cross-reference table, so inserting into it moves only the table: the startxref
 // offset is corrected. Returns false (the PDF unchanged) if the file is not laid out that way.
 bool finish_pdf(std::string& pdf, const typeset::Metadata& metadata);
+// The same for a PDF of which only the end is in memory: `tail` holds the file from byte
+// `tail_offset` on (what came before was written out page by page) and must contain the
+// catalog and the cross-reference table, which Cairo writes last.
+bool finish_pdf_tail(std::string& tail, size_t tail_offset, const typeset::Metadata& metadata);
 
 // The entries as PDF syntax ("/Lang (nl-NL) /ViewerPreferences << ... >>"), strings escaped.
 // `first_page` is the reference of the first page object ("5 0 R"); without it no /OpenAction.

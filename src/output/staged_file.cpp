@@ -39,16 +39,11 @@ std::string hint_for(int err, const std::string& dir) {
     }
 }
 
-// Closes on scope exit; close_checked() reports close errors, which NFS uses for write errors.
+// Closes on scope exit.
 struct FileDescriptor {
     int fd = -1;
     ~FileDescriptor() {
         if (fd >= 0) ::close(fd);
-    }
-    int close_checked() {
-        int result = ::close(fd);
-        fd = -1;
-        return result;
     }
 };
 
@@ -79,19 +74,27 @@ std::atomic<unsigned> temp_counter{0};
 }  // namespace
 
 StagedFile::StagedFile(std::string target, std::string_view bytes, Diagnostics& diag)
+    : StagedFile(std::move(target), diag) {
+    if (append(bytes)) close();
+}
+
+StagedFile::StagedFile(std::string target, Diagnostics& diag)
     : target_(std::move(target)), diag_(diag) {
     fs::path parent = fs::path(target_).parent_path();
     dir_ = parent.empty() ? "." : parent.string();
-    stage(bytes);
+    open();
 }
 
 StagedFile::~StagedFile() {
+    if (fd_ >= 0) ::close(fd_);
     if (!temp_.empty()) ::unlink(temp_.c_str());
 }
 
 bool StagedFile::fail(const char* what) {
     const int err = errno;  // before anything else can change it
     diag_.error({target_}, what + (": " + errno_text(err)), hint_for(err, dir_));
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
     if (!temp_.empty()) ::unlink(temp_.c_str());
     temp_.clear();
     return false;
@@ -124,7 +127,7 @@ int StagedFile::create_temp_file() {
     return -1;
 }
 
-bool StagedFile::stage(std::string_view bytes) {
+bool StagedFile::open() {
     if (fs::path(target_).filename().empty()) {
         diag_.error({target_}, "the output path names a directory, not a file",
                     "give a file name, e.g. out/result.pdf");
@@ -137,19 +140,32 @@ bool StagedFile::stage(std::string_view bytes) {
                     "give a file name, e.g. " + target_ + "/result.pdf");
         return false;
     }
-    FileDescriptor file{create_temp_file()};
-    if (file.fd < 0) return fail("cannot create a temporary file next to it");
+    fd_ = create_temp_file();
+    if (fd_ < 0) return fail("cannot create a temporary file next to it");
     // Replacing a file keeps its permissions; a new file gets 0666 minus the umask.
     struct stat old {};
-    if (::stat(target_.c_str(), &old) == 0) ::fchmod(file.fd, old.st_mode & 07777);
-    if (!write_all(file.fd, bytes)) return fail("cannot write the output");
-    if (::fsync(file.fd) != 0 && errno != EINVAL) return fail("cannot flush to disk");
-    if (file.close_checked() != 0) return fail("cannot write the output");
+    if (::stat(target_.c_str(), &old) == 0) ::fchmod(fd_, old.st_mode & 07777);
+    return true;
+}
+
+bool StagedFile::append(std::string_view bytes) {
+    if (temp_.empty() || fd_ < 0) return false;
+    if (!write_all(fd_, bytes)) return fail("cannot write the output");
+    return true;
+}
+
+bool StagedFile::close() {
+    if (fd_ < 0) return !temp_.empty();
+    if (::fsync(fd_) != 0 && errno != EINVAL) return fail("cannot flush to disk");
+    // close() reports what NFS could only tell then: the write errors.
+    int result = ::close(fd_);
+    fd_ = -1;
+    if (result != 0) return fail("cannot write the output");
     return true;
 }
 
 bool StagedFile::commit() {
-    if (temp_.empty()) return false;
+    if (!close() || temp_.empty()) return false;
     if (::rename(temp_.c_str(), target_.c_str()) != 0) {
         return fail("cannot replace the output file");
     }

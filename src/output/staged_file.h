@@ -11,21 +11,27 @@ namespace dw::output {
 // removes the temporary file, so a failed run leaves nothing behind.
 class StagedFile {
 public:
+    // The whole file at once.
     StagedFile(std::string target, std::string_view bytes, Diagnostics& diag);
+    // A file written piece by piece with append() (a PDF painted page by page), then commit().
+    StagedFile(std::string target, Diagnostics& diag);
     ~StagedFile();
     StagedFile(const StagedFile&) = delete;
     StagedFile& operator=(const StagedFile&) = delete;
 
-    bool ok() const { return !temp_.empty(); }  // staged completely
-    bool commit();
+    bool ok() const { return !temp_.empty(); }  // nothing has failed so far
+    bool append(std::string_view bytes);        // false (reported) when the write failed
+    bool commit();                              // flushes to disk, then renames into place
 
 private:
-    bool stage(std::string_view bytes);
+    bool open();
+    bool close();
     bool create_parent_directory();
     int create_temp_file();
     bool fail(const char* what);  // reports errno, removes the temp file, returns false
 
     std::string target_, dir_, temp_;
+    int fd_ = -1;  // open while appending
     Diagnostics& diag_;
 };
 

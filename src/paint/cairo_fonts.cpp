@@ -39,6 +39,11 @@ std::shared_ptr<FT_LibraryRec_> new_library() {
 FontCache::FontCache(std::vector<typeset::FontFace> fonts, Diagnostics& diag)
     : fonts_(std::move(fonts)), slots_(fonts_.size()), diag_(diag) {}
 
+void FontCache::extend(const std::vector<typeset::FontFace>& fonts) {
+    for (size_t i = fonts_.size(); i < fonts.size(); ++i) fonts_.push_back(fonts[i]);
+    slots_.resize(fonts_.size());
+}
+
 FontOptionsPtr FontCache::font_options() {
     FontOptionsPtr options(cairo_font_options_create());
     cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);

@@ -24,6 +24,9 @@ public:
 
     FontCache(std::vector<typeset::FontFace> fonts, Diagnostics& diag);
 
+    // Takes the fonts beyond the ones it has (a table that grew while pages were painted).
+    void extend(const std::vector<typeset::FontFace>& fonts);
+
     // nullptr when `index` is out of range or the font cannot be loaded (reported once).
     const Font* get(int index);
 

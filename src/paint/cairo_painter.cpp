@@ -125,6 +125,10 @@ void CairoPainter::Impl::begin_page(double width, double height, const std::stri
     check_cairo();
 }
 
+void CairoPainter::Impl::update_fonts(const std::vector<typeset::FontFace>& fonts) {
+    if (fonts_) fonts_->extend(fonts);
+}
+
 void CairoPainter::Impl::open_page_surface(double width, double height) {
     broken_ = false;  // each PNG/SVG page has its own surface and context
     bytes_.clear();
@@ -183,6 +187,14 @@ void CairoPainter::Impl::end_page() {
     if (broken_) return;
     cairo_show_page(cr_.get());
     check_cairo();
+    flush_to_sink();
+}
+
+// Cairo writes a page's content stream when the page is shown: from here on only the file needs it.
+void CairoPainter::Impl::flush_to_sink() {
+    if (!options_.pdf_sink || broken_ || bytes_.empty()) return;
+    if (!options_.pdf_sink(bytes_)) broken_ = true;
+    bytes_.clear();
 }
 
 void CairoPainter::Impl::end_document() {
@@ -217,6 +229,9 @@ bool CairoPainter::failed() const { return impl_->failed(); }
 void CairoPainter::begin_document(const typeset::Document& doc) { impl_->begin_document(doc); }
 void CairoPainter::begin_page(double width, double height, const std::string& label) {
     impl_->begin_page(width, height, label);
+}
+void CairoPainter::update_fonts(const std::vector<typeset::FontFace>& fonts) {
+    impl_->update_fonts(fonts);
 }
 void CairoPainter::glyphs(const typeset::GlyphRun& run) { impl_->glyphs(run); }
 void CairoPainter::shape(const typeset::Shape& shape) { impl_->shape(shape); }

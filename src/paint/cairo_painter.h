@@ -1,7 +1,9 @@
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -15,6 +17,11 @@ struct CairoOptions {
     CairoTarget target = CairoTarget::Pdf;
     double dpi = 96;            // PNG only: pixels per inch
     std::string fallback_date;  // PDF dates when metadata.date is empty (ISO 8601)
+    // PDF only. When set, what Cairo has written is handed to it after every page and then
+    // dropped, so a long document is never held in memory; take_output() then holds only the
+    // rest (font subsets, page tree, catalog, cross-reference table). A sink that returns false
+    // has reported why; the painter stops drawing and fails.
+    std::function<bool(std::string_view)> pdf_sink{};
 };
 
 // Paints with Cairo into memory: one PDF for the whole document, or one PNG / SVG per page.
@@ -36,6 +43,7 @@ public:
 
     void begin_document(const typeset::Document& doc) override;
     void begin_page(double width, double height, const std::string& label) override;
+    void update_fonts(const std::vector<typeset::FontFace>& fonts) override;
     void glyphs(const typeset::GlyphRun& run) override;
     void shape(const typeset::Shape& shape) override;
     void line(const typeset::Line& line) override;

@@ -20,6 +20,7 @@ public:
 
     void begin_document(const typeset::Document& doc);
     void begin_page(double width, double height, const std::string& label);
+    void update_fonts(const std::vector<typeset::FontFace>& fonts);
     void end_page();
     void end_document();
 
@@ -44,6 +45,7 @@ private:
     void open_pdf();
     void open_page_surface(double width, double height);
     void close_page_surface();
+    void flush_to_sink();
     void check_cairo();
     void error(const std::string& message);
     void warning(const std::string& message);

@@ -25,12 +25,14 @@ struct Dispatch {
 
 void paint_document(const typeset::Document& doc, Painter& painter) {
     painter.begin_document(doc);
-    for (const typeset::Page& page : doc.pages) {
-        painter.begin_page(page.width, page.height, page.label);
-        for (const typeset::Item& item : page.items) std::visit(Dispatch{painter}, item);
-        painter.end_page();
-    }
+    for (const typeset::Page& page : doc.pages) paint_page(page, painter);
     painter.end_document();
+}
+
+void paint_page(const typeset::Page& page, Painter& painter) {
+    painter.begin_page(page.width, page.height, page.label);
+    for (const typeset::Item& item : page.items) std::visit(Dispatch{painter}, item);
+    painter.end_page();
 }
 
 }  // namespace dw::paint

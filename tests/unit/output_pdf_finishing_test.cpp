@@ -63,3 +63,18 @@ TEST_CASE("finish_pdf opens a fit-page document on its whole first page", "[outp
     REQUIRE(pdf.find("/OpenAction [7 0 R /Fit]") != std::string::npos);
     REQUIRE(pdf.compare(startxref_value(pdf), 4, "xref") == 0);
 }
+
+TEST_CASE("finish_pdf_tail finishes the end of a PDF whose start is already written", "[output]") {
+    std::string whole = cairo_like_pdf();
+    typeset::Metadata meta;
+    meta.language = "nl-NL";
+    const size_t written = 20;  // a page was written out before the tail
+    std::string tail = whole.substr(written);
+    REQUIRE(output::finish_pdf_tail(tail, written, meta));
+    REQUIRE(output::finish_pdf(whole, meta));
+    CHECK(whole.substr(0, written) + tail == whole);
+    // A tail that starts after the cross-reference table cannot be finished.
+    std::string late = cairo_like_pdf();
+    late = late.substr(late.rfind("trailer"));
+    CHECK_FALSE(output::finish_pdf_tail(late, cairo_like_pdf().rfind("trailer"), meta));
+}

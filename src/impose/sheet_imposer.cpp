@@ -1,0 +1,106 @@
+#include "impose/sheet_imposer.h"
+
+#include <algorithm>
+
+#include "impose/calibration.h"
+#include "typeset/fragment.h"
+
+namespace dw::impose {
+namespace {
+
+using typeset::Line;
+
+Line hairline(const CropMark& m) {
+    Line line;
+    line.x1 = m.x1, line.y1 = m.y1, line.x2 = m.x2, line.y2 = m.y2;
+    line.width = 0.25;  // registration-thin, as print shops draw them
+    return line;
+}
+
+// A sheet holds cards side by side and, on its back, their backs in mirrored order: there is no
+// reading order for a structure tree to give, so the faces' structure tags (paragraphs) are left
+// out. They would also be the one thing that grows with the deck: Cairo keeps the structure tree
+// of the whole document in memory until the end (about 6 KB per card). Print-shop pages, one face
+// each, keep their tags.
+void drop_structure_tags(std::vector<Item>& items) {
+    std::erase_if(items, [](const Item& item) {
+        return std::holds_alternative<typeset::TagBegin>(item) ||
+               std::holds_alternative<typeset::TagEnd>(item);
+    });
+}
+
+// The note sits centred below the bottom crop marks (or the grid), inside the paper.
+void place_note(const SheetNote& note, const SheetPlan& plan, const SheetSpec& spec,
+                std::vector<Item>& out) {
+    if (note.items.empty()) return;
+    double below = plan.grid.y + plan.grid.h + spec.bleed +
+                   (spec.crop_marks ? spec.crop_gap + spec.crop_length : 0) + 4;
+    double y = std::min(below, plan.height - note.height - 6);
+    std::vector<Item> items = note.items;
+    typeset::translate_items(items, (plan.width - note.width) / 2, y);
+    out.insert(out.end(), items.begin(), items.end());
+}
+
+Page sheet_page(const SheetPlan& plan, std::string label) {
+    Page page;
+    page.width = plan.width;
+    page.height = plan.height;
+    page.label = std::move(label);
+    return page;
+}
+
+}  // namespace
+
+SheetImposer::SheetImposer(const SheetPlan& plan, const SheetSpec& spec, SheetNote note,
+                           bool calibration, bool backs)
+    : plan_(plan),
+      spec_(spec),
+      note_(std::move(note)),
+      calibration_(calibration),
+      backs_(backs && !plan.backs.empty()) {
+    drop_structure_tags(note_.items);
+}
+
+std::vector<Page> SheetImposer::start() {
+    std::vector<Page> pages;
+    if (!calibration_ || !plan_.fits) return pages;
+    pages.push_back(calibration_front(plan_, spec_));
+    if (!plan_.backs.empty()) pages.push_back(calibration_back(plan_, spec_));
+    return pages;
+}
+
+std::vector<Page> SheetImposer::add(Page&& front, std::optional<Page>&& back) {
+    if (!plan_.fits) return {};
+    if (placed_ == 0) {
+        ++number_;
+        front_ = sheet_page(plan_, std::to_string(number_) + "a");
+        if (backs_) back_ = sheet_page(plan_, std::to_string(number_) + "b");
+    }
+    drop_structure_tags(front.items);
+    place_card(std::move(front), plan_.fronts[placed_], front_.items);
+    if (backs_ && back) {
+        drop_structure_tags(back->items);
+        place_card(std::move(*back), plan_.backs[placed_], back_.items);
+    }
+    if (++placed_ < plan_.fronts.size()) return {};
+    return take_sheets();
+}
+
+std::vector<Page> SheetImposer::finish() {
+    if (placed_ == 0) return {};
+    return take_sheets();
+}
+
+// Crop marks and the note go on last, over the cards, as the printed sheet has always had them.
+std::vector<Page> SheetImposer::take_sheets() {
+    for (const CropMark& m : plan_.crop_marks) front_.items.push_back(hairline(m));
+    place_note(note_, plan_, spec_, front_.items);
+    std::vector<Page> sheets;
+    sheets.push_back(std::move(front_));
+    if (backs_) sheets.push_back(std::move(back_));
+    front_ = Page{}, back_ = Page{};
+    placed_ = 0;
+    return sheets;
+}
+
+}  // namespace dw::impose

@@ -1,0 +1,40 @@
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "impose/imposer.h"
+
+namespace dw::impose {
+
+// impose_sheets one card at a time: each card is placed on the sheet being filled as it comes,
+// and a sheet (with its back sheet) is handed out as soon as its last slot is taken. However
+// large the deck, only the faces of one sheet pair are ever held, so the card pipeline can paint
+// and drop every sheet before it typesets the next card. Sheets carry no structure tags (see
+// drop_structure_tags in sheet_imposer.cpp).
+class SheetImposer {
+public:
+    // `backs`: the deck has backs (every card then comes with one); ignored when the plan has no
+    // back slots (no duplex).
+    SheetImposer(const SheetPlan& plan, const SheetSpec& spec, SheetNote note, bool calibration,
+                 bool backs);
+
+    // The calibration sheet pair, when asked for: the pages that come before any card.
+    std::vector<Page> start();
+    // Places one card; returns the sheets it completed: none, or a front sheet and its back.
+    std::vector<Page> add(Page&& front, std::optional<Page>&& back);
+    // The last sheet pair, when it is partly filled; nothing when the deck filled its sheets.
+    std::vector<Page> finish();
+
+private:
+    std::vector<Page> take_sheets();
+
+    SheetPlan plan_;
+    SheetSpec spec_;
+    SheetNote note_;
+    bool calibration_, backs_;
+    int number_ = 0;     // of the sheet being filled, from 1
+    size_t placed_ = 0;  // cards on it
+    Page front_, back_;
+};
+
+}  // namespace dw::impose

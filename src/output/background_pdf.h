@@ -1,0 +1,52 @@
+#pragma once
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "output/streamed_pdf.h"
+#include "typeset/page.h"
+
+namespace dw::output {
+
+// A StreamedPdf painted on a thread of its own: add_page() queues the page and returns, so the
+// caller typesets the next sheet of a card deck while Cairo writes this one (each takes about
+// half of the time, and the machine has two cores). At most `depth` pages wait; add_page()
+// blocks beyond that, so memory stays flat. The pages are painted in order by one thread, so
+// the file is the one StreamedPdf writes. What the painting reports is held and handed to
+// `diag` by commit(), after the thread has finished, so the messages do not depend on timing
+// and Diagnostics is only ever used by one thread at a time. Without a commit the thread is
+// stopped and nothing is written or replaced.
+class BackgroundPdf {
+public:
+    BackgroundPdf(std::string out_path, const typeset::Metadata& metadata, Diagnostics& diag,
+                  size_t depth = 2);
+    ~BackgroundPdf();
+    BackgroundPdf(const BackgroundPdf&) = delete;
+    BackgroundPdf& operator=(const BackgroundPdf&) = delete;
+
+    void add_page(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts);
+    // Waits for the queued pages, then as StreamedPdf::commit; `pages` is set to the page count.
+    bool commit(int& pages);
+
+private:
+    void paint_pages();  // the thread
+    void stop();
+
+    Diagnostics& diag_;
+    Diagnostics paint_diag_;  // the thread's until it is joined
+    StreamedPdf pdf_;
+    const size_t depth_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::pair<typeset::Page, std::vector<typeset::FontFace>>> queue_;
+    bool closing_ = false;
+    std::thread thread_;
+};
+
+}  // namespace dw::output

@@ -1,0 +1,54 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "output/staged_file.h"
+#include "typeset/page.h"
+
+namespace dw::paint {
+class CairoPainter;
+}
+
+namespace dw::output {
+
+// A PDF painted with Cairo page by page, straight into its staged temporary file next to the
+// target: only the page being painted is in memory, however long the document (card decks of
+// thousands of cards). commit() finishes the PDF (Cairo's closing objects, then the catalog
+// entries of pdf_finishing.h) and renames it into place. Without a commit (an error found
+// halfway) the temporary file is removed and an existing output stays as it was. The bytes are
+// those write_document writes for the same pages and metadata. Page boxes (TrimBox, BleedBox)
+// are not written: they need libqpdf on the whole file, so such pages go through write_document.
+class StreamedPdf {
+public:
+    StreamedPdf(std::string out_path, const typeset::Metadata& metadata, Diagnostics& diag);
+    ~StreamedPdf();
+    StreamedPdf(const StreamedPdf&) = delete;
+    StreamedPdf& operator=(const StreamedPdf&) = delete;
+
+    // Paints `page`; `fonts` is the font table its glyph runs index, which may have grown since
+    // the previous page. Does nothing once writing has failed (that was reported).
+    void add_page(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts);
+    int pages() const { return pages_; }
+    // False (reported) when anything failed; nothing is then written or replaced.
+    bool commit();
+
+private:
+    bool sink(std::string_view bytes);
+    void forward_diagnostics();
+
+    std::string out_path_;
+    typeset::Metadata metadata_;
+    Diagnostics& diag_;
+    // The painter's own: it judges its success by its error count, and errors about cards
+    // found meanwhile (with --keep-going) must not make it look failed.
+    Diagnostics paint_diag_;
+    size_t forwarded_ = 0;
+    StagedFile file_;
+    size_t written_ = 0;  // bytes in the file so far
+    std::unique_ptr<paint::CairoPainter> painter_;
+    int pages_ = 0;
+};
+
+}  // namespace dw::output
