@@ -1,15 +1,37 @@
 #include "batch/job_freshness.h"
 
 #include <algorithm>
+#include <filesystem>
+
+#include "output/module_loader.h"
+
+namespace fs = std::filesystem;
 
 namespace dw::batch {
+namespace {
+
+// The binary and the modules next to it (output/module_loader.h): a change to a module alone
+// changes what the jobs that load it write. A module that is not there is left out.
+std::vector<std::string> program_files(const std::string& self) {
+    std::vector<std::string> files{self};
+    for (std::string_view module : output::kModules) {
+        const fs::path path = fs::path(self).parent_path() / module;
+        std::error_code error;
+        if (fs::exists(path, error)) files.push_back(path.string());
+    }
+    return files;
+}
+
+}  // namespace
 
 uint64_t JobFreshness::key(const Job& job, const std::vector<std::string>& inputs) {
-    std::optional<HashedFile> binary = hasher_.hash(self_);
-    if (!binary) return 0;
-    std::string text = std::string("drukwerk ") + DRUKWERK_VERSION + '\0' +
-                       hash_hex(binary->hash) + '\0' + job.data + '\0' + job.layout + '\0' +
-                       job.output + '\0';
+    std::string text = std::string("drukwerk ") + DRUKWERK_VERSION + '\0';
+    for (const std::string& path : program_files(self_)) {
+        std::optional<HashedFile> file = hasher_.hash(path);
+        if (!file) return 0;
+        text += path + '\0' + hash_hex(file->hash) + '\0';
+    }
+    text += job.data + '\0' + job.layout + '\0' + job.output + '\0';
     for (const auto& arg : job.render_args) text += arg + '\0';
     std::vector<std::string> sorted = inputs;
     std::sort(sorted.begin(), sorted.end());
@@ -36,8 +58,8 @@ bool JobFreshness::up_to_date(const Job& job, const JobRecord& record) {
 
 JobRecord JobFreshness::record(const Job& job, std::vector<std::string> inputs,
                                const std::vector<std::string>& outputs, int pages) {
-    // The binary is an input too: recording its stamp spares hashing it in the next build.
-    inputs.push_back(self_);
+    // The program is an input too: recording its stamps spares hashing it in the next build.
+    for (std::string& path : program_files(self_)) inputs.push_back(std::move(path));
     JobRecord r;
     r.key = key(job, inputs);
     r.pages = pages;

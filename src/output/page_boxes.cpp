@@ -1,21 +1,26 @@
 #include "output/page_boxes.h"
 
-// qpdf 11: opt out of the deprecated PointerHolder compatibility layer (std::shared_ptr only).
-#define POINTERHOLDER_TRANSITION 4
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFExc.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFWriter.hh>
+#include "output/module_loader.h"
+#include "output/qpdf_module.h"
 
 namespace dw::output {
 namespace {
 
-// A rectangle in page coordinates (y down from the top) as a PDF array (y up from the bottom).
-QPDFObjectHandle pdf_rect(const typeset::Rect& r, double page_height) {
-    return QPDFObjectHandle::newFromRectangle(QPDFObjectHandle::Rectangle(
-        r.x, page_height - (r.y + r.h), r.x + r.w, page_height - r.y));
+// A rectangle in page coordinates (y down from the top) in PDF user space (y up from the bottom).
+DrukwerkPdfRect pdf_rect(const typeset::Rect& r, double page_height) {
+    return {r.x, page_height - (r.y + r.h), r.x + r.w, page_height - r.y};
+}
+
+struct Result {
+    std::string pdf, error;
+};
+
+void take_pdf(void* context, const char* data, size_t size) {
+    static_cast<Result*>(context)->pdf.assign(data, size);
+}
+
+void take_error(void* context, const char* data, size_t size) {
+    static_cast<Result*>(context)->error.assign(data, size);
 }
 
 }  // namespace
@@ -27,34 +32,28 @@ bool has_page_boxes(const std::vector<typeset::Page>& pages) {
 }
 
 bool add_page_boxes(std::string& pdf, const std::vector<typeset::Page>& pages, Diagnostics& diags) {
-    try {
-        QPDF qpdf;
-        qpdf.setSuppressWarnings(true);
-        qpdf.processMemoryFile("drukwerk.pdf", pdf.data(), pdf.size());
-        std::vector<QPDFPageObjectHelper> pdf_pages = QPDFPageDocumentHelper(qpdf).getAllPages();
-        if (pdf_pages.size() != pages.size()) {
-            diags.error({}, "internal error: the PDF has " + std::to_string(pdf_pages.size()) +
-                                " pages for " + std::to_string(pages.size()) + " typeset pages");
-            return false;
-        }
-        for (size_t i = 0; i < pages.size(); ++i) {
-            QPDFObjectHandle dict = pdf_pages[i].getObjectHandle();
-            if (pages[i].trim_box)
-                dict.replaceKey("/TrimBox", pdf_rect(*pages[i].trim_box, pages[i].height));
-            if (pages[i].bleed_box)
-                dict.replaceKey("/BleedBox", pdf_rect(*pages[i].bleed_box, pages[i].height));
-        }
-        QPDFWriter writer(qpdf);
-        writer.setOutputMemory();
-        writer.setDeterministicID(true);
-        writer.write();
-        auto buffer = writer.getBufferSharedPointer();
-        pdf.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-        return true;
-    } catch (const std::exception& e) {
-        diags.error({}, std::string("cannot set the PDF page boxes: ") + e.what());
+    const std::optional<Module> module =
+        Module::load(kQpdfModule, "the print-shop page boxes (TrimBox, BleedBox)", diags);
+    if (!module) return false;
+    auto* set_page_boxes = reinterpret_cast<DrukwerkQpdfSetPageBoxes*>(
+        module->function("drukwerk_qpdf_set_page_boxes", diags));
+    if (!set_page_boxes) return false;
+
+    std::vector<DrukwerkPageBoxes> boxes(pages.size(), DrukwerkPageBoxes{});
+    for (size_t i = 0; i < pages.size(); ++i) {
+        if (pages[i].trim_box) boxes[i].trim = pdf_rect(*pages[i].trim_box, pages[i].height);
+        if (pages[i].bleed_box) boxes[i].bleed = pdf_rect(*pages[i].bleed_box, pages[i].height);
+        boxes[i].has_trim = pages[i].trim_box.has_value();
+        boxes[i].has_bleed = pages[i].bleed_box.has_value();
+    }
+    Result result;
+    if (set_page_boxes(pdf.data(), pdf.size(), boxes.data(), boxes.size(), take_pdf, take_error,
+                       &result) != 0) {
+        diags.error({}, result.error);
         return false;
     }
+    pdf = std::move(result.pdf);
+    return true;
 }
 
 }  // namespace dw::output

@@ -6,9 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include <hpdf_version.h>
-
 #include "output/atomic_file.h"
+#include "output/haru_writer.h"
 #include "output/page_boxes.h"
 #include "output/page_selection.h"
 #include "output/source_date.h"
@@ -139,8 +138,7 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
             }
         }
         haru.fallback_date = fallback_date;
-        haru.producer = "drukwerk " DRUKWERK_VERSION " (libharu " HPDF_VERSION_TEXT ")";
-        std::optional<std::string> pdf = paint::render_with_haru(to_paint, haru, diag);
+        std::optional<std::string> pdf = write_with_haru(to_paint, haru, diag);
         if (!pdf) return false;
         buffers.emplace().push_back(std::move(*pdf));
     } else {

@@ -2,7 +2,7 @@
 
 #include <fstream>
 #include <iterator>
-#include <regex>
+#include <string_view>
 
 namespace dw::typeset {
 namespace {
@@ -50,8 +50,8 @@ std::optional<ImageProblem> check_jpeg(const std::string& b) {
         unsigned char marker = static_cast<unsigned char>(b[at + 1]);
         size_t length = big_endian(b, at + 2, 2);
         if (at + 2 + length > b.size()) return truncated("JPEG");
-        bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                     marker != 0xCC;
+        bool frame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frame && length >= 7) {
             has_frame = true;
             if (auto p = check_pixels(big_endian(b, at + 7, 2), big_endian(b, at + 5, 2))) return p;
@@ -65,17 +65,71 @@ std::optional<ImageProblem> check_jpeg(const std::string& b) {
     return std::nullopt;
 }
 
+bool is_space(char c) {  // what \s matched: the C locale's isspace
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+bool is_quote(char c) { return c == '"' || c == '\''; }
+
+void skip_spaces(std::string_view text, size_t& at) {
+    while (at < text.size() && is_space(text[at])) ++at;
+}
+
+// The target of `href = "target"` (either quote, spaces allowed around '=' and inside the
+// quotes before the target) when "href" starts at `at`; `end` is then just after the closing
+// quote. A target starting with '#' (a fragment) is none.
+std::optional<std::string_view> href_target(std::string_view text, size_t at, size_t& end) {
+    size_t p = at + 4;
+    skip_spaces(text, p);
+    if (p >= text.size() || text[p] != '=') return std::nullopt;
+    ++p;
+    skip_spaces(text, p);
+    if (p >= text.size() || !is_quote(text[p])) return std::nullopt;
+    ++p;
+    skip_spaces(text, p);
+    if (p >= text.size() || is_quote(text[p]) || text[p] == '#') return std::nullopt;
+    const size_t close = text.find_first_of("\"'", p);
+    if (close == std::string_view::npos) return std::nullopt;
+    end = close + 1;
+    return text.substr(p, close - p);
+}
+
+// The target of `url(target)`, `url('target')` or `url("target")` when "url(" starts at `at`:
+// up to a quote, ')' or the end of the text, where `end` is. A fragment is none.
+std::optional<std::string_view> url_target(std::string_view text, size_t at, size_t& end) {
+    size_t p = at + 4;
+    skip_spaces(text, p);
+    if (p < text.size() && is_quote(text[p])) ++p;
+    skip_spaces(text, p);
+    if (p >= text.size() || is_quote(text[p]) || text[p] == '#' || text[p] == ')')
+        return std::nullopt;
+    const size_t stop = text.find_first_of("\"')", p);
+    end = stop == std::string_view::npos ? text.size() : stop;
+    return text.substr(p, end - p);
+}
+
 // Any href or url() that is not a fragment (#id) or an embedded data: URI loads another file.
-std::optional<ImageProblem> check_svg(const std::string& text) {
-    static const std::regex reference(
-        R"((?:href\s*=\s*["']\s*([^"'#\s][^"']*)["'])|(?:url\(\s*["']?\s*([^#"'\s)][^"')]*)))");
-    for (std::sregex_iterator it(text.begin(), text.end(), reference), end; it != end; ++it) {
-        std::string target = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
-        if (target.rfind("data:", 0) == 0) continue;
-        if (target.size() > 80) target = target.substr(0, 77) + "...";
-        return ImageProblem{"the SVG image refers to another file: '" + target + "'",
-                            "embed it (a data: URI) or convert it to paths: an SVG may not load "
-                            "other files"};
+// A hand-written scanner, not std::regex: compiling that pattern cost more than the check.
+// Like a regex search it resumes after a data: URI, so url( inside one is not looked at.
+std::optional<ImageProblem> check_svg(std::string_view text) {
+    constexpr auto npos = std::string_view::npos;
+    size_t href = text.find("href"), url = text.find("url(");
+    while (href != npos || url != npos) {
+        const bool is_href = href < url;
+        const size_t at = is_href ? href : url;
+        size_t end = 0;
+        const std::optional<std::string_view> target =
+            is_href ? href_target(text, at, end) : url_target(text, at, end);
+        if (target && !target->starts_with("data:")) {
+            std::string shown(*target);
+            if (shown.size() > 80) shown = shown.substr(0, 77) + "...";
+            return ImageProblem{"the SVG image refers to another file: '" + shown + "'",
+                                "embed it (a data: URI) or convert it to paths: an SVG may not "
+                                "load other files"};
+        }
+        const size_t resume = target ? end : at + 1;
+        if (href < resume) href = text.find("href", resume);
+        if (url < resume) url = text.find("url(", resume);
     }
     return std::nullopt;
 }

@@ -95,6 +95,14 @@ TEST_CASE("a job is up to date until an input's content, its options or an outpu
         f.file("drukwerk", "binary v2");
         CHECK_FALSE(fresh(r));
     }
+    SECTION("a module next to the binary added or changed: part of the program") {
+        f.file("drukwerk-haru.so", "module v1");
+        CHECK_FALSE(fresh(r));
+        JobRecord with_module = record();
+        CHECK(fresh(with_module));
+        f.file("drukwerk-haru.so", "module v2");
+        CHECK_FALSE(fresh(with_module));
+    }
     SECTION("the output edited or removed") {
         f.file("out.pdf", "%PDF-changed");
         CHECK_FALSE(fresh(r));
