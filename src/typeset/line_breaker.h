@@ -21,6 +21,14 @@ struct BreakItem {
 
     static constexpr double kForcedBreak = -10000;
     static constexpr double kNoBreak = 10000;
+
+    static BreakItem box(double width) { return {Kind::Box, width}; }
+    static BreakItem glue(double width, double stretch, double shrink) {
+        return {Kind::Glue, width, stretch, shrink};
+    }
+    static BreakItem break_at(double cost, double width = 0, bool flagged = false) {
+        return {Kind::Penalty, width, 0, 0, cost, flagged};
+    }
 };
 
 struct BreakSettings {

@@ -12,7 +12,7 @@ constexpr double kPango = PANGO_SCALE;
 bool drawn(Piece::Kind kind) { return kind == Piece::Kind::Word || kind == Piece::Kind::Space; }
 
 bool same_run(const GlyphRun& run, const Piece& piece) {
-    return run.font == piece.font && run.size == piece.size && run.color.r == piece.color.r &&
+    return run.font == piece.font && run.size == piece.metrics.size && run.color.r == piece.color.r &&
            run.color.g == piece.color.g && run.color.b == piece.color.b && run.color.a == piece.color.a;
 }
 
@@ -63,7 +63,7 @@ private:
         flush();
         run_.emplace();
         run_->font = piece.font;
-        run_->size = piece.size;
+        run_->size = piece.metrics.size;
         run_->color = piece.color;
     }
 
@@ -88,7 +88,7 @@ void strike_through(const Piece& piece, double x, double width, double baseline,
     line.x1 = x;
     line.x2 = x + width;
     line.y1 = line.y2 = baseline - piece.metrics.ascent * 0.3;
-    line.width = std::max(0.4, piece.size * 0.06);
+    line.width = std::max(0.4, piece.metrics.size * 0.06);
     line.color = piece.color;
     out.push_back(line);
 }
@@ -117,7 +117,7 @@ LineMeasure measure_line(const ParagraphItems& items, const LineSpan& line) {
     LineMeasure m;
     auto count = [&m](const Piece& p) {
         m.natural += p.width;
-        if (p.size <= 0) return;
+        if (p.metrics.size <= 0) return;
         m.ascent = std::max(m.ascent, p.metrics.ascent);
         m.descent = std::max(m.descent, p.metrics.descent);
     };

@@ -48,12 +48,18 @@ bool add_span(std::string& key, const bind::Span& span) {
 
 }  // namespace
 
+std::string ParagraphCache::style_key(const layout::Style& style) {
+    std::string key;
+    add_style(key, style);
+    return key;
+}
+
 std::string ParagraphCache::key(const bind::Box& p, double x, double width) {
     if (p.bookmark_level > 0) return {};
     std::string key;
     add(key, x);
     add(key, width);
-    add_style(key, p.style);
+    key += style_key(p.style);
     add(key, p.marker);
     add(key, p.tag);
     add(key, double(p.keep_last_line_with_next));

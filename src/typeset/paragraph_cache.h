@@ -16,6 +16,8 @@ class ParagraphCache {
 public:
     // The key of a paragraph laid out at (x, width); empty when it must not be reused.
     static std::string key(const bind::Box& paragraph, double x, double width);
+    // Everything of a style that decides how its text is shaped and set.
+    static std::string style_key(const layout::Style& style);
 
     // A copy of the stored lines with `paragraph_id` as their paragraph, or false.
     bool find(const std::string& key, int paragraph_id, std::vector<Fragment>& out) const;

@@ -49,8 +49,7 @@ public:
             char_index += item->num_chars;
         }
         finish_segment();
-        add_glue(Piece::Kind::Fill, length, length, 0, kFillStretch, 0);
-        add_penalty(Piece::Kind::ForcedBreak, length, length, 0, BreakItem::kForcedBreak, false);
+        add_forced_break(length, length);
         out_.base_metrics = base_metrics();
         return std::move(out_);
     }
@@ -59,7 +58,6 @@ private:
     void add_item(const PangoItem& item, int first_char) {
         item_ = &item;
         item_color_ = item_color(item);
-        underline_ = has_attr(&item, PANGO_ATTR_UNDERLINE);
         strike_ = has_attr(&item, PANGO_ATTR_STRIKETHROUGH);
         item_font_ = ctx_.font_table.index_of(item.analysis.font);
         const char* p = text_.c_str() + item.offset;
@@ -86,7 +84,8 @@ private:
             if (word_start >= 0 && log_attrs_[size_t(ci)].is_line_break) {
                 add_word(word_start, at);
                 word_start = -1;
-                add_penalty(Piece::Kind::BreakPoint, at, at, 0, 0, false);
+                finish_segment();
+                push(make_piece(Piece::Kind::BreakPoint, at, at), BreakItem::break_at(0));
             }
             if (word_start < 0) word_start = at;
         }
@@ -102,7 +101,6 @@ private:
         piece.end = end;
         piece.font = item_font_;
         piece.color = item_color_;
-        piece.underline = underline_;
         piece.strike = strike_;
         return piece;
     }
@@ -111,7 +109,6 @@ private:
     void shape_into(Piece& piece, const char* text, int length, int cluster_base) {
         const ShapedText& shaped = ctx_.shaper.shape(text, length, item_->analysis);
         piece.metrics = ctx_.shaper.font_info(item_->analysis.font);
-        piece.size = piece.metrics.size;
         piece.glyphs = shaped.glyphs;
         long width = 0;
         for (size_t i = 0; i < piece.glyphs.size(); ++i) {
@@ -128,9 +125,8 @@ private:
     void add_word(int start, int end) {
         Piece piece = make_piece(Piece::Kind::Word, start, end);
         shape_into(piece, text_.c_str() + start, end - start, start);
-        BreakItem box;
-        box.width = piece.width;
         segment_width_ += piece.width;
+        const BreakItem box = BreakItem::box(piece.width);
         push(std::move(piece), box);
     }
 
@@ -138,12 +134,9 @@ private:
         finish_segment();
         Piece piece = make_piece(Piece::Kind::Space, start, end);
         shape_into(piece, text_.c_str() + start, end - start, start);
-        BreakItem glue;
-        glue.kind = BreakItem::Kind::Glue;
-        glue.width = piece.width;
-        glue.stretch = piece.width / 2;
         // Ragged lines are set with natural spaces, so only justified ones may shrink them.
-        glue.shrink = style_.align == layout::Align::Justify ? piece.width / 3 : 0;
+        const double shrink = style_.align == layout::Align::Justify ? piece.width / 3 : 0;
+        const BreakItem glue = BreakItem::glue(piece.width, piece.width / 2, shrink);
         push(std::move(piece), glue);
     }
 
@@ -155,37 +148,17 @@ private:
         bool missing = piece.glyphs.empty() || (piece.glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG);
         if (missing) shape_into(piece, "-", 1, 0);
         for (auto& g : piece.glyphs) g.cluster = start;
-        BreakItem penalty;
-        penalty.kind = BreakItem::Kind::Penalty;
-        penalty.width = piece.width;
-        penalty.penalty = kHyphenPenalty;
-        penalty.flagged = true;
-        push(std::move(piece), penalty);
+        const BreakItem hyphen = BreakItem::break_at(kHyphenPenalty, piece.width, true);
+        push(std::move(piece), hyphen);
     }
 
+    // A line break written in the text (U+2028, newline) or the paragraph's end: the line before
+    // it is set ragged, whatever the alignment.
     void add_forced_break(int start, int end) {
         finish_segment();
-        add_glue(Piece::Kind::Fill, start, start, 0, kFillStretch, 0);
-        add_penalty(Piece::Kind::ForcedBreak, start, end, 0, BreakItem::kForcedBreak, false);
-    }
-
-    void add_glue(Piece::Kind kind, int start, int end, double width, double stretch, double shrink) {
-        BreakItem glue;
-        glue.kind = BreakItem::Kind::Glue;
-        glue.width = width;
-        glue.stretch = stretch;
-        glue.shrink = shrink;
-        push(make_piece(kind, start, end), glue);
-    }
-
-    void add_penalty(Piece::Kind kind, int start, int end, double width, double cost, bool flagged) {
-        if (kind == Piece::Kind::BreakPoint) finish_segment();
-        BreakItem penalty;
-        penalty.kind = BreakItem::Kind::Penalty;
-        penalty.width = width;
-        penalty.penalty = cost;
-        penalty.flagged = flagged;
-        push(make_piece(kind, start, end), penalty);
+        push(make_piece(Piece::Kind::Fill, start, start), BreakItem::glue(0, kFillStretch, 0));
+        push(make_piece(Piece::Kind::ForcedBreak, start, end),
+             BreakItem::break_at(BreakItem::kForcedBreak));
     }
 
     void push(Piece piece, const BreakItem& item) {
@@ -205,24 +178,19 @@ private:
     void split_segment(size_t first) {
         std::vector<Piece> split;
         std::vector<BreakItem> breaks;
+        // Parts come in text order: count characters from the segment's start, not the text's.
+        int byte = out_.pieces[first].start;
+        size_t char_index = char_index_of(byte);
         for (size_t i = first; i < out_.pieces.size(); ++i) {
             for (Piece& part : split_at_characters(out_.pieces[i])) {
-                if (!split.empty() && log_attrs_[char_index_of(part.start)].is_char_break) {
-                    Piece point = part;
-                    point.kind = Piece::Kind::BreakPoint;
-                    point.end = point.start;
-                    point.glyphs.clear();
-                    point.width = 0;
-                    BreakItem penalty;
-                    penalty.kind = BreakItem::Kind::Penalty;
-                    penalty.penalty = kCharBreakPenalty;
-                    split.push_back(std::move(point));
-                    breaks.push_back(penalty);
+                char_index += size_t(g_utf8_strlen(text_.c_str() + byte, part.start - byte));
+                byte = part.start;
+                if (!split.empty() && log_attrs_[char_index].is_char_break) {
+                    split.push_back(make_piece(Piece::Kind::BreakPoint, part.start, part.start));
+                    breaks.push_back(BreakItem::break_at(kCharBreakPenalty));
                 }
-                BreakItem box;
-                box.width = part.width;
+                breaks.push_back(BreakItem::box(part.width));
                 split.push_back(std::move(part));
-                breaks.push_back(box);
             }
         }
         out_.pieces.resize(first);
@@ -263,7 +231,7 @@ private:
 
     FontInfo base_metrics() const {
         for (const Piece& p : out_.pieces)
-            if (p.size > 0) return p.metrics;
+            if (p.metrics.size > 0) return p.metrics;
         FontDescriptionPtr desc(style_font(style_));
         GObjectPtr<PangoFont> font(pango_context_load_font(ctx_.fonts.context(), desc.get()));
         return font ? ctx_.shaper.font_info(font.get()) : FontInfo{style_.size * 0.8, style_.size * 0.2, style_.size};
@@ -278,7 +246,7 @@ private:
     ParagraphItems out_;
     const PangoItem* item_ = nullptr;
     Color item_color_;
-    bool underline_ = false, strike_ = false;
+    bool strike_ = false;
     int item_font_ = -1;
     long segment_start_ = -1;
     double segment_width_ = 0;

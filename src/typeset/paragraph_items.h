@@ -24,12 +24,11 @@ struct Piece {
     Kind kind = Kind::Word;
     int start = 0, end = 0;  // bytes of the paragraph text
     int font = -1;           // FontTable index; -1: nothing to draw
-    double size = 0;
     Color color;
-    FontInfo metrics;
+    FontInfo metrics;        // size 0: a piece without glyphs (a break)
     std::vector<ShapedGlyph> glyphs;  // x in Pango units from the piece's start; clusters absolute
     double width = 0;                 // points, letter spacing included
-    bool underline = false, strike = false;
+    bool strike = false;
 };
 
 struct ParagraphItems {

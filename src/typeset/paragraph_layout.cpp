@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "typeset/font_system.h"
 #include "typeset/glyph_runs.h"
@@ -50,19 +49,11 @@ void check_fonts(const bind::Box& paragraph, TypesetContext& ctx) {
                        span.italic.value_or(s.italic), span.family ? paragraph.loc : where, ctx);
 }
 
-std::string color_key(const Color& c) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.4f %.4f %.4f %.4f", c.r, c.g, c.b, c.a);
-    return buffer;
-}
-
 // The marker (bullet, number, checkbox) hangs in the left indent, right-aligned to a small gap.
 void add_marker(const bind::Box& paragraph, Fragment& line, double x, double baseline,
                 TypesetContext& ctx) {
     const layout::Style& style = paragraph.style;
-    std::string key = paragraph.marker + '\n' + style.family + '\n' + std::to_string(style.weight) +
-                      (style.italic ? "i" : "") + std::to_string(style.size) + '\n' +
-                      std::to_string(style.letter_spacing) + '\n' + color_key(style.color);
+    std::string key = ParagraphCache::style_key(style) + paragraph.marker;
     auto cached = ctx.markers.find(key);
     if (cached == ctx.markers.end()) {
         ParagraphText marker;

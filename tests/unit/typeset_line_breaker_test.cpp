@@ -11,14 +11,11 @@ using namespace dw::typeset;
 
 namespace {
 
-BreakItem box(double width) { return {BreakItem::Kind::Box, width}; }
-BreakItem space() { return {BreakItem::Kind::Glue, 5, 2.5, 5.0 / 3}; }
-BreakItem hyphen() {
-    BreakItem p{BreakItem::Kind::Penalty, 3};
-    p.penalty = 50;
-    p.flagged = true;
-    return p;
-}
+BreakItem box(double width) { return BreakItem::box(width); }
+BreakItem space() { return BreakItem::glue(5, 2.5, 5.0 / 3); }
+BreakItem hyphen() { return BreakItem::break_at(50, 3, true); }
+BreakItem fill() { return BreakItem::glue(0, 1e6, 0); }
+BreakItem forced() { return BreakItem::break_at(BreakItem::kForcedBreak); }
 
 // Words of the given widths separated by spaces, then the paragraph's end.
 std::vector<BreakItem> words(const std::vector<double>& widths) {
@@ -27,10 +24,8 @@ std::vector<BreakItem> words(const std::vector<double>& widths) {
         if (i > 0) items.push_back(space());
         items.push_back(box(widths[i]));
     }
-    items.push_back({BreakItem::Kind::Glue, 0, 1e6, 0});
-    BreakItem end{BreakItem::Kind::Penalty};
-    end.penalty = BreakItem::kForcedBreak;
-    items.push_back(end);
+    items.push_back(fill());
+    items.push_back(forced());
     return items;
 }
 
@@ -58,24 +53,14 @@ TEST_CASE("lines break at spaces and every line fits its width", "[linebreaker]"
 
 TEST_CASE("a hyphenation point is used when spaces alone would stretch too far", "[linebreaker]") {
     // "aaaa bb-cc": without hyphenating, line 1 ("aaaa") would be far too loose.
-    std::vector<BreakItem> items{box(60), space(), box(20), hyphen(), box(30)};
-    items.push_back({BreakItem::Kind::Glue, 0, 1e6, 0});
-    BreakItem end{BreakItem::Kind::Penalty};
-    end.penalty = BreakItem::kForcedBreak;
-    items.push_back(end);
+    std::vector<BreakItem> items{box(60), space(), box(20), hyphen(), box(30), fill(), forced()};
     auto breaks = break_lines(items, fixed(88));
     REQUIRE(breaks.size() == 2);
     CHECK(breaks[0] == 3);
 }
 
 TEST_CASE("a forced break always ends a line", "[linebreaker]") {
-    std::vector<BreakItem> items{box(10), {BreakItem::Kind::Glue, 0, 1e6, 0}};
-    BreakItem forced{BreakItem::Kind::Penalty};
-    forced.penalty = BreakItem::kForcedBreak;
-    items.push_back(forced);
-    items.push_back(box(10));
-    items.push_back({BreakItem::Kind::Glue, 0, 1e6, 0});
-    items.push_back(forced);
+    std::vector<BreakItem> items{box(10), fill(), forced(), box(10), fill(), forced()};
     auto breaks = break_lines(items, fixed(500));
     REQUIRE(breaks.size() == 2);
     CHECK(breaks[0] == 2);
