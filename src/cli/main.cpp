@@ -3,6 +3,7 @@
 
 #include "cli/options.h"
 #include "cli/pipeline.h"
+#include "diag/phase_clock.h"
 #include "layout/reference_doc.h"
 
 int main(int argc, char** argv) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
         std::cout << dw::layout::layout_reference_markdown();
         return kOk;
     }
+    dw::mark_phase("main");
     dw::Diagnostics diags;
     int code = options->command == "check" ? run_check(*options, diags) : run_render(*options, diags);
     diags.print(std::cerr);

@@ -14,6 +14,7 @@
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
 #include "data/yaml_loader.h"
+#include "diag/phase_clock.h"
 #include "diag/suggest.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
@@ -178,7 +179,9 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
     if (!readable_file(options.layout, "layout", diags) || !readable_file(options.data, "data", diags))
         return false;
     exit_code = kInputError;
+    mark_phase("start");
     job.layout = layout::load_layout(options.layout, diags);
+    mark_phase("layout read");
     if (!job.layout) return false;
     if (!options.page_master.empty() && !choose_page_master(*job.layout, options, diags)) {
         exit_code = kUsageError;
@@ -190,6 +193,7 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
             break;
         }
     job.data = load_data(options.data, *job.layout, diags);
+    mark_phase("data read");
     if (!job.data) return false;
     return job.layout->cards || !diags.has_errors();
 }
@@ -207,12 +211,15 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
         return doc;
     }
     auto boxes = bind::bind_document(layout, *job.data, diags);
+    mark_phase("bound");
     if (!boxes || diags.has_errors()) return std::nullopt;
     if (!check_confined_images(*boxes, options.confine, diags)) return std::nullopt;
 
     auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
+    mark_phase("fonts ready");
     if (!fonts) return std::nullopt;
     typeset::Document doc = typeset::typeset_document(*boxes, *fonts, job.hyphenator, diags);
+    mark_phase("typeset");
     if (diags.has_errors()) return std::nullopt;
     doc.metadata.date = document_date(boxes->metadata.date, diags);
     exit_code = kOk;
@@ -341,6 +348,7 @@ int run_render(const Options& options, Diagnostics& diags) {
     }
     out_options.owner_password = options.owner_password;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
+    mark_phase("written");
     if (!options.build_report.empty()) write_build_report(options, *doc, *format, diags);
     return exit_code;  // kInputError when --keep-going left out cards with errors
 }

@@ -3,6 +3,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -152,7 +153,25 @@ bool ImageCache::draw(cairo_t* cr, const typeset::Image& image) {
         draw_raster(cr, entry.raster.get(), image.rect);
         return true;
     }
-    RsvgRectangle viewport{image.rect.x, image.rect.y, image.rect.w, image.rect.h};
+    return draw_svg(cr, entry, image);
+}
+
+bool ImageCache::draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image) {
+    const typeset::Rect& r = image.rect;
+    if (reuse_drawings_ && r.w > 0 && r.h > 0 && (entry.drawing || record_svg(entry, image)) &&
+        std::abs(entry.drawing_w / entry.drawing_h - r.w / r.h) < 1e-9 * (r.w / r.h)) {
+        cairo_matrix_t to_drawing;  // user space → the drawing's own space
+        cairo_matrix_init_scale(&to_drawing, entry.drawing_w / r.w, entry.drawing_h / r.h);
+        cairo_matrix_translate(&to_drawing, -r.x, -r.y);
+        cairo_pattern_set_matrix(entry.drawing.get(), &to_drawing);
+        cairo_save(cr);
+        cairo_set_source(cr, entry.drawing.get());
+        cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+        cairo_fill(cr);
+        cairo_restore(cr);
+        return true;
+    }
+    RsvgRectangle viewport{r.x, r.y, r.w, r.h};
     GError* raw_error = nullptr;
     if (rsvg_handle_render_document(entry.svg.get(), cr, &viewport, &raw_error)) return true;
     GErrorPtr gerror(raw_error);
@@ -160,6 +179,26 @@ bool ImageCache::draw(cairo_t* cr, const typeset::Image& image) {
     diag_.error({image.file}, std::string("cannot draw SVG image: ") +
                                   (gerror ? gerror->message : "unknown error"));
     return false;
+}
+
+// The pattern repeats (Cairo 1.16 writes a non-repeating one into the page's resources once per
+// use, as duplicate keys), on a tile twice the drawing's size: only the first copy is ever
+// inside a filled rectangle, and no edge of a neighbouring copy can bleed into it.
+bool ImageCache::record_svg(Entry& entry, const typeset::Image& image) {
+    const typeset::Rect& r = image.rect;
+    cairo_rectangle_t tile{0, 0, 2 * r.w, 2 * r.h};
+    SurfacePtr recording(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &tile));
+    CairoPtr rec_cr(cairo_create(recording.get()));
+    RsvgRectangle viewport{0, 0, r.w, r.h};
+    GError* raw_error = nullptr;
+    bool ok = rsvg_handle_render_document(entry.svg.get(), rec_cr.get(), &viewport, &raw_error);
+    GErrorPtr gerror(raw_error);
+    if (!ok || cairo_status(rec_cr.get()) != CAIRO_STATUS_SUCCESS) return false;  // drawn directly
+    entry.drawing.reset(cairo_pattern_create_for_surface(recording.get()));
+    cairo_pattern_set_extend(entry.drawing.get(), CAIRO_EXTEND_REPEAT);
+    entry.drawing_w = r.w;
+    entry.drawing_h = r.h;
+    return true;
 }
 
 }  // namespace dw::paint

@@ -13,10 +13,13 @@ namespace dw::paint {
 // Decodes each image file once and draws it scaled into its rectangle. Reusing one Cairo surface
 // for every use of a file lets the PDF embed a logo that appears on every page only once.
 // PNG: Cairo. JPEG: decoded with gdk-pixbuf, and the original bytes are attached as MIME data so
-// PDF (and SVG) embed the JPEG as-is. SVG: librsvg, drawn as vectors.
+// PDF (and SVG) embed the JPEG as-is. SVG: librsvg, drawn as vectors. With `reuse_drawings`
+// (PDF) an SVG is drawn once into a recording surface and every use fills its rectangle with
+// that drawing as a pattern: the PDF then holds the paths once, as a Form XObject, and each use
+// costs a few numbers instead of the whole drawing (a deck draws its theme icon on every card).
 class ImageCache {
 public:
-    explicit ImageCache(Diagnostics& diag) : diag_(diag) {}
+    ImageCache(Diagnostics& diag, bool reuse_drawings) : diag_(diag), reuse_drawings_(reuse_drawings) {}
 
     // Returns false (after reporting once per file) when the image cannot be drawn.
     bool draw(cairo_t* cr, const typeset::Image& image);
@@ -26,11 +29,17 @@ private:
         bool failed = false;
         SurfacePtr raster;           // PNG, JPEG
         GObjectPtr<RsvgHandle> svg;  // SVG
+        // The SVG drawn once, at the size of its first use, for uses with the same aspect ratio.
+        PatternPtr drawing;
+        double drawing_w = 0, drawing_h = 0;
     };
     Entry load(const typeset::Image& image);
+    bool draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image);
+    bool record_svg(Entry& entry, const typeset::Image& image);
 
     std::map<std::pair<typeset::Image::Kind, std::string>, Entry> entries_;
     Diagnostics& diag_;
+    bool reuse_drawings_;
 };
 
 }  // namespace dw::paint

@@ -41,7 +41,7 @@ CairoPainter::Impl::Impl(CairoOptions options, Diagnostics& diag)
     : options_(std::move(options)),
       diag_(diag),
       errors_before_(diag.error_count()),
-      images_(diag),
+      images_(diag, options_.target == CairoTarget::Pdf),
       font_options_(FontCache::font_options()) {}
 
 void CairoPainter::Impl::error(const std::string& message) {

@@ -1,5 +1,7 @@
 #include "typeset/hyphenator.h"
 
+#include "diag/phase_clock.h"
+
 #include <glib.h>
 
 #include <algorithm>
@@ -80,6 +82,7 @@ void Hyphenator::preload() {
     // call_once makes a concurrent dictionary() call wait for this load instead of repeating it.
     preload_ = std::thread([this] {
         std::call_once(load_once_, [this] { dict_.reset(hnj_hyphen_load(path_.c_str())); });
+        mark_phase("hyphenation loaded");
     });
 }
 

@@ -90,6 +90,25 @@ TEST_CASE("A4 sheets: 9-up front sheets each followed by its back sheet, every t
     CHECK(contains(info.out, "595.276 x 841.89 pts (A4)"));
 }
 
+// Every card shows its theme's icon and the wordmark. Each SVG file is drawn into the PDF once,
+// as a Form XObject, and each card only refers to it: five icons and the wordmark.
+TEST_CASE("A4 sheets: each SVG drawing is written once, however many cards show it",
+          "[cards][e2e]") {
+    TempDir dir;
+    const fs::path pdf = dir / "kaarten.pdf";
+    RunResult r = render_deck(deck_csv(), pdf);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    RunResult qdf = run({"qpdf", "--qdf", "--object-streams=disable", pdf.string(), "-"});
+    REQUIRE(qdf.exit_code == 0);
+    size_t forms = 0;
+    for (size_t at = 0; (at = qdf.out.find("/Subtype /Form", at)) != std::string::npos; ++at) ++forms;
+    CHECK(forms == 6);
+    RunResult check = run({"qpdf", "--check", pdf.string()});
+    CHECK(check.exit_code == 0);
+    CHECK_FALSE(contains(check.out + check.err, "WARNING"));  // no duplicate resource keys
+}
+
 TEST_CASE("print shop: one face per page with TrimBox and BleedBox on every page", "[cards][e2e]") {
     TempDir dir;
     const fs::path pdf = dir / "drukkerij.pdf";
