@@ -21,6 +21,7 @@
 #include "output/background_pdf.h"
 #include "output/render_output.h"
 #include "output/source_date.h"
+#include "paint/svg_library.h"
 #include "typeset/font_system.h"
 #include "typeset/hyphenator.h"
 #include "typeset/typesetter.h"
@@ -311,6 +312,8 @@ bool output_is_an_input(const Options& options, Diagnostics& diags) {
 
 int run_render(const Options& options, Diagnostics& diags) {
     if (output_is_an_input(options, diags)) return kUsageError;
+    // Layouts draw logos and icons as SVG; librsvg loads on the second core meanwhile.
+    paint::preload_svg_library();
     std::optional<output::Format> format = output::format_from_extension(
         options.format.empty() ? options.output : "." + options.format);
     int exit_code = kOk;

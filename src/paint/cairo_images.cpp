@@ -1,7 +1,8 @@
 #include "paint/cairo_images.h"
 
+#include "paint/svg_library.h"
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <librsvg/rsvg.h>
 
 #include <cmath>
 #include <cstdint>
@@ -88,8 +89,10 @@ SurfacePtr load_jpeg(const std::string& file, std::string& error) {
 }
 
 GObjectPtr<RsvgHandle> load_svg(const std::string& file, std::string& error) {
+    const SvgLibrary* rsvg = svg_library(&error);
+    if (!rsvg) return nullptr;
     GError* raw_error = nullptr;
-    GObjectPtr<RsvgHandle> handle(rsvg_handle_new_from_file(file.c_str(), &raw_error));
+    GObjectPtr<RsvgHandle> handle(rsvg->new_from_file(file.c_str(), &raw_error));
     GErrorPtr gerror(raw_error);
     if (!handle) error = gerror ? gerror->message : "cannot read SVG";
     return handle;
@@ -173,7 +176,7 @@ bool ImageCache::draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image
     }
     RsvgRectangle viewport{r.x, r.y, r.w, r.h};
     GError* raw_error = nullptr;
-    if (rsvg_handle_render_document(entry.svg.get(), cr, &viewport, &raw_error)) return true;
+    if (svg_library()->render_document(entry.svg.get(), cr, &viewport, &raw_error)) return true;
     GErrorPtr gerror(raw_error);
     entry.failed = true;  // report a file that cannot be drawn once, not on every page
     diag_.error({image.file}, std::string("cannot draw SVG image: ") +
@@ -191,7 +194,7 @@ bool ImageCache::record_svg(Entry& entry, const typeset::Image& image) {
     CairoPtr rec_cr(cairo_create(recording.get()));
     RsvgRectangle viewport{0, 0, r.w, r.h};
     GError* raw_error = nullptr;
-    bool ok = rsvg_handle_render_document(entry.svg.get(), rec_cr.get(), &viewport, &raw_error);
+    bool ok = svg_library()->render_document(entry.svg.get(), rec_cr.get(), &viewport, &raw_error);
     GErrorPtr gerror(raw_error);
     if (!ok || cairo_status(rec_cr.get()) != CAIRO_STATUS_SUCCESS) return false;  // drawn directly
     entry.drawing.reset(cairo_pattern_create_for_surface(recording.get()));

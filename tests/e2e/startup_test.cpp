@@ -1,20 +1,23 @@
 // Start-up cost: every render is a whole process (drukwerk build runs one per job), so the
 // program must not load libraries only a few renders need. libqpdf (print-shop page boxes)
 // brings gnutls, nettle, p11-kit and more, whose constructors run at load; libharu is only for
-// --backend haru, PDF/A and --permissions. Both live in modules next to the program.
+// --backend haru, PDF/A and --permissions. Both live in modules next to the program. librsvg
+// (Rust runtime, libxml2, ICU) is opened with dlopen, on a thread of its own, by renders.
 #include <catch2/catch.hpp>
 
 #include "e2e_support.h"
 
 using namespace e2e;
 
-TEST_CASE("the program does not link libqpdf, libharu or gnutls", "[e2e][startup]") {
+TEST_CASE("the program does not link libqpdf, libharu, gnutls or librsvg", "[e2e][startup]") {
     const RunResult ldd = run({"ldd", DRUKWERK_BINARY});
     REQUIRE(ldd.exit_code == 0);
     REQUIRE(contains(ldd.out, "libpangocairo"));  // ldd read the program
     CHECK_FALSE(contains(ldd.out, "libqpdf"));
     CHECK_FALSE(contains(ldd.out, "libhpdf"));
     CHECK_FALSE(contains(ldd.out, "libgnutls"));
+    CHECK_FALSE(contains(ldd.out, "librsvg"));
+    CHECK_FALSE(contains(ldd.out, "libicu"));
 }
 
 TEST_CASE("the modules next to the program link them", "[e2e][startup]") {

@@ -1,0 +1,24 @@
+#pragma once
+#include <librsvg/rsvg.h>
+
+#include <string>
+
+namespace dw::paint {
+
+// librsvg, opened with dlopen instead of linked. With its Rust runtime, libxml2 and ICU it is
+// the largest library drukwerk uses, and loading it costs every process ~4 ms of start-up.
+// preload_svg_library() opens it on a thread of its own while the data is read and typeset, so
+// the first SVG drawn does not wait for it, and a render without SVG never loads it at all.
+struct SvgLibrary {
+    decltype(&rsvg_handle_new_from_file) new_from_file = nullptr;
+    decltype(&rsvg_handle_render_document) render_document = nullptr;
+};
+
+// Opens librsvg once per process (every caller after the first waits for that one load). nullptr
+// when it cannot be opened; `error` then says why.
+const SvgLibrary* svg_library(std::string* error = nullptr);
+
+// Starts svg_library() on a thread of its own and returns at once.
+void preload_svg_library();
+
+}  // namespace dw::paint
