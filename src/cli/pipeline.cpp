@@ -245,6 +245,7 @@ bool streams_cards(const Options& options, const layout::Layout& layout,
 // the deck twice. An error that blocks the output drops the temporary file instead.
 int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) {
     auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
+    mark_phase("fonts ready");
     if (!fonts) return kInputError;
     typeset::Metadata metadata = card_deck_metadata(*job.layout, diags);
     metadata.date = document_date("", diags);
@@ -253,7 +254,10 @@ int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) 
     if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
                            exit_code, sink))
         return exit_code;
-    return sink.finish(exit_code);
+    mark_phase("cards typeset");
+    exit_code = sink.finish(exit_code);
+    mark_phase("written");
+    return exit_code;
 }
 
 // check: every page of a deck made and looked at (confinement), then dropped.

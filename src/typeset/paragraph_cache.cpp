@@ -1,14 +1,17 @@
 #include "typeset/paragraph_cache.h"
 
-#include <cstdio>
+#include <cstring>
 
 namespace dw::typeset {
 namespace {
 
+// The number's own bytes: a key is compared, never read, and formatting it as text was a sixth
+// of typesetting a card deck. Equal layouts compute bit-equal numbers.
 void add(std::string& key, double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4f|", v);
-    key += buffer;
+    if (v == 0) v = 0;  // -0.0 and 0.0 are the same size
+    char bytes[sizeof v];
+    std::memcpy(bytes, &v, sizeof v);
+    key.append(bytes, sizeof bytes);
 }
 
 void add(std::string& key, const Color& c) {
