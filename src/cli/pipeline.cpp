@@ -188,11 +188,16 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         exit_code = kUsageError;
         return false;
     }
+    // The second core loads what the first paragraphs and the first SVG will need: the
+    // hyphenation dictionary (if a style hyphenates), then librsvg, one after the other.
+    bool hyphenates = false;
     for (const auto& [name, style] : job.layout->styles)
-        if (typeset::Hyphenator::supports(style.hyphenate)) {
-            job.hyphenator.preload();
-            break;
-        }
+        hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
+    const bool paints = options.command != "check";
+    if (hyphenates)
+        job.hyphenator.preload([paints] { if (paints) paint::svg_library(); });
+    else if (paints)
+        paint::preload_svg_library();
     job.data = load_data(options.data, *job.layout, diags);
     mark_phase("data read");
     if (!job.data) return false;
@@ -316,8 +321,6 @@ bool output_is_an_input(const Options& options, Diagnostics& diags) {
 
 int run_render(const Options& options, Diagnostics& diags) {
     if (output_is_an_input(options, diags)) return kUsageError;
-    // Layouts draw logos and icons as SVG; librsvg loads on the second core meanwhile.
-    paint::preload_svg_library();
     std::optional<output::Format> format = output::format_from_extension(
         options.format.empty() ? options.output : "." + options.format);
     int exit_code = kOk;

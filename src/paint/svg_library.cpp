@@ -35,6 +35,7 @@ struct Loader {
         // Never closed: drawings made with it live as long as the process.
         loaded = find(handle, "rsvg_handle_new_from_file", library.new_from_file) &&
                  find(handle, "rsvg_handle_render_document", library.render_document);
+        mark_phase("svg library loaded");
     }
 };
 
@@ -55,7 +56,7 @@ const SvgLibrary* svg_library(std::string* error) {
 }
 
 void preload_svg_library() {
-    std::thread([] { svg_library(); mark_phase("svg library loaded"); }).detach();
+    std::thread([] { svg_library(); }).detach();
 }
 
 }  // namespace dw::paint

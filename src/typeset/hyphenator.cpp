@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <vector>
 
 namespace dw::typeset {
@@ -50,6 +51,17 @@ bool to_latin1(std::string_view word, std::string& latin1, std::vector<size_t>& 
     return true;
 }
 
+// The dictionary at `path`, loaded on the first request of the process; nullptr when it cannot
+// be. Kept until the process ends: every Hyphenator of a run (and of a test program) shares it.
+HyphenDict* dictionary_for(const std::string& path) {
+    static std::mutex mutex;
+    static auto* loaded = new std::map<std::string, HyphenDict*>;  // immortal, like its entries
+    std::lock_guard lock(mutex);
+    auto it = loaded->find(path);
+    if (it == loaded->end()) it = loaded->emplace(path, hnj_hyphen_load(path.c_str())).first;
+    return it->second;
+}
+
 bool all_capitals(std::string_view word) {
     for (size_t i = 0; i < word.size(); i = next_char(word, i))
         if (!g_unichar_isupper(char_at(word, i))) return false;
@@ -77,12 +89,13 @@ Hyphenator::~Hyphenator() {
     if (preload_.joinable()) preload_.join();
 }
 
-void Hyphenator::preload() {
+void Hyphenator::preload(std::function<void()> then) {
     if (preload_.joinable()) return;
     // call_once makes a concurrent dictionary() call wait for this load instead of repeating it.
-    preload_ = std::thread([this] {
-        std::call_once(load_once_, [this] { dict_.reset(hnj_hyphen_load(path_.c_str())); });
+    preload_ = std::thread([this, then = std::move(then)] {
+        std::call_once(load_once_, [this] { dict_ = dictionary_for(path_); });
         mark_phase("hyphenation loaded");
+        if (then) then();
     });
 }
 
@@ -96,12 +109,12 @@ bool Hyphenator::supports(std::string_view language) {
 
 HyphenDict* Hyphenator::dictionary(Diagnostics* diag) {
     // Loading parses ~100 kB of patterns (11-17 ms): only once, and only if text needs it.
-    std::call_once(load_once_, [this] { dict_.reset(hnj_hyphen_load(path_.c_str())); });
+    std::call_once(load_once_, [this] { dict_ = dictionary_for(path_); });
     if (!dict_ && diag && !failure_reported_.exchange(true)) {
         diag->warning(SourceLoc{path_}, "cannot load the Dutch hyphenation dictionary",
                       "install hyphen-nl; text is set without hyphenation");
     }
-    return dict_.get();
+    return dict_;
 }
 
 // Appends `word` (letters only) with a soft hyphen after every break libhyphen allows.
@@ -113,7 +126,7 @@ void Hyphenator::append_word(std::string_view word, std::string& out) const {
     const int n = static_cast<int>(latin1.size());
     std::vector<char> hyphens(latin1.size() + 5, '0');
     NonStandardFree nonstandard{.size = n};
-    if (skip || hnj_hyphen_hyphenate2(dict_.get(), latin1.c_str(), n, hyphens.data(), nullptr,
+    if (skip || hnj_hyphen_hyphenate2(dict_, latin1.c_str(), n, hyphens.data(), nullptr,
                                       &nonstandard.rep, &nonstandard.pos, &nonstandard.cut) != 0) {
         out += word;
         return;
