@@ -3,6 +3,7 @@
 #include "diag/phase_clock.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 
 #include <mutex>
 #include <thread>
@@ -56,7 +57,10 @@ const SvgLibrary* svg_library(std::string* error) {
 }
 
 void preload_svg_library() {
-    std::thread([] { svg_library(); }).detach();
+    std::thread([] {
+        pthread_setname_np(pthread_self(), "dw-preload");  // for perf, top -H and gdb
+        svg_library();
+    }).detach();
 }
 
 }  // namespace dw::paint

@@ -3,10 +3,11 @@
 #include "diag/phase_clock.h"
 
 #include <glib.h>
+#include <pthread.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace dw::typeset {
@@ -51,15 +52,28 @@ bool to_latin1(std::string_view word, std::string& latin1, std::vector<size_t>& 
     return true;
 }
 
-// The dictionary at `path`, loaded on the first request of the process; nullptr when it cannot
-// be. Kept until the process ends: every Hyphenator of a run (and of a test program) shares it.
-HyphenDict* dictionary_for(const std::string& path) {
+// The dictionary at `path`, loaded on the first request of the process (nullptr and `error`
+// when it cannot be). Kept until the process ends: every Hyphenator of a run shares it.
+const HyphenPatterns* dictionary_for(const std::string& path, std::string& error) {
+    struct Loaded {
+        std::optional<HyphenPatterns> patterns;
+        std::string error;
+    };
     static std::mutex mutex;
-    static auto* loaded = new std::map<std::string, HyphenDict*>;  // immortal, like its entries
+    static auto* loaded = new std::map<std::string, Loaded>;  // immortal, like its entries
     std::lock_guard lock(mutex);
     auto it = loaded->find(path);
-    if (it == loaded->end()) it = loaded->emplace(path, hnj_hyphen_load(path.c_str())).first;
-    return it->second;
+    if (it == loaded->end()) {
+        Loaded entry;
+        entry.patterns = HyphenPatterns::load(path, entry.error);
+        if (entry.patterns && entry.patterns->charset() != "ISO8859-1") {
+            entry.error = "the dictionary is in " + entry.patterns->charset() + ", not ISO8859-1";
+            entry.patterns.reset();
+        }
+        it = loaded->emplace(path, std::move(entry)).first;
+    }
+    error = it->second.error;
+    return it->second.patterns ? &*it->second.patterns : nullptr;
 }
 
 bool all_capitals(std::string_view word) {
@@ -67,19 +81,6 @@ bool all_capitals(std::string_view word) {
         if (!g_unichar_isupper(char_at(word, i))) return false;
     return true;
 }
-
-struct NonStandardFree {  // the arrays hnj_hyphen_hyphenate2 allocates for spelling changes
-    char** rep = nullptr;
-    int* pos = nullptr;
-    int* cut = nullptr;
-    int size = 0;
-    ~NonStandardFree() {
-        for (int i = 0; rep && i < size; ++i) std::free(rep[i]);
-        std::free(rep);
-        std::free(pos);
-        std::free(cut);
-    }
-};
 
 }  // namespace
 
@@ -93,7 +94,8 @@ void Hyphenator::preload(std::function<void()> then) {
     if (preload_.joinable()) return;
     // call_once makes a concurrent dictionary() call wait for this load instead of repeating it.
     preload_ = std::thread([this, then = std::move(then)] {
-        std::call_once(load_once_, [this] { dict_ = dictionary_for(path_); });
+        pthread_setname_np(pthread_self(), "dw-preload");  // for perf, top -H and gdb
+        std::call_once(load_once_, [this] { dict_ = dictionary_for(path_, load_error_); });
         mark_phase("hyphenation loaded");
         if (then) then();
     });
@@ -107,39 +109,34 @@ bool Hyphenator::supports(std::string_view language) {
     return lower == "nl" || lower == "nl-nl";
 }
 
-HyphenDict* Hyphenator::dictionary(Diagnostics* diag) {
-    // Loading parses ~100 kB of patterns (11-17 ms): only once, and only if text needs it.
-    std::call_once(load_once_, [this] { dict_ = dictionary_for(path_); });
+const HyphenPatterns* Hyphenator::dictionary(Diagnostics* diag) {
+    // Loading reads ~100 kB of patterns (~1 ms): only once, and only if text needs it.
+    std::call_once(load_once_, [this] { dict_ = dictionary_for(path_, load_error_); });
     if (!dict_ && diag && !failure_reported_.exchange(true)) {
-        diag->warning(SourceLoc{path_}, "cannot load the Dutch hyphenation dictionary",
+        diag->warning(SourceLoc{path_}, "cannot load the Dutch hyphenation dictionary: " + load_error_,
                       "install hyphen-nl; text is set without hyphenation");
     }
     return dict_;
 }
 
-// Appends `word` (letters only) with a soft hyphen after every break libhyphen allows.
+// Appends `word` (letters only) with a soft hyphen after every break the patterns allow.
 void Hyphenator::append_word(std::string_view word, std::string& out) const {
     std::string latin1;
     std::vector<size_t> starts;
-    const bool skip = !to_latin1(word, latin1, starts) ||
-                      static_cast<int>(starts.size()) < kShortestWord || all_capitals(word);
-    const int n = static_cast<int>(latin1.size());
-    std::vector<char> hyphens(latin1.size() + 5, '0');
-    NonStandardFree nonstandard{.size = n};
-    if (skip || hnj_hyphen_hyphenate2(dict_, latin1.c_str(), n, hyphens.data(), nullptr,
-                                      &nonstandard.rep, &nonstandard.pos, &nonstandard.cut) != 0) {
+    if (!to_latin1(word, latin1, starts) || static_cast<int>(starts.size()) < kShortestWord ||
+        all_capitals(word)) {
         out += word;
         return;
     }
-    const int left = std::max<int>(kMinimumAtEdge, dict_->lhmin);
-    const int right = std::max<int>(kMinimumAtEdge, dict_->rhmin);
+    std::vector<uint8_t> values;
+    dict_->break_values(latin1, values);
+    const int n = static_cast<int>(latin1.size());
+    const int left = std::max(kMinimumAtEdge, dict_->left_min());
+    const int right = std::max(kMinimumAtEdge, dict_->right_min());
     for (int k = 0; k < n; ++k) {
         size_t end = k + 1 < n ? starts[k + 1] : word.size();
         out += word.substr(starts[k], end - starts[k]);
-        // A break that changes the spelling (rep[k]) cannot be expressed by a soft hyphen.
-        bool standard = !nonstandard.rep || !nonstandard.rep[k];
-        if ((hyphens[k] & 1) && standard && k + 1 >= left && n - (k + 1) >= right)
-            out += kSoftHyphen;
+        if ((values[k] & 1) && k + 1 >= left && n - (k + 1) >= right) out += kSoftHyphen;
     }
 }
 

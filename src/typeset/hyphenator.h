@@ -1,6 +1,4 @@
 #pragma once
-#include <hyphen.h>
-
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -9,11 +7,13 @@
 #include <thread>
 
 #include "diag/diagnostics.h"
+#include "typeset/hyphen_patterns.h"
 
 namespace dw::typeset {
 
-// Dutch hyphenation with libhyphen: marks the break points of words with soft hyphens (U+00AD),
-// which Pango turns into a visible hyphen only where it actually breaks a line there.
+// Dutch hyphenation with the patterns of hyphen-nl (see hyphen_patterns.h): marks the break
+// points of words with soft hyphens (U+00AD), which become a visible hyphen only where a line
+// actually breaks there.
 class Hyphenator {
 public:
     static constexpr const char* kDutchDictionary = "/usr/share/hyphen/hyph_nl_NL.dic";
@@ -29,26 +29,26 @@ public:
     // `utf8` with U+00AD at every break point. Left alone: words under 5 letters, words in
     // capitals only (acronyms), URL and e-mail tokens, words that already have a soft hyphen,
     // and words with letters outside Latin-1 (the dictionary's charset). The dictionary is
-    // loaded on first use (11-17 ms); when it cannot be loaded the text comes back unchanged,
+    // loaded on first use (~1 ms); when it cannot be loaded the text comes back unchanged,
     // with one warning in `diag` (if given).
     std::string hyphenate(std::string_view utf8, Diagnostics* diag = nullptr);
 
     // Starts loading the dictionary on another thread, so the load overlaps with the work
     // before the first paragraph (reading inputs, binding, setting up fonts), then runs `then`
     // on that thread: other preloading that should not compete with this one for the second
-    // core. Measured: the load is 8% of the instructions of a render of the minutes.
+    // core.
     void preload(std::function<void()> then = {});
 
 private:
-    HyphenDict* dictionary(Diagnostics* diag);
+    const HyphenPatterns* dictionary(Diagnostics* diag);
     void append_token(std::string_view token, std::string& out) const;
     void append_word(std::string_view word, std::string& out) const;
 
     std::string path_;
     std::once_flag load_once_;
-    // Loaded once per process and never freed (see dictionary_for): freeing its ~100,000
-    // allocations would cost every render a millisecond at exit.
-    HyphenDict* dict_ = nullptr;
+    // Loaded once per process and shared (see dictionary_for).
+    const HyphenPatterns* dict_ = nullptr;
+    std::string load_error_;
     std::atomic<bool> failure_reported_ = false;
     std::thread preload_;
 };

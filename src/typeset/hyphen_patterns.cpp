@@ -1,0 +1,182 @@
+#include "typeset/hyphen_patterns.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+namespace dw::typeset {
+namespace {
+
+constexpr size_t kLongestPattern = 64;  // letters; TeX's own limit is lower
+
+// FNV-1a, one byte at a time: break_values() extends a substring's hash by one letter.
+constexpr uint32_t kHashStart = 2166136261u;
+uint32_t hash_step(uint32_t hash, char c) { return (hash ^ uint8_t(c)) * 16777619u; }
+
+uint32_t hash_of(std::string_view letters) {
+    uint32_t hash = kHashStart;
+    for (char c : letters) hash = hash_step(hash, c);
+    return hash;
+}
+
+std::string_view trimmed(std::string_view line) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    return line;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+int number_after(std::string_view line, std::string_view keyword) {
+    int n = 0;
+    for (char c : line.substr(keyword.size()))
+        if (c >= '0' && c <= '9') n = n * 10 + (c - '0');
+    return n;
+}
+
+}  // namespace
+
+std::optional<HyphenPatterns> HyphenPatterns::load(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot open " + path;
+        return std::nullopt;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        error = "cannot read " + path;
+        return std::nullopt;
+    }
+    return parse(text, error);
+}
+
+std::optional<HyphenPatterns> HyphenPatterns::parse(std::string_view text, std::string& error) {
+    HyphenPatterns patterns;
+    patterns.rebuild(1 << 15);  // room for the Dutch set (16,000) without growing
+    bool first = true;
+    std::string letters;
+    std::vector<uint8_t> values;
+    while (!text.empty()) {
+        size_t end = text.find('\n');
+        std::string_view line = trimmed(text.substr(0, end));
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (first) {  // the charset: ISO8859-1, UTF-8, ...
+            patterns.charset_ = std::string(line);
+            first = false;
+            continue;
+        }
+        if (line.empty() || line.front() == '%') continue;
+        if (starts_with(line, "LEFTHYPHENMIN")) {
+            patterns.left_min_ = number_after(line, "LEFTHYPHENMIN");
+            continue;
+        }
+        if (starts_with(line, "RIGHTHYPHENMIN")) {
+            patterns.right_min_ = number_after(line, "RIGHTHYPHENMIN");
+            continue;
+        }
+        if (starts_with(line, "COMPOUND")) continue;  // compound levels: see NEXTLEVEL
+        if (starts_with(line, "NEXTLEVEL") || line.find('/') != std::string_view::npos) {
+            error = "the dictionary uses compound levels or non-standard breaks ('" +
+                    std::string(line) + "'), which drukwerk does not support";
+            return std::nullopt;
+        }
+        if (starts_with(line, "NOHYPHEN")) continue;  // only affects non-letters; words are letters
+        // "a1b": the digit belongs to the gap before the next letter.
+        letters.clear();
+        values.assign(line.size() + 1, 0);
+        for (char c : line) {
+            if (c >= '0' && c <= '9') {
+                values[letters.size()] = uint8_t(c - '0');
+            } else {
+                letters += c;
+            }
+        }
+        values.resize(letters.size() + 1);
+        if (!patterns.add(letters, values.data(), error)) return std::nullopt;
+    }
+    if (patterns.count_ == 0) {
+        error = "the dictionary has no patterns";
+        return std::nullopt;
+    }
+    return patterns;
+}
+
+bool HyphenPatterns::add(std::string_view letters, const uint8_t* values, std::string& error) {
+    if (letters.empty() || letters.size() > kLongestPattern) {
+        error = "a pattern of " + std::to_string(letters.size()) + " letters";
+        return false;
+    }
+    const uint32_t hash = hash_of(letters);
+    if (const Slot* same = find(letters.data(), letters.size(), hash)) {
+        // A repeated pattern: libhyphen keeps the later one.
+        std::copy(values, values + letters.size() + 1, values_.begin() + same->values);
+        return true;
+    }
+    if (2 * (count_ + 1) > slots_.size()) rebuild(2 * slots_.size());
+    Slot slot;
+    slot.key = uint32_t(letters_.size());
+    slot.values = uint32_t(values_.size());
+    slot.key_length = uint8_t(letters.size());
+    letters_.append(letters);
+    values_.insert(values_.end(), values, values + letters.size() + 1);
+    insert(slot, hash);
+    ++count_;
+    longest_ = std::max(longest_, letters.size());
+    return true;
+}
+
+void HyphenPatterns::rebuild(size_t slots) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(slots, Slot{});
+    for (const Slot& slot : old)
+        if (slot.key_length > 0)
+            insert(slot, hash_of(std::string_view(letters_).substr(slot.key, slot.key_length)));
+}
+
+void HyphenPatterns::insert(const Slot& slot, uint32_t hash) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].key_length != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+}
+
+const HyphenPatterns::Slot* HyphenPatterns::find(const char* letters, size_t length,
+                                                 uint32_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask; slots_[i].key_length != 0; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.key_length == length && letters_.compare(slot.key, length, letters, length) == 0)
+            return &slot;
+    }
+    return nullptr;
+}
+
+// Liang: every pattern found in ".word." raises the values of its gaps to its own; the value
+// between letters i and i + 1 then decides (odd: a break).
+void HyphenPatterns::break_values(std::string_view word, std::vector<uint8_t>& values) const {
+    std::string dotted;
+    dotted.reserve(word.size() + 2);
+    dotted += '.';
+    for (char c : word) dotted += (c >= '0' && c <= '9') ? '.' : c;
+    dotted += '.';
+    std::vector<uint8_t> gaps(dotted.size() + 1, 0);  // gap g: before dotted[g]
+    for (size_t start = 0; start < dotted.size(); ++start) {
+        uint32_t hash = kHashStart;
+        const size_t longest = std::min(longest_, dotted.size() - start);
+        for (size_t length = 1; length <= longest; ++length) {
+            hash = hash_step(hash, dotted[start + length - 1]);
+            const Slot* pattern = find(dotted.data() + start, length, hash);
+            if (!pattern) continue;
+            for (size_t k = 0; k <= length; ++k)
+                gaps[start + k] = std::max(gaps[start + k], values_[pattern->values + k]);
+        }
+    }
+    // Letter i of the word is dotted[i + 1]; the gap after it is gap i + 2.
+    values.assign(word.size(), 0);
+    for (size_t i = 0; i + 1 < word.size(); ++i) values[i] = gaps[i + 2];
+}
+
+}  // namespace dw::typeset
