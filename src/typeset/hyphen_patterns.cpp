@@ -57,8 +57,6 @@ std::optional<HyphenPatterns> HyphenPatterns::parse(std::string_view text, std::
     HyphenPatterns patterns;
     patterns.rebuild(1 << 15);  // room for the Dutch set (16,000) without growing
     bool first = true;
-    std::string letters;
-    std::vector<uint8_t> values;
     while (!text.empty()) {
         size_t end = text.find('\n');
         std::string_view line = trimmed(text.substr(0, end));
@@ -85,17 +83,21 @@ std::optional<HyphenPatterns> HyphenPatterns::parse(std::string_view text, std::
         }
         if (starts_with(line, "NOHYPHEN")) continue;  // only affects non-letters; words are letters
         // "a1b": the digit belongs to the gap before the next letter.
-        letters.clear();
-        values.assign(line.size() + 1, 0);
+        char letters[kLongestPattern];
+        uint8_t values[kLongestPattern + 1] = {0};
+        size_t n = 0;
         for (char c : line) {
             if (c >= '0' && c <= '9') {
-                values[letters.size()] = uint8_t(c - '0');
+                values[n] = uint8_t(c - '0');
+            } else if (n == kLongestPattern) {
+                error = "a pattern longer than " + std::to_string(kLongestPattern) + " letters";
+                return std::nullopt;
             } else {
-                letters += c;
+                letters[n++] = c;
+                values[n] = 0;
             }
         }
-        values.resize(letters.size() + 1);
-        if (!patterns.add(letters, values.data(), error)) return std::nullopt;
+        if (!patterns.add(std::string_view(letters, n), values, error)) return std::nullopt;
     }
     if (patterns.count_ == 0) {
         error = "the dictionary has no patterns";
@@ -105,8 +107,8 @@ std::optional<HyphenPatterns> HyphenPatterns::parse(std::string_view text, std::
 }
 
 bool HyphenPatterns::add(std::string_view letters, const uint8_t* values, std::string& error) {
-    if (letters.empty() || letters.size() > kLongestPattern) {
-        error = "a pattern of " + std::to_string(letters.size()) + " letters";
+    if (letters.empty()) {
+        error = "a pattern without letters";
         return false;
     }
     const uint32_t hash = hash_of(letters);

@@ -1,7 +1,9 @@
 #include "typeset/paragraph_items.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "typeset/break_opportunities.h"
 #include "typeset/glyph_runs.h"
 #include "typeset/paragraph_layout.h"
 #include "typeset/paragraph_text.h"
@@ -38,9 +40,7 @@ public:
 
     ParagraphItems build(PangoAttrList* attrs) {
         const int length = int(text_.size());
-        log_attrs_.resize(size_t(g_utf8_strlen(text_.c_str(), length)) + 1);
-        pango_get_log_attrs(text_.c_str(), length, -1, pango_context_get_language(ctx_.fonts.context()),
-                            log_attrs_.data(), int(log_attrs_.size()));
+        breaks_.emplace(text_, pango_context_get_language(ctx_.fonts.context()));
         ItemList list{pango_itemize(ctx_.fonts.context(), text_.c_str(), 0, length, attrs, nullptr)};
         int char_index = 0;
         for (GList* l = list.items; l; l = l->next) {
@@ -81,7 +81,7 @@ private:
                 continue;
             }
             // A break opportunity inside a run of letters: after "-", "/", an em dash...
-            if (word_start >= 0 && log_attrs_[size_t(ci)].is_line_break) {
+            if (word_start >= 0 && breaks_->line_break_before(size_t(ci))) {
                 add_word(word_start, at);
                 word_start = -1;
                 finish_segment();
@@ -185,7 +185,7 @@ private:
             for (Piece& part : split_at_characters(out_.pieces[i])) {
                 char_index += size_t(g_utf8_strlen(text_.c_str() + byte, part.start - byte));
                 byte = part.start;
-                if (!split.empty() && log_attrs_[char_index].is_char_break) {
+                if (!split.empty() && breaks_->char_break_before(char_index)) {
                     split.push_back(make_piece(Piece::Kind::BreakPoint, part.start, part.start));
                     breaks.push_back(BreakItem::break_at(kCharBreakPenalty));
                 }
@@ -242,7 +242,7 @@ private:
     double narrowest_;
     TypesetContext& ctx_;
     int letter_spacing_;
-    std::vector<PangoLogAttr> log_attrs_;
+    std::optional<BreakOpportunities> breaks_;
     ParagraphItems out_;
     const PangoItem* item_ = nullptr;
     Color item_color_;
