@@ -29,3 +29,15 @@ TEST_CASE("the modules next to the program link them", "[e2e][startup]") {
     REQUIRE(haru.exit_code == 0);
     CHECK(contains(haru.out, "libhpdf"));
 }
+
+// Cairo's PDF numbers go through the program's own __snprintf_chk (src/cli/snprintf_interposer.cpp):
+// it must be in the program's dynamic symbol table, or the libraries' calls never reach it.
+TEST_CASE("the program exports its __snprintf_chk for Cairo", "[e2e][startup]") {
+#if defined(__SANITIZE_ADDRESS__)
+    SUCCEED("sanitizer builds leave snprintf to the sanitizer");
+#else
+    const RunResult nm = run({"nm", "-D", "--defined-only", DRUKWERK_BINARY});
+    REQUIRE(nm.exit_code == 0);
+    CHECK(contains(nm.out, " T __snprintf_chk"));
+#endif
+}
