@@ -1,8 +1,9 @@
 // FontSystem::check_family: is a family that a layout names really bundled?
-#include <pango/pangofc-font.h>
+#include <fontconfig/fontconfig.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "diag/suggest.h"
 #include "typeset/font_pattern.h"
@@ -40,44 +41,54 @@ std::vector<std::string> FontSystem::styles_of(const std::string& family) const 
     return styles;
 }
 
+namespace {
+
+struct PatternDestroy {
+    void operator()(FcPattern* pattern) const { FcPatternDestroy(pattern); }
+};
+using PatternPtr = std::unique_ptr<FcPattern, PatternDestroy>;
+
 // What a face lacks compared with the request: "weight 600", "italic", "weight 300 italic".
-static std::string missing_face(PangoFont* font, int weight, bool italic) {
-    FontDescriptionPtr got(pango_font_describe(font));
+std::string missing_face(FcPattern* face, int weight, bool italic) {
+    int fc_weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    FcPatternGetInteger(face, FC_WEIGHT, 0, &fc_weight);
+    FcPatternGetInteger(face, FC_SLANT, 0, &slant);
     std::string missing;
-    if (pango_font_description_get_weight(got.get()) != weight)
-        missing = "weight " + std::to_string(weight);
-    bool got_italic = pango_font_description_get_style(got.get()) != PANGO_STYLE_NORMAL;
-    if (got_italic != italic)
+    if (FcWeightToOpenType(fc_weight) != weight) missing = "weight " + std::to_string(weight);
+    if ((slant != FC_SLANT_ROMAN) != italic)
         missing += std::string(missing.empty() ? "" : " ") + (italic ? "italic" : "upright face");
     return missing;
 }
 
+}  // namespace
+
+// Asks fontconfig directly, the way Pango's font map does (substitutions, then the best match):
+// through Pango every check was a new font pattern, which Pango 1.50 resolves on a thread it
+// starts for it.
 FontSystem::FamilyCheck FontSystem::run_check(const std::string& family, int weight,
                                               bool italic) const {
-    FontDescriptionPtr wanted(pango_font_description_new());
-    pango_font_description_set_family(wanted.get(), family.c_str());
-    pango_font_description_set_weight(wanted.get(), static_cast<PangoWeight>(weight));
-    pango_font_description_set_style(wanted.get(),
-                                     italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-    pango_font_description_set_absolute_size(wanted.get(), 12 * PANGO_SCALE);
-    GObjectPtr<PangoFont> font(
-        pango_font_map_load_font(font_map_.get(), context_.get(), wanted.get()));
+    PatternPtr wanted(FcPatternCreate());
+    FcPatternAddString(wanted.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddInteger(wanted.get(), FC_WEIGHT, FcWeightFromOpenType(weight));
+    FcPatternAddInteger(wanted.get(), FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcConfigSubstitute(config_.get(), wanted.get(), FcMatchPattern);
+    FcDefaultSubstitute(wanted.get());
+    FcResult result = FcResultNoMatch;
+    PatternPtr face(FcFontMatch(config_.get(), wanted.get(), &result));
     const std::string dir_name = std::filesystem::path(fonts_dir_).filename().string() + "/";
-    if (!font || !PANGO_IS_FC_FONT(font.get()))
-        return {false, Severity::Error, "no font at all could be loaded from " + dir_name, {}};
+    if (!face) return {false, Severity::Error, "no font at all could be loaded from " + dir_name, {}};
 
-    FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font.get()));
-    if (!font_has_family(pattern, family)) {
+    if (!font_has_family(face.get(), family)) {
         return {false, Severity::Error, "font family '" + family + "' is not in " + dir_name,
                 suggestion_hint(family, families_)};
     }
-    std::string missing = missing_face(font.get(), weight, italic);
+    std::string missing = missing_face(face.get(), weight, italic);
     if (missing.empty()) return {};
     std::string styles;
     for (const auto& style : styles_of(family)) styles += (styles.empty() ? "" : ", ") + style;
     return {true, Severity::Warning,
             "font family '" + family + "' has no " + missing + "; using " +
-                pattern_string(pattern, FC_FAMILY) + " " + pattern_string(pattern, FC_STYLE),
+                pattern_string(face.get(), FC_FAMILY) + " " + pattern_string(face.get(), FC_STYLE),
             "bundled faces: " + styles};
 }
 
