@@ -18,15 +18,19 @@ int put(char* out, size_t size, const char* text, size_t length) {
     return int(length);
 }
 
-// printf writes the locale's decimal point; to_chars always '.'.
+// printf writes the locale's decimal point; to_chars always '.'. drukwerk never calls setlocale,
+// so the C locale's '.' holds for the whole run: asked once.
 bool c_decimal_point() {
-    const char* radix = nl_langinfo(RADIXCHAR);  // thread-safe in glibc, unlike localeconv()
-    return radix && radix[0] == '.' && radix[1] == '\0';
+    static const bool dot = [] {
+        const char* radix = nl_langinfo(RADIXCHAR);
+        return radix && radix[0] == '.' && radix[1] == '\0';
+    }();
+    return dot;
 }
 
 // The precision of "%f", "%.18f" or "%.*f" (read from `args`), else -1.
 int float_precision(const char* spec, va_list args) {
-    if (std::strcmp(spec, "f") == 0) return 6;
+    if (spec[0] == 'f' && spec[1] == '\0') return 6;
     if (std::strcmp(spec, ".18f") == 0) return 18;
     if (std::strcmp(spec, ".*f") == 0) return va_arg(args, int);
     return -1;
@@ -38,7 +42,9 @@ int format_number(char* out, size_t size, const char* format, va_list args) {
     if (format[0] != '%') return -1;
     const char* spec = format + 1;
     char text[128];
-    if (std::strcmp(spec, "d") == 0 || std::strcmp(spec, "ld") == 0) {
+    const bool is_int = (spec[0] == 'd' && spec[1] == '\0') ||
+                        (spec[0] == 'l' && spec[1] == 'd' && spec[2] == '\0');
+    if (is_int) {
         va_list copy;
         va_copy(copy, args);
         long value = spec[0] == 'l' ? va_arg(copy, long) : va_arg(copy, int);

@@ -3,11 +3,13 @@
 namespace dw::typeset {
 namespace {
 
-// Where the paragraph builder ends a word (paragraph_items.cpp): spaces, soft hyphens and
-// written line breaks. A run is what lies between them.
+constexpr gunichar kSoftHyphen = 0x00AD;
+constexpr gunichar kLineSeparator = 0x2028;
+
+// Where a word ends (see cut_run): spaces, soft hyphens and written line breaks. A run is what
+// lies between them.
 bool ends_run(gunichar c) {
-    return c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x00AD ||
-           c == 0x2028 || c == '\n';
+    return is_word_space(c) || c == kSoftHyphen || c == kLineSeparator || c == '\n';
 }
 
 bool is_latin_letter_or_digit(gunichar c) {
@@ -46,6 +48,42 @@ bool is_plain_word(const char* p, const char* end) {
 }
 
 }  // namespace
+
+bool is_word_space(gunichar c) {
+    return c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A);
+}
+
+void cut_run(const std::string& text, int begin, int end, size_t first_char,
+             const BreakOpportunities& breaks, const std::function<void(Cut, int, int)>& piece) {
+    const char* base = text.c_str();
+    int word_start = -1, space_start = -1;
+    size_t ci = first_char;
+    for (const char* p = base + begin; p < base + end; p = g_utf8_next_char(p), ++ci) {
+        const int at = int(p - base);
+        const gunichar c = g_utf8_get_char(p);
+        const int next = int(g_utf8_next_char(p) - base);
+        if (is_word_space(c)) {
+            if (word_start >= 0) piece(Cut::Word, word_start, at), word_start = -1;
+            if (space_start < 0) space_start = at;
+            continue;
+        }
+        if (space_start >= 0) piece(Cut::Space, space_start, at), space_start = -1;
+        if (c == kSoftHyphen || c == kLineSeparator || c == '\n') {
+            if (word_start >= 0) piece(Cut::Word, word_start, at), word_start = -1;
+            piece(c == kSoftHyphen ? Cut::SoftHyphen : Cut::ForcedBreak, at, next);
+            continue;
+        }
+        // A break opportunity inside a run of letters: after "-", "/", an em dash...
+        if (word_start >= 0 && breaks.line_break_before(ci)) {
+            piece(Cut::Word, word_start, at);
+            word_start = -1;
+            piece(Cut::BreakPoint, at, at);
+        }
+        if (word_start < 0) word_start = at;
+    }
+    if (word_start >= 0) piece(Cut::Word, word_start, end);
+    if (space_start >= 0) piece(Cut::Space, space_start, end);
+}
 
 BreakOpportunities::BreakOpportunities(const std::string& text, PangoLanguage* language) {
     const size_t chars = size_t(g_utf8_strlen(text.c_str(), gssize(text.size())));

@@ -1,6 +1,7 @@
 #pragma once
 #include <pango/pango.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,16 @@ private:
 
     std::vector<bool> line_break_, char_break_;  // one per character, and one for the end
 };
+
+// How a paragraph's text is cut into the pieces that are shaped and set: words, runs of spaces,
+// soft hyphens, written line breaks (U+2028, newline), and the places inside a word where a
+// line may break ("-", "/"...). `cut_run` walks text[begin, end) (first_char: the character
+// index of `begin`) and reports each piece in order with its byte range.
+enum class Cut { Word, Space, SoftHyphen, ForcedBreak, BreakPoint };
+void cut_run(const std::string& text, int begin, int end, size_t first_char,
+             const BreakOpportunities& breaks, const std::function<void(Cut, int, int)>& piece);
+
+// The spaces between words (the paragraph builder's and BreakOpportunities' notion).
+bool is_word_space(gunichar c);
 
 }  // namespace dw::typeset

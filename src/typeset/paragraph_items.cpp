@@ -12,8 +12,6 @@ namespace dw::typeset {
 namespace {
 
 constexpr double kPango = PANGO_SCALE;
-constexpr gunichar kSoftHyphen = 0x00AD;
-constexpr gunichar kLineSeparator = 0x2028;
 constexpr double kHyphenPenalty = 50;     // TeX's \hyphenpenalty
 constexpr double kCharBreakPenalty = 500;  // inside a word too long for its line: a last resort
 constexpr double kFillStretch = 1e6;       // the glue ending a paragraph: any amount
@@ -22,8 +20,6 @@ struct ItemList {
     GList* items = nullptr;
     ~ItemList() { g_list_free_full(items, reinterpret_cast<GDestroyNotify>(pango_item_free)); }
 };
-
-bool is_space(gunichar c) { return c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A); }
 
 bool has_attr(const PangoItem* item, PangoAttrType type) {
     for (GSList* l = item->analysis.extra_attrs; l; l = l->next)
@@ -60,38 +56,20 @@ private:
         item_color_ = item_color(item);
         strike_ = has_attr(&item, PANGO_ATTR_STRIKETHROUGH);
         item_font_ = ctx_.font_table.index_of(item.analysis.font);
-        const char* p = text_.c_str() + item.offset;
-        const char* end = p + item.length;
-        int ci = first_char;
-        int word_start = -1, space_start = -1;
-        for (; p < end; p = g_utf8_next_char(p), ++ci) {
-            const int at = int(p - text_.c_str());
-            const gunichar c = g_utf8_get_char(p);
-            const int next = int(g_utf8_next_char(p) - text_.c_str());
-            if (is_space(c)) {
-                if (word_start >= 0) add_word(word_start, at), word_start = -1;
-                if (space_start < 0) space_start = at;
-                continue;
-            }
-            if (space_start >= 0) add_space(space_start, at), space_start = -1;
-            if (c == kSoftHyphen || c == kLineSeparator || c == '\n') {
-                if (word_start >= 0) add_word(word_start, at), word_start = -1;
-                if (c == kSoftHyphen) add_hyphen(at, next);
-                else add_forced_break(at, next);
-                continue;
-            }
-            // A break opportunity inside a run of letters: after "-", "/", an em dash...
-            if (word_start >= 0 && breaks_->line_break_before(size_t(ci))) {
-                add_word(word_start, at);
-                word_start = -1;
-                finish_segment();
-                push(make_piece(Piece::Kind::BreakPoint, at, at), BreakItem::break_at(0));
-            }
-            if (word_start < 0) word_start = at;
-        }
-        const int item_end = item.offset + item.length;
-        if (word_start >= 0) add_word(word_start, item_end);
-        if (space_start >= 0) add_space(space_start, item_end);
+        cut_run(text_, item.offset, item.offset + item.length, size_t(first_char), *breaks_,
+                [this](Cut cut, int start, int end) {
+                    switch (cut) {
+                        case Cut::Word: add_word(start, end); break;
+                        case Cut::Space: add_space(start, end); break;
+                        case Cut::SoftHyphen: add_hyphen(start, end); break;
+                        case Cut::ForcedBreak: add_forced_break(start, end); break;
+                        case Cut::BreakPoint:
+                            finish_segment();
+                            push(make_piece(Piece::Kind::BreakPoint, start, start),
+                                 BreakItem::break_at(0));
+                            break;
+                    }
+                });
     }
 
     Piece make_piece(Piece::Kind kind, int start, int end) const {

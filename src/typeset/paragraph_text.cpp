@@ -40,21 +40,38 @@ void insert_color(PangoAttrList* list, const Color& c, int start, int end) {
 
 }  // namespace
 
+std::string span_text(const bind::Span& span, const layout::Style& style, Hyphenator& hyphenator,
+                      Diagnostics* diags) {
+    std::string text = apply_case(span.text, style.text_case);
+    // Links and code keep their characters exactly: a soft hyphen inside a URL would end up in
+    // what readers copy.
+    const bool hyphenate = !style.hyphenate.empty() && style.hyphenate != "none";
+    if (hyphenate && span.link.empty() && !span.monospace) text = hyphenator.hyphenate(text, diags);
+    return text;
+}
+
 ParagraphText build_paragraph_text(const bind::Box& paragraph, TypesetContext& ctx) {
     ParagraphText out;
     const layout::Style& style = paragraph.style;
-    bool hyphenate = !style.hyphenate.empty() && style.hyphenate != "none";
     for (const auto& span : paragraph.spans) {
-        std::string text = apply_case(field_text(span, ctx), style.text_case);
-        // Links and code keep their characters exactly: a soft hyphen inside a URL would end up
-        // in what readers copy.
-        if (hyphenate && span.link.empty() && !span.monospace)
-            text = ctx.hyphenator.hyphenate(text, &ctx.diags);
+        std::string text = span.field == bind::Span::Field::None
+                               ? span_text(span, style, ctx.hyphenator, &ctx.diags)
+                               : apply_case(field_text(span, ctx), style.text_case);
         int start = int(out.text.size());
         out.text += text;
         out.ranges.push_back({start, int(out.text.size()), &span});
     }
     return out;
+}
+
+PangoFontDescription* span_font(const layout::Style& style, const bind::Span& span) {
+    PangoFontDescription* desc = style_font(style);
+    if (span.family) pango_font_description_set_family(desc, span.family->c_str());
+    if (span.weight) pango_font_description_set_weight(desc, PangoWeight(*span.weight));
+    if (span.italic)
+        pango_font_description_set_style(desc, *span.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    if (span.size) pango_font_description_set_size(desc, int(*span.size * PANGO_SCALE));  // as its attribute
+    return desc;
 }
 
 PangoFontDescription* style_font(const layout::Style& style) {

@@ -22,6 +22,15 @@ struct ParagraphText {
 
 ParagraphText build_paragraph_text(const bind::Box& paragraph, TypesetContext& ctx);
 
+// The text of a span without a page field, as the paragraph's text holds it: case applied,
+// soft hyphens inserted where the style hyphenates (not in links or code). Safe on any thread
+// (`diags` may be null).
+std::string span_text(const bind::Span& span, const layout::Style& style, Hyphenator& hyphenator,
+                      Diagnostics* diags);
+
+// The font of a span: the paragraph style's, with the span's family, weight, style and size.
+PangoFontDescription* span_font(const layout::Style& style, const bind::Span& span);
+
 // The attributes (fonts, colours, letter spacing, decorations) of every span.
 PangoAttrList* build_attributes(const bind::Box& paragraph, const ParagraphText& text);
 

@@ -5,6 +5,7 @@
 #include "typeset/glyph_runs.h"
 #include "typeset/hyphenator.h"
 #include "typeset/paginator.h"
+#include "typeset/preshaper.h"
 
 namespace dw::typeset {
 namespace {
@@ -46,7 +47,13 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
 
     BlockLayout blocks(ctx);
     std::vector<Fragment> fragments;
-    blocks.layout(boxes.body, body.x, body.width, fragments);
+    {
+        SharedShapes preshaped;
+        Preshaper preshaper(boxes.body, fonts, hyphenator, preshaped);
+        ctx.shaper.use_shared(&preshaped);
+        blocks.layout(boxes.body, body.x, body.width, fragments);
+        ctx.shaper.use_shared(nullptr);
+    }
     PaginationResult placed = paginate(fragments, blocks.sections(), body);
     if (!placed.overfull.empty())
         diags.warning(boxes.body.loc, "some content is taller than a page and runs into the margin",

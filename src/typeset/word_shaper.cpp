@@ -8,26 +8,71 @@ WordShaper::WordShaper() : scratch_(pango_glyph_string_new()) {}
 
 WordShaper::~WordShaper() { pango_glyph_string_free(scratch_); }
 
-const ShapedText& WordShaper::shape(const char* text, int length, const PangoAnalysis& analysis) {
-    key_.clear();
+void SharedShapes::add(std::string key, ShapedText shaped) {
+    std::lock_guard lock(mutex_);
+    words_.emplace(std::move(key), std::move(shaped));
+}
+
+bool SharedShapes::find(const std::string& key, ShapedText& out) const {
+    std::lock_guard lock(mutex_);
+    auto found = words_.find(key);
+    if (found == words_.end()) return false;
+    out = found->second;
+    return true;
+}
+
+bool SharedShapes::contains(const std::string& key) const {
+    std::lock_guard lock(mutex_);
+    return words_.count(key) > 0;
+}
+
+static bool changes_features(const PangoAnalysis& analysis) {
+    for (GSList* l = analysis.extra_attrs; l; l = l->next) {
+        const auto* attr = static_cast<const PangoAttribute*>(l->data);
+        if (attr->klass->type == PANGO_ATTR_FONT_FEATURES) return true;
+        if (attr->klass->type == PANGO_ATTR_LETTER_SPACING &&
+            reinterpret_cast<const PangoAttrInt*>(attr)->value != 0)
+            return true;
+    }
+    return false;
+}
+
+void WordShaper::key_of(const char* text, int length, const PangoAnalysis& analysis,
+                        std::string& key) {
+    key.clear();
     const void* identity[] = {analysis.font, analysis.language};
-    key_.append(reinterpret_cast<const char*>(identity), sizeof identity);
-    key_ += char(analysis.level);
-    key_.append(reinterpret_cast<const char*>(&analysis.script), sizeof analysis.script);
-    key_.append(text, size_t(length));
+    key.append(reinterpret_cast<const char*>(identity), sizeof identity);
+    key += char(analysis.level);
+    key += char(changes_features(analysis));
+    key.append(reinterpret_cast<const char*>(&analysis.script), sizeof analysis.script);
+    key.append(text, size_t(length));
+}
+
+ShapedText WordShaper::shape_alone(const char* text, int length, const PangoAnalysis& analysis,
+                                   PangoGlyphString* scratch) {
+    pango_shape_with_flags(text, length, text, length, &analysis, scratch, PANGO_SHAPE_NONE);
+    ShapedText shaped;
+    shaped.glyphs.reserve(size_t(scratch->num_glyphs));
+    for (int i = 0; i < scratch->num_glyphs; ++i) {
+        const PangoGlyphInfo& g = scratch->glyphs[i];
+        shaped.glyphs.push_back({g.glyph, g.geometry.x_offset, g.geometry.y_offset, g.geometry.width,
+                                 scratch->log_clusters[i]});
+        shaped.width += g.geometry.width;
+    }
+    return shaped;
+}
+
+const ShapedText& WordShaper::shape(const char* text, int length, const PangoAnalysis& analysis) {
+    key_of(text, length, analysis, key_);
     if (auto found = words_.find(key_); found != words_.end()) return found->second;
 
     if (words_.size() >= kCapacity) words_.clear();
     if (analysis.font && !fonts_.count(analysis.font)) font_info(analysis.font);
-    pango_shape_with_flags(text, length, text, length, &analysis, scratch_, PANGO_SHAPE_NONE);
     ShapedText shaped;
-    shaped.glyphs.reserve(size_t(scratch_->num_glyphs));
-    for (int i = 0; i < scratch_->num_glyphs; ++i) {
-        const PangoGlyphInfo& g = scratch_->glyphs[i];
-        shaped.glyphs.push_back({g.glyph, g.geometry.x_offset, g.geometry.y_offset, g.geometry.width,
-                                 scratch_->log_clusters[i]});
-        shaped.width += g.geometry.width;
-    }
+    if (shared_ && shared_->find(key_, shaped))
+        ++shared_hits_;
+    else
+        shaped = shape_alone(text, length, analysis, scratch_);
     return words_.emplace(key_, std::move(shaped)).first->second;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <pango/pango.h>
 
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,6 +27,19 @@ struct FontInfo {
     double ascent = 0, descent = 0, size = 0;  // points
 };
 
+// Words shaped on another thread (see preshaper.h), for the WordShaper of the typesetting thread
+// to take instead of shaping them again. Keys as WordShaper::key_of.
+class SharedShapes {
+public:
+    void add(std::string key, ShapedText shaped);
+    bool find(const std::string& key, ShapedText& out) const;
+    bool contains(const std::string& key) const;
+
+private:
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, ShapedText> words_;
+};
+
 // Shapes words one at a time and remembers them. Pango's paragraph layout shapes every item
 // whole and then every line again, at ~0.7 µs a character with Lato; documents repeat their
 // words, and a card deck repeats them across cards, so shaping each distinct (font, word) once
@@ -42,9 +56,22 @@ public:
     // reference is valid until the next call.
     const ShapedText& shape(const char* text, int length, const PangoAnalysis& analysis);
 
+    // What a shaping depends on besides the text: font, language, script, bidi level, and
+    // whether the item's attributes change the font features (letter spacing turns ligatures
+    // off). Equal keys give equal glyphs, whichever thread shapes them.
+    static void key_of(const char* text, int length, const PangoAnalysis& analysis, std::string& key);
+    // Pango's shaping of `text` alone, as shape() stores it. Safe on any thread for a font whose
+    // HarfBuzz font exists (pango_font_get_hb_font was called once, on the typesetting thread).
+    static ShapedText shape_alone(const char* text, int length, const PangoAnalysis& analysis,
+                                  PangoGlyphString* scratch);
+
+    // Also look up words `shared` holds before shaping them here.
+    void use_shared(const SharedShapes* shared) { shared_ = shared; }
+
     FontInfo font_info(PangoFont* font);
 
     size_t cached_words() const { return words_.size(); }
+    size_t shared_hits() const { return shared_hits_; }  // words taken from use_shared()
 
 private:
     // Bounded so that a deck of thousands of unique texts keeps flat memory.
@@ -55,6 +82,8 @@ private:
     std::vector<GObjectPtr<PangoFont>> held_fonts_;  // keys hold font pointers: keep them alive
     PangoGlyphString* scratch_;
     std::string key_;
+    const SharedShapes* shared_ = nullptr;
+    size_t shared_hits_ = 0;
 };
 
 }  // namespace dw::typeset
