@@ -100,11 +100,33 @@ DrawResult draw_shape(cairo_t* cr, const typeset::Shape& shape) {
     return {};
 }
 
-DrawResult draw_line(cairo_t* cr, const typeset::Line& line) {
-    if (!std::isfinite(line.x1) || !std::isfinite(line.y1) || !std::isfinite(line.x2) ||
-        !std::isfinite(line.y2) || !std::isfinite(line.width) || line.width <= 0) {
-        return {"line with invalid coordinates or width", {}};
+static bool has_valid_geometry(const typeset::Line& line) {
+    return std::isfinite(line.x1) && std::isfinite(line.y1) && std::isfinite(line.x2) &&
+           std::isfinite(line.y2) && std::isfinite(line.width) && line.width > 0;
+}
+
+bool can_join_line(const typeset::Line& line) {
+    return has_valid_geometry(line) && (line.dash.empty() || is_valid_dash(line.dash));
+}
+
+DrawResult draw_lines(cairo_t* cr, const typeset::Line& style,
+                      const std::vector<std::pair<double, double>>& points) {
+    cairo_set_dash(cr, style.dash.empty() ? nullptr : style.dash.data(),
+                   static_cast<int>(style.dash.size()), 0);
+    set_color(cr, style.color);
+    cairo_set_line_width(cr, style.width);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    for (size_t i = 0; i + 1 < points.size(); i += 2) {
+        cairo_move_to(cr, points[i].first, points[i].second);
+        cairo_line_to(cr, points[i + 1].first, points[i + 1].second);
     }
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    return {};
+}
+
+DrawResult draw_line(cairo_t* cr, const typeset::Line& line) {
+    if (!has_valid_geometry(line)) return {"line with invalid coordinates or width", {}};
     DrawResult result;
     if (!line.dash.empty() && is_valid_dash(line.dash)) {
         cairo_set_dash(cr, line.dash.data(), static_cast<int>(line.dash.size()), 0);
@@ -120,6 +142,11 @@ DrawResult draw_line(cairo_t* cr, const typeset::Line& line) {
     cairo_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
     return result;
+}
+
+bool can_join_text(const typeset::GlyphRun& run, long num_glyphs) {
+    if (run.glyphs.empty() || run.text.empty() || !check_glyphs(run, num_glyphs).empty()) return false;
+    return run.clusters.empty() ? is_valid_utf8(run.text) : are_valid_clusters(run);
 }
 
 DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,

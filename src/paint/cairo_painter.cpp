@@ -179,6 +179,7 @@ void CairoPainter::Impl::close_page_surface() {
 }
 
 void CairoPainter::Impl::end_page() {
+    flush_batch();
     if (open_groups_ > 0) warning("group not closed at the end of the page; closed here");
     for (; open_groups_ > 0; --open_groups_) {
         if (cr_) cairo_restore(cr_.get());

@@ -8,6 +8,7 @@
 #include "paint/cairo_fonts.h"
 #include "paint/cairo_handles.h"
 #include "paint/cairo_images.h"
+#include "paint/draw_batch.h"
 #include "paint/cairo_painter.h"
 
 // The state behind CairoPainter. cairo_painter.cpp holds the document and page life cycle,
@@ -50,12 +51,14 @@ private:
     void error(const std::string& message);
     void warning(const std::string& message);
     void report(const DrawResult& result);
+    void flush_batch();  // draws what DrawBatch holds; before anything else is drawn
 
     CairoOptions options_;
     Diagnostics& diag_;
     int errors_before_ = 0;
     std::optional<FontCache> fonts_;
     ImageCache images_;
+    DrawBatch batch_;
     FontOptionsPtr font_options_;
 
     std::string bytes_;  // what the current PDF or SVG stream has written so far

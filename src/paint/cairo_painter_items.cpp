@@ -11,11 +11,23 @@ void CairoPainter::Impl::glyphs(const typeset::GlyphRun& run) {
     if (!can_draw() || run.glyphs.empty()) return;
     const FontCache::Font* font = fonts_->get(run.font);
     if (!font) return;  // reported by the cache
-    report(draw_glyph_run(cr_.get(), font->face, font->num_glyphs, run));
+    std::vector<DrawResult> results;
+    if (!batch_.add(cr_.get(), font->face, font->num_glyphs, run, results))
+        results.push_back(draw_glyph_run(cr_.get(), font->face, font->num_glyphs, run));
+    for (const DrawResult& result : results) report(result);
+    check_cairo();
+}
+
+void CairoPainter::Impl::flush_batch() {
+    if (!can_draw()) return;
+    std::vector<DrawResult> results;
+    batch_.flush(cr_.get(), results);
+    for (const DrawResult& result : results) report(result);
     check_cairo();
 }
 
 void CairoPainter::Impl::shape(const typeset::Shape& shape) {
+    flush_batch();
     if (!can_draw()) return;
     report(draw_shape(cr_.get(), shape));
     check_cairo();
@@ -23,11 +35,14 @@ void CairoPainter::Impl::shape(const typeset::Shape& shape) {
 
 void CairoPainter::Impl::line(const typeset::Line& line) {
     if (!can_draw()) return;
-    report(draw_line(cr_.get(), line));
+    std::vector<DrawResult> results;
+    if (!batch_.add(cr_.get(), line, results)) results.push_back(draw_line(cr_.get(), line));
+    for (const DrawResult& result : results) report(result);
     check_cairo();
 }
 
 void CairoPainter::Impl::image(const typeset::Image& image) {
+    flush_batch();
     if (!can_draw()) return;
     if (!is_drawable_rect(image.rect)) return error("image with an empty or invalid rectangle");
     images_.draw(cr_.get(), image);  // reports its own problems
@@ -35,6 +50,7 @@ void CairoPainter::Impl::image(const typeset::Image& image) {
 }
 
 void CairoPainter::Impl::link(const typeset::Link& link) {
+    flush_batch();
     if (!is_pdf() || !can_draw()) return;
     if (link.uri.empty() && link.dest.empty()) return warning("link without a target; left out");
     if (!has_drawable_rect(link)) return warning("link without a usable rectangle; left out");
@@ -47,6 +63,7 @@ void CairoPainter::Impl::link(const typeset::Link& link) {
 }
 
 void CairoPainter::Impl::dest(const typeset::Dest& dest) {
+    flush_batch();
     if (!is_pdf() || !can_draw()) return;
     // Invalid and duplicate names were reported in begin_document.
     if (!dest_names_.count(dest.name) || !placed_dests_.insert(dest.name).second) return;
@@ -56,11 +73,13 @@ void CairoPainter::Impl::dest(const typeset::Dest& dest) {
 }
 
 void CairoPainter::Impl::group_begin(const typeset::GroupBegin& group) {
+    flush_batch();
     ++open_groups_;  // counted even without a context, so the matching end stays quiet
     if (cr_) report(begin_group(cr_.get(), group));
 }
 
 void CairoPainter::Impl::group_end() {
+    flush_batch();
     if (open_groups_ == 0) return warning("end of a group that was not begun; ignored");
     --open_groups_;
     if (cr_) cairo_restore(cr_.get());
@@ -69,6 +88,7 @@ void CairoPainter::Impl::group_end() {
 // Structure tags may span pages (a paragraph split over two pages), so they are not closed at
 // the end of a page.
 void CairoPainter::Impl::tag_begin(const typeset::TagBegin& tag) {
+    flush_batch();
     if (!is_pdf() || !cr_) return;
     if (!is_structure_tag_name(tag.tag)) {
         warning("structure tag " + quoted_text(tag.tag) +
@@ -81,6 +101,7 @@ void CairoPainter::Impl::tag_begin(const typeset::TagBegin& tag) {
 }
 
 void CairoPainter::Impl::tag_end() {
+    flush_batch();
     if (!is_pdf() || !cr_) return;
     if (tags_.empty()) return warning("end of a structure tag that was not begun; ignored");
     if (!tags_.back().empty()) cairo_tag_end(cr_.get(), tags_.back().c_str());
