@@ -53,6 +53,16 @@ std::string collapse_spaces(const std::string& text) {
     return out;
 }
 
+// The example deck rendered into `dir` as `name`; the test stops if drukwerk fails.
+fs::path rendered_deck(const TempDir& dir, const std::string& name,
+                       std::vector<std::string> extra = {}) {
+    const fs::path pdf = dir / name;
+    RunResult r = render_deck(deck_csv(), pdf, std::move(extra));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return pdf;
+}
+
 void require_qpdf_check(const fs::path& pdf) {
     RunResult check = run({"qpdf", "--check", pdf.string()});
     INFO(check.out << check.err);
@@ -69,10 +79,7 @@ TEST_CASE("the deck has at least 40 cards in five themes", "[cards][e2e]") {
 TEST_CASE("A4 sheets: 9-up front sheets each followed by its back sheet, every title in the text",
           "[cards][e2e]") {
     TempDir dir;
-    const fs::path pdf = dir / "kaarten.pdf";
-    RunResult r = render_deck(deck_csv(), pdf);
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
+    const fs::path pdf = rendered_deck(dir, "kaarten.pdf");
     size_t cards = deck_titles().size();
     CHECK(page_count(pdf) == int(2 * ((cards + 8) / 9)));
     RunResult text = run({"pdftotext", "-layout", pdf.string(), "-"});
@@ -95,10 +102,7 @@ TEST_CASE("A4 sheets: 9-up front sheets each followed by its back sheet, every t
 TEST_CASE("A4 sheets: each SVG drawing is written once, however many cards show it",
           "[cards][e2e]") {
     TempDir dir;
-    const fs::path pdf = dir / "kaarten.pdf";
-    RunResult r = render_deck(deck_csv(), pdf);
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
+    const fs::path pdf = rendered_deck(dir, "kaarten.pdf");
     RunResult qdf = run({"qpdf", "--qdf", "--object-streams=disable", pdf.string(), "-"});
     REQUIRE(qdf.exit_code == 0);
     size_t forms = 0;
