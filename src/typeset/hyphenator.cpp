@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace dw::typeset {
@@ -121,6 +122,21 @@ const HyphenPatterns* Hyphenator::dictionary(Diagnostics* diag) {
 
 // Appends `word` (letters only) with a soft hyphen after every break the patterns allow.
 void Hyphenator::append_word(std::string_view word, std::string& out) const {
+    // Documents and decks repeat their words: each thread remembers the words it hyphenated,
+    // per dictionary (bounded, so a deck of unique words keeps flat memory).
+    thread_local std::unordered_map<std::string, std::string> seen;
+    thread_local const HyphenPatterns* seen_with = nullptr;
+    if (seen_with != dict_ || seen.size() >= 20000) {
+        seen.clear();
+        seen_with = dict_;
+    }
+    auto [entry, added] = seen.try_emplace(std::string(word));
+    if (added) hyphenate_word(word, entry->second);
+    out += entry->second;
+}
+
+// `word` with a soft hyphen after every break the patterns allow.
+void Hyphenator::hyphenate_word(std::string_view word, std::string& out) const {
     std::string latin1;
     std::vector<size_t> starts;
     if (!to_latin1(word, latin1, starts) || static_cast<int>(starts.size()) < kShortestWord ||

@@ -43,6 +43,7 @@ private:
     const HyphenPatterns* dictionary(Diagnostics* diag);
     void append_token(std::string_view token, std::string& out) const;
     void append_word(std::string_view word, std::string& out) const;
+    void hyphenate_word(std::string_view word, std::string& out) const;
 
     std::string path_;
     std::once_flag load_once_;
