@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 namespace dw::typeset {
@@ -19,6 +18,7 @@ constexpr std::string_view kSoftHyphen = "\xC2\xAD";  // U+00AD in UTF-8
 constexpr gunichar kSoftHyphenChar = 0x00AD;
 constexpr int kShortestWord = 5;   // in letters; shorter words are never worth a break
 constexpr int kMinimumAtEdge = 2;  // letters kept together at each end of a word
+constexpr size_t kRememberedWords = 20000;
 
 gunichar char_at(std::string_view text, size_t i) {
     return g_utf8_get_char_validated(text.data() + i, static_cast<gssize>(text.size() - i));
@@ -122,17 +122,20 @@ const HyphenPatterns* Hyphenator::dictionary(Diagnostics* diag) {
 
 // Appends `word` (letters only) with a soft hyphen after every break the patterns allow.
 void Hyphenator::append_word(std::string_view word, std::string& out) const {
-    // Documents and decks repeat their words: each thread remembers the words it hyphenated,
-    // per dictionary (bounded, so a deck of unique words keeps flat memory).
-    thread_local std::unordered_map<std::string, std::string> seen;
-    thread_local const HyphenPatterns* seen_with = nullptr;
-    if (seen_with != dict_ || seen.size() >= 20000) {
-        seen.clear();
-        seen_with = dict_;
+    std::string key(word);
+    {
+        std::lock_guard lock(seen_mutex_);
+        if (auto found = seen_.find(key); found != seen_.end()) {
+            out += found->second;
+            return;
+        }
     }
-    auto [entry, added] = seen.try_emplace(std::string(word));
-    if (added) hyphenate_word(word, entry->second);
-    out += entry->second;
+    std::string hyphenated;
+    hyphenate_word(word, hyphenated);  // outside the lock: the other thread goes on meanwhile
+    out += hyphenated;
+    std::lock_guard lock(seen_mutex_);
+    if (seen_.size() >= kRememberedWords) seen_.clear();
+    seen_.emplace(std::move(key), std::move(hyphenated));
 }
 
 // `word` with a soft hyphen after every break the patterns allow.

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 
 #include "diag/diagnostics.h"
 #include "typeset/hyphen_patterns.h"
@@ -51,6 +52,10 @@ private:
     const HyphenPatterns* dict_ = nullptr;
     std::string load_error_;
     std::atomic<bool> failure_reported_ = false;
+    // Words already hyphenated, shared by the threads that hyphenate (the typesetter and the
+    // preshaper): documents repeat their words. Bounded, so a long deck keeps flat memory.
+    mutable std::mutex seen_mutex_;
+    mutable std::unordered_map<std::string, std::string> seen_;
     std::thread preload_;
 };
 
