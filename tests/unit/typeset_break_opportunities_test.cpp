@@ -15,8 +15,7 @@ using dw::typeset::BreakOpportunities;
 namespace {
 
 bool ends_run(gunichar c) {
-    return c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x00AD ||
-           c == 0x2028 || c == '\n';
+    return dw::typeset::is_word_space(c) || c == 0x00AD || c == 0x2028 || c == '\n';
 }
 
 // Positions where the previous and the current character are both inside a run.
