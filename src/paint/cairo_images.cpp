@@ -161,7 +161,8 @@ bool ImageCache::draw(cairo_t* cr, const typeset::Image& image) {
 
 bool ImageCache::draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image) {
     const typeset::Rect& r = image.rect;
-    if (reuse_drawings_ && r.w > 0 && r.h > 0 && (entry.drawing || record_svg(entry, image)) &&
+    if (reuse_drawings_ && r.w > 0 && r.h > 0 && !entry.not_recordable &&
+        (entry.drawing || record_svg(entry, image)) &&
         std::abs(entry.drawing_w / entry.drawing_h - r.w / r.h) < 1e-9 * (r.w / r.h)) {
         cairo_matrix_t to_drawing;  // user space → the drawing's own space
         cairo_matrix_init_scale(&to_drawing, entry.drawing_w / r.w, entry.drawing_h / r.h);
@@ -196,7 +197,10 @@ bool ImageCache::record_svg(Entry& entry, const typeset::Image& image) {
     GError* raw_error = nullptr;
     bool ok = svg_library()->render_document(entry.svg.get(), rec_cr.get(), &viewport, &raw_error);
     GErrorPtr gerror(raw_error);
-    if (!ok || cairo_status(rec_cr.get()) != CAIRO_STATUS_SUCCESS) return false;  // drawn directly
+    if (!ok || cairo_status(rec_cr.get()) != CAIRO_STATUS_SUCCESS) {
+        entry.not_recordable = true;  // drawn directly from now on, not recorded again per use
+        return false;
+    }
     entry.drawing.reset(cairo_pattern_create_for_surface(recording.get()));
     cairo_pattern_set_extend(entry.drawing.get(), CAIRO_EXTEND_REPEAT);
     entry.drawing_w = r.w;

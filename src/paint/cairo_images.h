@@ -32,6 +32,7 @@ private:
         // The SVG drawn once, at the size of its first use, for uses with the same aspect ratio.
         PatternPtr drawing;
         double drawing_w = 0, drawing_h = 0;
+        bool not_recordable = false;
     };
     Entry load(const typeset::Image& image);
     bool draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image);

@@ -26,7 +26,7 @@ bool DrawBatch::add(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
     typeset::GlyphRun whole = run;
     if (whole.clusters.empty())
         whole.clusters.push_back({int(whole.text.size()), int(whole.glyphs.size())});
-    if (text_ && text_->face == face && text_->run.font == run.font && text_->run.size == run.size &&
+    if (text_ && text_->run.font == run.font && text_->run.size == run.size &&
         same_color(text_->run.color, run.color) && !line_style_) {
         append(text_->run, whole);
         return true;
