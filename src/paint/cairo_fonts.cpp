@@ -69,6 +69,16 @@ const FontCache::Font* FontCache::get(int index) {
     return slot.owner ? &slot.font : nullptr;
 }
 
+void FontCache::load_all() {
+    for (size_t i = 0; i < slots_.size(); ++i) get(static_cast<int>(i));
+}
+
+const FontCache::Font* FontCache::loaded(int index) const {
+    if (index < 0 || static_cast<size_t>(index) >= slots_.size()) return nullptr;
+    const Slot& slot = slots_[index];
+    return slot.owner ? &slot.font : nullptr;
+}
+
 std::optional<FontCache::Font> FontCache::load(const typeset::FontFace& font) {
     if (!library_ && !library_failed_) {
         library_ = new_library();

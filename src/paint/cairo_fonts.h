@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -29,6 +30,11 @@ public:
 
     // nullptr when `index` is out of range or the font cannot be loaded (reported once).
     const Font* get(int index);
+    // Loads every font now (problems reported as by get), so that other threads may use loaded().
+    void load_all();
+    // A font get() has loaded, else nullptr; never loads and never reports. Safe on any thread
+    // while no other thread calls get() for a font not yet loaded, or extend().
+    const Font* loaded(int index) const;
 
     // Hinting off so glyphs sit exactly where typeset/ placed them, in every output format.
     static FontOptionsPtr font_options();
@@ -42,7 +48,7 @@ private:
         Font font;
     };
     std::vector<typeset::FontFace> fonts_;
-    std::vector<Slot> slots_;
+    std::deque<Slot> slots_;  // a deque: extend() leaves the Fonts handed out where they are
     std::shared_ptr<FT_LibraryRec_> library_;
     bool library_failed_ = false;
     Diagnostics& diag_;

@@ -92,6 +92,13 @@ void CairoPainter::Impl::begin_document(const typeset::Document& doc) {
     set_pdf_metadata(surface_.get(), doc.metadata, options_.fallback_date, diag_);
     add_pdf_outline(surface_.get(), doc.outline, dest_names_, diag_);
     check_cairo();
+    if (!broken_ && !doc.pages.empty()) start_glyph_warmer(doc);
+}
+
+// A whole document: its glyphs are loaded on the second core while this thread paints.
+void CairoPainter::Impl::start_glyph_warmer(const typeset::Document& doc) {
+    fonts_->load_all();  // here, so that problems are reported on this thread
+    warmer_ = std::make_unique<GlyphWarmer>(doc, *fonts_, font_options_.get());
 }
 
 void CairoPainter::Impl::open_pdf() {
@@ -199,6 +206,7 @@ void CairoPainter::Impl::flush_to_sink() {
 }
 
 void CairoPainter::Impl::end_document() {
+    warmer_.reset();
     if (!is_pdf() || !cr_) return;
     const int pages_painted = page_;
     page_ = 0;  // messages from here on are about the document, not its last page

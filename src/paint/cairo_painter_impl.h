@@ -9,6 +9,7 @@
 #include "paint/cairo_handles.h"
 #include "paint/cairo_images.h"
 #include "paint/draw_batch.h"
+#include "paint/glyph_warmer.h"
 #include "paint/cairo_painter.h"
 
 // The state behind CairoPainter. cairo_painter.cpp holds the document and page life cycle,
@@ -44,6 +45,7 @@ private:
     bool can_draw() const { return cr_ && !broken_; }
     void collect_dests(const typeset::Document& doc);
     void open_pdf();
+    void start_glyph_warmer(const typeset::Document& doc);
     void open_page_surface(double width, double height);
     void close_page_surface();
     void flush_to_sink();
@@ -60,6 +62,7 @@ private:
     ImageCache images_;
     DrawBatch batch_;
     FontOptionsPtr font_options_;
+    std::unique_ptr<GlyphWarmer> warmer_;  // declared after fonts_: stops before they go
 
     std::string bytes_;  // what the current PDF or SVG stream has written so far
     SurfacePtr surface_;
