@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <set>
 
@@ -167,7 +168,10 @@ namespace {
 struct LoadedJob {
     std::optional<layout::Layout> layout;
     std::optional<data::Value> data;
+    std::unique_ptr<typeset::FontSystem> fonts;
     typeset::Hyphenator hyphenator;
+    // After the hyphenator: dropped first, so a preload still waiting for it gives up.
+    std::promise<bool> hyphenation_wanted;
 };
 
 // False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
@@ -181,6 +185,16 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         return false;
     exit_code = kInputError;
     mark_phase("start");
+    // The fonts first: Pango's font map starts a thread, and no thread can start while the
+    // second core is inside dlopen (librsvg, ~2 ms).
+    job.fonts = typeset::FontSystem::create(fonts_directory(), diags);
+    mark_phase("fonts ready");
+    if (!job.fonts) return false;
+    // Then the second core opens librsvg (for a render) while this thread reads and binds,
+    // which start no threads, and then loads the hyphenation dictionary if a style hyphenates.
+    const bool paints = options.command != "check";
+    job.hyphenator.preload([paints] { if (paints) paint::svg_library(); },
+                           job.hyphenation_wanted.get_future());
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
@@ -188,16 +202,10 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         exit_code = kUsageError;
         return false;
     }
-    // The second core loads what the first paragraphs and the first SVG will need: the
-    // hyphenation dictionary (if a style hyphenates), then librsvg, one after the other.
     bool hyphenates = false;
     for (const auto& [name, style] : job.layout->styles)
         hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
-    const bool paints = options.command != "check";
-    if (hyphenates)
-        job.hyphenator.preload([paints] { if (paints) paint::svg_library(); });
-    else if (paints)
-        paint::preload_svg_library();
+    job.hyphenation_wanted.set_value(hyphenates);
     job.data = load_data(options.data, *job.layout, diags);
     mark_phase("data read");
     if (!job.data) return false;
@@ -208,9 +216,7 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
                                              Diagnostics& diags, int& exit_code) {
     const layout::Layout& layout = *job.layout;
     if (layout.cards) {
-        auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
-        if (!fonts) return std::nullopt;
-        auto doc = build_card_document(layout, *job.data, options, *fonts, job.hyphenator, diags,
+        auto doc = build_card_document(layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                                        exit_code);
         if (doc && !check_confined_images(*doc, options.confine, diags)) return std::nullopt;
         if (doc) doc->metadata.date = document_date("", diags);
@@ -221,10 +227,7 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
     if (!boxes || diags.has_errors()) return std::nullopt;
     if (!check_confined_images(*boxes, options.confine, diags)) return std::nullopt;
 
-    auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
-    mark_phase("fonts ready");
-    if (!fonts) return std::nullopt;
-    typeset::Document doc = typeset::typeset_document(*boxes, *fonts, job.hyphenator, diags);
+    typeset::Document doc = typeset::typeset_document(*boxes, *job.fonts, job.hyphenator, diags);
     mark_phase("typeset");
     if (diags.has_errors()) return std::nullopt;
     doc.metadata.date = document_date(boxes->metadata.date, diags);
@@ -249,14 +252,11 @@ bool streams_cards(const Options& options, const layout::Layout& layout,
 // Painting while typesetting, in one pass: checking every card before painting would typeset
 // the deck twice. An error that blocks the output drops the temporary file instead.
 int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) {
-    auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
-    mark_phase("fonts ready");
-    if (!fonts) return kInputError;
     typeset::Metadata metadata = card_deck_metadata(*job.layout, diags);
     metadata.date = document_date("", diags);
     PdfPageSink sink(options, std::move(metadata), diags);
     int exit_code = kInputError;
-    if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
+    if (!stream_card_pages(*job.layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                            exit_code, sink))
         return exit_code;
     mark_phase("cards typeset");
@@ -267,8 +267,6 @@ int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) 
 
 // check: every page of a deck made and looked at (confinement), then dropped.
 int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags) {
-    auto fonts = typeset::FontSystem::create(fonts_directory(), diags);
-    if (!fonts) return kInputError;
     class CheckSink final : public PageSink {
     public:
         CheckSink(const Options& options, Diagnostics& diags) : options_(options), diags_(diags) {}
@@ -283,7 +281,7 @@ int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags)
     } sink(options, diags);
     card_deck_metadata(*job.layout, diags);  // its expressions are checked too
     int exit_code = kInputError;
-    if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
+    if (!stream_card_pages(*job.layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                            exit_code, sink))
         return exit_code;
     return sink.reported.empty() ? exit_code : kInputError;

@@ -13,8 +13,10 @@
 
 namespace dw::paint {
 
-// Loads the metrics of every glyph a document shows into Cairo's glyph caches, on another
-// thread, while the painter works through the pages.
+// Loads every glyph a document shows into Cairo's glyph caches, on another thread, while the
+// painter works through the pages: its metrics in each scaled font, and for the first use of a
+// glyph of a face also what the PDF surface's subsetting asks for (the outline, and the metrics
+// at size 1).
 //
 // Why: Cairo loads a glyph through FreeType the first time a scaled font shows it. For the
 // minutes that is about a quarter of painting, and painting is the last stage, so it all sat on

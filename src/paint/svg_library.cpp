@@ -3,10 +3,8 @@
 #include "diag/phase_clock.h"
 
 #include <dlfcn.h>
-#include <pthread.h>
 
 #include <mutex>
-#include <thread>
 
 namespace dw::paint {
 namespace {
@@ -54,13 +52,6 @@ const SvgLibrary* svg_library(std::string* error) {
     if (l.loaded) return &l.library;
     if (error) *error = l.error + " (install librsvg2-2)";
     return nullptr;
-}
-
-void preload_svg_library() {
-    std::thread([] {
-        pthread_setname_np(pthread_self(), "dw-preload");  // for perf, top -H and gdb
-        svg_library();
-    }).detach();
 }
 
 }  // namespace dw::paint

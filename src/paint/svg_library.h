@@ -7,8 +7,8 @@ namespace dw::paint {
 
 // librsvg, opened with dlopen instead of linked. With its Rust runtime, libxml2 and ICU it is
 // the largest library drukwerk uses, and loading it costs every process ~4 ms of start-up.
-// preload_svg_library() opens it on a thread of its own while the data is read and typeset, so
-// the first SVG drawn does not wait for it, and a render without SVG never loads it at all.
+// A render calls svg_library() early on the second core (see cli/pipeline.cpp), so the first SVG
+// drawn does not wait for it; `drukwerk check` never loads it.
 struct SvgLibrary {
     decltype(&rsvg_handle_new_from_file) new_from_file = nullptr;
     decltype(&rsvg_handle_render_document) render_document = nullptr;
@@ -17,8 +17,5 @@ struct SvgLibrary {
 // Opens librsvg once per process (every caller after the first waits for that one load). nullptr
 // when it cannot be opened; `error` then says why.
 const SvgLibrary* svg_library(std::string* error = nullptr);
-
-// Starts svg_library() on a thread of its own and returns at once.
-void preload_svg_library();
 
 }  // namespace dw::paint

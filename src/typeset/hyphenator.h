@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -34,11 +35,12 @@ public:
     // with one warning in `diag` (if given).
     std::string hyphenate(std::string_view utf8, Diagnostics* diag = nullptr);
 
-    // Starts loading the dictionary on another thread, so the load overlaps with the work
-    // before the first paragraph (reading inputs, binding, setting up fonts), then runs `then`
-    // on that thread: other preloading that should not compete with this one for the second
-    // core.
-    void preload(std::function<void()> then = {});
+    // Starts a thread for the second core that first runs `before` (other preloading, one
+    // after the other so the two do not compete) and then loads the dictionary if `wanted`
+    // turns out true. The thread waits for `wanted` only after `before`, so the caller can
+    // start it before it knows (before the layout is read); a broken promise counts as false.
+    // The load overlaps with the work before the first paragraph (reading inputs, binding).
+    void preload(std::function<void()> before, std::future<bool> wanted);
 
 private:
     const HyphenPatterns* dictionary(Diagnostics* diag);
