@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <atomic>
+#include <future>
 #include <string>
 
 #include "typeset/hyphenator.h"
@@ -107,4 +109,20 @@ TEST_CASE("a missing dictionary leaves text unchanged with one warning", "[hyphe
     REQUIRE(diag.all().size() == 1);
     CHECK(diag.all()[0].severity == dw::Severity::Warning);
     CHECK(diag.all()[0].loc.file == "/nonexistent/hyph_nl_NL.dic");
+}
+
+TEST_CASE("a preload runs its first job, then loads only when asked to", "[hyphen]") {
+    std::atomic<bool> ran = false;
+    {
+        Hyphenator hyphenator("/nonexistent/hyph_nl_NL.dic");
+        std::promise<bool> wanted;  // destroyed before the hyphenator: a broken promise
+        hyphenator.preload([&ran] { ran = true; }, wanted.get_future());
+    }  // the preload gives up on the broken promise, so the destructor's join returns
+    CHECK(ran);
+
+    Hyphenator hyphenator;
+    std::promise<bool> wanted;
+    hyphenator.preload({}, wanted.get_future());
+    wanted.set_value(true);
+    CHECK(shown(hyphenator.hyphenate("wijkendeal")) == shown(dutch().hyphenate("wijkendeal")));
 }
