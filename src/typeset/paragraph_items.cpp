@@ -37,7 +37,7 @@ public:
     ParagraphItems build(PangoAttrList* attrs) {
         const int length = int(text_.size());
         breaks_.emplace(text_, pango_context_get_language(ctx_.fonts.context()));
-        ItemList list{pango_itemize(ctx_.fonts.context(), text_.c_str(), 0, length, attrs, nullptr)};
+        ItemList list{ctx_.itemizer.itemize(text_, attrs)};
         int char_index = 0;
         for (GList* l = list.items; l; l = l->next) {
             auto* item = static_cast<PangoItem*>(l->data);

@@ -9,14 +9,15 @@
 #include "bind/box.h"
 #include "diag/diagnostics.h"
 #include "typeset/fragment.h"
+#include "typeset/font_system.h"
 #include "typeset/image_size.h"
+#include "typeset/itemizer.h"
 #include "typeset/paragraph_cache.h"
 #include "typeset/paragraph_items.h"
 #include "typeset/word_shaper.h"
 
 namespace dw::typeset {
 
-class FontSystem;
 class FontTable;
 class Hyphenator;
 
@@ -30,7 +31,7 @@ struct Overflow {
 
 struct TypesetContext {
     TypesetContext(FontSystem& f, Hyphenator& h, FontTable& t, Diagnostics& d)
-        : fonts(f), hyphenator(h), font_table(t), diags(d) {}
+        : fonts(f), hyphenator(h), font_table(t), diags(d), itemizer(f.context()) {}
 
     FontSystem& fonts;
     Hyphenator& hyphenator;
@@ -51,6 +52,8 @@ struct TypesetContext {
     ParagraphCache* paragraph_cache = nullptr;
     // Every word shaped in this run, by font: documents repeat their words.
     WordShaper shaper;
+    // Paragraphs into items, as pango_itemize but fast for plain Latin text.
+    Itemizer itemizer;
     // List markers ("•", "–", "1.") by text and style: every item of a list repeats its marker.
     std::map<std::string, ParagraphItems> markers;
 };

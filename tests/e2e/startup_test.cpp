@@ -41,3 +41,25 @@ TEST_CASE("the program exports its __snprintf_chk for Cairo", "[e2e][startup]") 
     CHECK(contains(nm.out, " T __snprintf_chk"));
 #endif
 }
+
+// The fast itemizer (typeset/itemizer.h) checked against pango_itemize on every paragraph of the
+// three examples: DRUKWERK_VERIFY_ITEMIZER makes it compare and report each difference.
+TEST_CASE("the fast itemizer agrees with Pango on every paragraph of the examples", "[e2e][itemize]") {
+    TempDir dir;
+    const std::vector<std::vector<std::string>> renders = {
+        {example_data().string(), "--layout", example_layout().string()},
+        {(source_root() / "inputs/bouwstenen.csv").string(), "--layout",
+         (source_root() / "layouts/cards.xml").string()},
+        {(source_root() / "inputs/blueprint/wij-zijn-de-wijk.yaml").string(), "--layout",
+         (source_root() / "layouts/blueprint.xml").string()}};
+    for (std::vector<std::string> args : renders) {
+        args.insert(args.begin(), "render");
+        args.push_back("-o");
+        args.push_back((dir.path() / "out.pdf").string());
+        const RunResult r = drukwerk(args, {{"DRUKWERK_VERIFY_ITEMIZER", "1"}});
+        INFO(r.command << "\n" << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK_FALSE(contains(r.err, "differs from Pango"));
+        CHECK(contains(r.err, "paragraphs the fast way"));
+    }
+}
