@@ -63,3 +63,25 @@ TEST_CASE("the fast itemizer agrees with Pango on every paragraph of the example
         CHECK(contains(r.err, "paragraphs the fast way"));
     }
 }
+
+// The libraries most symbols come from are the first the program needs, so the loader's lookups
+// stop early (see "first_libraries" in CMakeLists.txt).
+TEST_CASE("the program needs libc, libm and GLib first", "[e2e][startup]") {
+#if defined(__SANITIZE_ADDRESS__)
+    SUCCEED("sanitizer builds put their runtime first");
+#else
+    const RunResult readelf = run({"readelf", "-d", DRUKWERK_BINARY});
+    REQUIRE(readelf.exit_code == 0);
+    std::vector<std::string> needed;
+    for (const std::string& line : split_lines(readelf.out)) {
+        const size_t open = line.find("Shared library: [");
+        if (contains(line, "(NEEDED)") && open != std::string::npos)
+            needed.push_back(line.substr(open + 17, line.find(']', open) - open - 17));
+    }
+    REQUIRE(needed.size() >= 4);
+    CHECK(needed[0] == "libc.so.6");
+    CHECK(needed[1] == "libm.so.6");
+    CHECK(needed[2] == "libglib-2.0.so.0");
+    CHECK(needed[3] == "libgobject-2.0.so.0");
+#endif
+}
