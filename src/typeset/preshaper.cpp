@@ -68,13 +68,13 @@ void Preshaper::collect(const bind::Box& box, FontSystem& fonts) {
 PangoFont* Preshaper::font_for(const layout::Style& style, const bind::Span& span,
                                FontSystem& fonts) {
     FontDescriptionPtr desc(span_font(style, span));
-    std::unique_ptr<char, decltype(&g_free)> name(pango_font_description_to_string(desc.get()),
-                                                  &g_free);
-    for (const auto& [key, font] : fonts_)
-        if (key == name.get()) return font.get();
+    const guint hash = pango_font_description_hash(desc.get());
+    for (const LoadedFont& loaded : fonts_)
+        if (loaded.hash == hash && pango_font_description_equal(loaded.desc.get(), desc.get()))
+            return loaded.font.get();
     GObjectPtr<PangoFont> font(pango_context_load_font(fonts.context(), desc.get()));
-    fonts_.emplace_back(name.get(), std::move(font));
-    return fonts_.back().second.get();
+    fonts_.push_back({std::move(desc), hash, std::move(font)});
+    return fonts_.back().font.get();
 }
 
 void Preshaper::run() {

@@ -52,7 +52,12 @@ private:
     SharedShapes& shared_;
     PangoLanguage* language_;
     std::vector<Span> spans_;  // in document order
-    std::vector<std::pair<std::string, GObjectPtr<PangoFont>>> fonts_;  // by description
+    struct LoadedFont {
+        FontDescriptionPtr desc;
+        guint hash = 0;  // pango_font_description_hash: cheaper than the description as text
+        GObjectPtr<PangoFont> font;
+    };
+    std::vector<LoadedFont> fonts_;  // by description
     std::atomic<bool> stop_ = false;
     std::thread thread_;
 };
