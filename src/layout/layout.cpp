@@ -18,8 +18,8 @@ std::string Node::attribute_or(const std::string& name, const std::string& fallb
 
 std::string Node::attribute_or_default(const std::string& name) const {
     if (const std::string* value = attribute(name)) return *value;
-    const ElementSpec* spec = find_element(element);
-    const AttrSpec* attr = spec ? find_attribute(*spec, name) : nullptr;
+    const ElementSpec* element_spec = spec ? spec : find_element(element);
+    const AttrSpec* attr = element_spec ? find_attribute(*element_spec, name) : nullptr;
     return attr ? attr->default_value : std::string();
 }
 

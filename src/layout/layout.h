@@ -19,6 +19,8 @@ namespace dw::layout {
 // with element "#text" and `text` set, in order between the inline elements; whitespace is
 // already collapsed (see inline_whitespace.h), so `Pagina <b>{{page}}</b> van {{pages}}` gives
 // "#text" "Pagina ", <b> holding "#text" "{{page}}", "#text" " van {{pages}}".
+struct ElementSpec;
+
 struct Node {
     std::string element;                                          // element name, or "#text"
     std::vector<std::pair<std::string, std::string>> attributes;  // in source order
@@ -26,6 +28,9 @@ struct Node {
     std::string text;  // "#text" nodes only: the character data, whitespace-normalised
     SourceLoc loc;     // the element's '<', or a text's first character
     std::map<std::string, SourceLoc> attribute_locs;  // where each attribute's name starts
+    // The schema's entry for `element`, set by the reader: defaults are looked up on every card,
+    // and finding the element by name each time was a sixth of binding one.
+    const ElementSpec* spec = nullptr;
 
     const std::string* attribute(const std::string& name) const;
     std::string attribute_or(const std::string& name, const std::string& fallback) const;

@@ -91,6 +91,7 @@ private:
     Node read_element(const XMLElement& e, const ElementSpec& spec) {
         Node node;
         node.element = spec.name;
+        node.spec = &spec;
         node.loc = element_loc(e);
         read_attributes(e, spec, node);
         read_children(e, spec, node);
