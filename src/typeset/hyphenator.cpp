@@ -21,6 +21,8 @@ constexpr int kMinimumAtEdge = 2;  // letters kept together at each end of a wor
 constexpr size_t kRememberedWords = 20000;
 
 gunichar char_at(std::string_view text, size_t i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) return byte;  // most of the text: no need to ask GLib
     return g_utf8_get_char_validated(text.data() + i, static_cast<gssize>(text.size() - i));
 }
 
@@ -30,7 +32,14 @@ size_t next_char(std::string_view text, size_t i) {
 
 // Combining marks belong to their letter (a decomposed "ë" is e + U+0308).
 bool is_word_char(gunichar c) {
+    if (c < 0x80) return g_ascii_isalpha(char(c));
     return g_unichar_isalpha(c) || g_unichar_ismark(c) || c == kSoftHyphenChar;
+}
+
+// g_unichar_isspace, with ASCII answered here (its ASCII spaces: no vertical tab).
+bool is_space(gunichar c) {
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    return g_unichar_isspace(c);
 }
 
 bool is_link(std::string_view token) {
@@ -127,10 +136,13 @@ const HyphenPatterns* Hyphenator::dictionary(Diagnostics* diag) {
 
 // Appends `word` (letters only) with a soft hyphen after every break the patterns allow.
 void Hyphenator::append_word(std::string_view word, std::string& out) const {
-    std::string key(word);
+    if (word.size() < size_t(kShortestWord)) {  // fewer bytes, so fewer letters: never broken
+        out += word;
+        return;
+    }
     {
         std::lock_guard lock(seen_mutex_);
-        if (auto found = seen_.find(key); found != seen_.end()) {
+        if (auto found = seen_.find(word); found != seen_.end()) {
             out += found->second;
             return;
         }
@@ -140,7 +152,7 @@ void Hyphenator::append_word(std::string_view word, std::string& out) const {
     out += hyphenated;
     std::lock_guard lock(seen_mutex_);
     if (seen_.size() >= kRememberedWords) seen_.clear();
-    seen_.emplace(std::move(key), std::move(hyphenated));
+    seen_.emplace(std::string(word), std::move(hyphenated));
 }
 
 // `word` with a soft hyphen after every break the patterns allow.
@@ -172,14 +184,14 @@ std::string Hyphenator::hyphenate(std::string_view utf8, Diagnostics* diag) {
     out.reserve(utf8.size() + utf8.size() / 4);
     size_t i = 0;
     while (i < utf8.size()) {
-        if (g_unichar_isspace(char_at(utf8, i))) {
+        if (is_space(char_at(utf8, i))) {
             size_t next = next_char(utf8, i);
             out += utf8.substr(i, next - i);
             i = next;
             continue;
         }
         size_t end = i;  // the whitespace-delimited token decides whether it is a link
-        while (end < utf8.size() && !g_unichar_isspace(char_at(utf8, end)))
+        while (end < utf8.size() && !is_space(char_at(utf8, end)))
             end = next_char(utf8, end);
         std::string_view token = utf8.substr(i, end - i);
         if (is_link(token)) {

@@ -57,7 +57,11 @@ private:
     // Words already hyphenated, shared by the threads that hyphenate (the typesetter and the
     // preshaper): documents repeat their words. Bounded, so a long deck keeps flat memory.
     mutable std::mutex seen_mutex_;
-    mutable std::unordered_map<std::string, std::string> seen_;
+    struct WordHash {  // lets seen_ be searched with a string_view, without a copy of the word
+        using is_transparent = void;
+        size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+    };
+    mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> seen_;
     std::thread preload_;
 };
 
