@@ -22,7 +22,10 @@ bool same_run(const GlyphRun& run, const Piece& piece) {
 // and Cairo writes no empty ActualText span for them.
 class RunBuilder {
 public:
-    RunBuilder(const std::string& text, std::vector<Item>& out) : text_(text), out_(out) {}
+    // `glyphs_hint`, `bytes_hint`: about how many glyphs and text bytes the line has, so a run
+    // grows its vectors once instead of doubling its way up.
+    RunBuilder(const std::string& text, std::vector<Item>& out, size_t glyphs_hint, size_t bytes_hint)
+        : text_(text), out_(out), glyphs_hint_(glyphs_hint), bytes_hint_(bytes_hint) {}
     ~RunBuilder() { flush(); }
 
     void add(const Piece& piece, double x, double baseline, double space_extra,
@@ -62,6 +65,9 @@ private:
     void start_run(const Piece& piece) {
         flush();
         run_.emplace();
+        run_->glyphs.reserve(glyphs_hint_);
+        run_->clusters.reserve(glyphs_hint_ + 1);
+        run_->text.reserve(bytes_hint_);
         run_->font = piece.font;
         run_->size = piece.metrics.size;
         run_->color = piece.color;
@@ -80,6 +86,7 @@ private:
 
     const std::string& text_;
     std::vector<Item>& out_;
+    size_t glyphs_hint_, bytes_hint_;
     std::optional<GlyphRun> run_;
 };
 
@@ -147,7 +154,12 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
               std::vector<PlacedCluster>& placed) {
     std::vector<Item> strikes;
     {
-        RunBuilder runs(text, out);
+        size_t glyphs = 0;
+        for (size_t i = line.first; i < line.last; ++i) glyphs += items.pieces[i].glyphs.size();
+        long bytes = 0;
+        if (line.last > line.first)
+            bytes = std::max(0, items.pieces[line.last - 1].end - items.pieces[line.first].start);
+        RunBuilder runs(text, out, glyphs + 2, size_t(bytes) + 3);  // + a hyphen
         double pen = x;
         auto place = [&](size_t i) {
             const Piece& p = items.pieces[i];
