@@ -76,7 +76,7 @@ impose::SheetNote sheet_note(const layout::Layout& layout, const layout::SheetSp
     typeset::BlockLayout blocks(cards.context());
     std::vector<typeset::Fragment> fragments;
     blocks.layout(paragraph, 0, width, fragments);
-    typeset::Fragment merged = typeset::BlockLayout::merge(fragments);
+    typeset::Fragment merged = typeset::BlockLayout::merge(std::move(fragments));
     note.items = std::move(merged.items);
     note.width = width;
     note.height = merged.height;

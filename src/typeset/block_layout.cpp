@@ -16,14 +16,18 @@ Fragment glue(double height) {
 }
 
 Fragment BlockLayout::merge(const std::vector<Fragment>& fragments) {
+    return merge(std::vector<Fragment>(fragments));
+}
+
+Fragment BlockLayout::merge(std::vector<Fragment>&& fragments) {
     Fragment merged;
     merged.tag.clear();
     int open_paragraph = -1;
     bool at_top = true;
-    for (const auto& f : fragments) {
+    for (auto& f : fragments) {
         if (f.glue && at_top) continue;
         at_top = false;
-        emit_fragment(f, merged.height, merged.items, open_paragraph);
+        emit_fragment(std::move(f), merged.height, merged.items, open_paragraph);
         // Outline entries keep their Dest items; the Dest moved with the items.
         merged.outline.insert(merged.outline.end(), f.outline.begin(), f.outline.end());
         merged.height += f.height;
@@ -54,7 +58,7 @@ void BlockLayout::layout(const bind::Box& box, double x, double width, std::vect
         case K::Keep: {
             std::vector<Fragment> inner;
             layout_all(box.children, x, width, inner);
-            out.push_back(merge(inner));
+            out.push_back(merge(std::move(inner)));
             break;
         }
         case K::Image: image(box, x, width, out); break;
@@ -130,7 +134,7 @@ Fragment BlockLayout::continued_note(const bind::Box& box, double x, double widt
     note.spans.push_back(note_text);
     std::vector<Fragment> note_fragments;
     paragraph(note, x, width, note_fragments);
-    Fragment merged = merge(note_fragments);
+    Fragment merged = merge(std::move(note_fragments));
     merged.height += box.continued_style.space_before;
     translate_items(merged.items, 0, box.continued_style.space_before);
     return notes_.emplace(key, std::move(merged)).first->second;
@@ -277,7 +281,7 @@ void BlockLayout::row(const bind::Box& box, double x, double width, std::vector<
         double column_width = w.unit == Length::Unit::Fraction ? w.value * per_fraction : w.to_pt(available);
         std::vector<Fragment> inner;
         layout(box.children[i], column_x, std::max(1.0, column_width), inner);
-        columns.push_back(merge(inner));
+        columns.push_back(merge(std::move(inner)));
         column_x += column_width + box.gap;
     }
     Fragment merged;
@@ -288,7 +292,8 @@ void BlockLayout::row(const bind::Box& box, double x, double width, std::vector<
                     : box.frame.valign == bind::VAlign::Bottom ? free
                                                                : 0;
         translate_items(column.items, 0, dy);
-        merged.items.insert(merged.items.end(), column.items.begin(), column.items.end());
+        merged.items.insert(merged.items.end(), std::make_move_iterator(column.items.begin()),
+                            std::make_move_iterator(column.items.end()));
         merged.outline.insert(merged.outline.end(), column.outline.begin(), column.outline.end());
     }
     out.push_back(std::move(merged));
@@ -303,8 +308,9 @@ void BlockLayout::grid(const bind::Box& box, double x, double width, std::vector
             double cell_x = x + double(i - first) * (cell_width + box.gap);
             std::vector<Fragment> inner;
             layout(box.children[i], cell_x, cell_width, inner);
-            Fragment cell = merge(inner);
-            row.items.insert(row.items.end(), cell.items.begin(), cell.items.end());
+            Fragment cell = merge(std::move(inner));
+            row.items.insert(row.items.end(), std::make_move_iterator(cell.items.begin()),
+                             std::make_move_iterator(cell.items.end()));
             row.outline.insert(row.outline.end(), cell.outline.begin(), cell.outline.end());
             row.height = std::max(row.height, cell.height);
         }

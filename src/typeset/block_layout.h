@@ -23,6 +23,8 @@ public:
 
     // Fragments stacked into one unbreakable fragment (glue at the top dropped).
     static Fragment merge(const std::vector<Fragment>& fragments);
+    // The same, moving the items out of `fragments` (for callers done with them).
+    static Fragment merge(std::vector<Fragment>&& fragments);
 
     std::vector<SectionInfo>& sections() { return sections_; }
 

@@ -35,7 +35,7 @@ Page CardTypesetter::face(const bind::Box& face, const CardGeometry& g, const Ca
     BlockLayout blocks(ctx_);
     std::vector<Fragment> fragments;
     blocks.layout(face, 0, page.width, fragments);
-    Fragment merged = BlockLayout::merge(fragments);
+    Fragment merged = BlockLayout::merge(std::move(fragments));
     page.items = std::move(merged.items);
     int errors = diags_.error_count();
     check_fit(merged.height, page, card);

@@ -94,16 +94,31 @@ void close_open_tag(std::vector<Item>& out, int& open_paragraph) {
     open_paragraph = -1;
 }
 
-void emit_fragment(const Fragment& fragment, double y, std::vector<Item>& out, int& open_paragraph) {
-    if (fragment.paragraph != open_paragraph) {
-        close_open_tag(out, open_paragraph);
-        if (!fragment.tag.empty() && fragment.paragraph >= 0) {
-            out.emplace_back(std::in_place_type<TagBegin>, TagBegin{fragment.tag});
-            open_paragraph = fragment.paragraph;
-        }
+namespace {
+
+// The paragraph's structure tag, opened when `fragment` starts another paragraph.
+void open_tag_for(const Fragment& fragment, std::vector<Item>& out, int& open_paragraph) {
+    if (fragment.paragraph == open_paragraph) return;
+    close_open_tag(out, open_paragraph);
+    if (!fragment.tag.empty() && fragment.paragraph >= 0) {
+        out.emplace_back(std::in_place_type<TagBegin>, TagBegin{fragment.tag});
+        open_paragraph = fragment.paragraph;
     }
+}
+
+}  // namespace
+
+void emit_fragment(const Fragment& fragment, double y, std::vector<Item>& out, int& open_paragraph) {
+    open_tag_for(fragment, out, open_paragraph);
     Translator t{0, y};
     for (const auto& item : fragment.items) std::visit(t, out.emplace_back(item));
+}
+
+void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, int& open_paragraph) {
+    open_tag_for(fragment, out, open_paragraph);
+    Translator t{0, y};
+    for (auto& item : fragment.items) std::visit(t, out.emplace_back(std::move(item)));
+    fragment.items.clear();
 }
 
 }  // namespace dw::typeset

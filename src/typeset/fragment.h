@@ -42,6 +42,8 @@ void scale_items(std::vector<Item>& items, double factor);
 // Appends `fragment`'s items at vertical offset `y` into `out`, with structure tags around each
 // paragraph; `open_paragraph` carries the paragraph whose tag is open between calls.
 void emit_fragment(const Fragment& fragment, double y, std::vector<Item>& out, int& open_paragraph);
+// The same, moving the items out of `fragment` instead of copying them.
+void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, int& open_paragraph);
 void close_open_tag(std::vector<Item>& out, int& open_paragraph);
 
 }  // namespace dw::typeset

@@ -19,16 +19,17 @@ void place_margin_content(const std::vector<bind::Box>& boxes, double band_top, 
     std::vector<Fragment> fragments;
     double width = page.width - page.margin_left - page.margin_right;
     blocks.layout_all(boxes, page.margin_left, width, fragments);
-    Fragment merged = BlockLayout::merge(fragments);
+    Fragment merged = BlockLayout::merge(std::move(fragments));
     translate_items(merged.items, 0, band_top + std::max(0.0, (band_height - merged.height) / 2));
-    out.insert(out.end(), merged.items.begin(), merged.items.end());
+    out.insert(out.end(), std::make_move_iterator(merged.items.begin()),
+               std::make_move_iterator(merged.items.end()));
 }
 
 Fragment page_background(const bind::PageTemplate& page, TypesetContext& ctx) {
     BlockLayout blocks(ctx);
     std::vector<Fragment> fragments;
     blocks.layout_all(page.background, 0, page.width, fragments);
-    return BlockLayout::merge(fragments);
+    return BlockLayout::merge(std::move(fragments));
 }
 
 }  // namespace
