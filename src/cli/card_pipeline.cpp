@@ -121,8 +121,11 @@ private:
         if (!has_back_) return std::nullopt;
         if (!back_per_theme_) return typesetter_.face(bound.back, geometry_, id);
         auto it = backs_by_theme_.find(entry.theme);
-        if (it == backs_by_theme_.end())
-            it = backs_by_theme_.emplace(entry.theme, typesetter_.face(bound.back, geometry_, id)).first;
+        if (it == backs_by_theme_.end()) {
+            typeset::Page face = typesetter_.face(bound.back, geometry_, id);
+            face.reuse = "back " + std::to_string(backs_by_theme_.size() + 1);  // the same on every card
+            it = backs_by_theme_.emplace(entry.theme, std::move(face)).first;
+        }
         typeset::Page back = it->second;
         back.label = bound.label;
         return back;

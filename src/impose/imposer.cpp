@@ -11,16 +11,35 @@ using typeset::GroupEnd;
 
 }  // namespace
 
+namespace {
+
+// Content a painter may record once and repeat: drawing only (see GroupBegin::reuse).
+bool only_drawing(const std::vector<Item>& items) {
+    for (const Item& item : items) {
+        if (std::holds_alternative<typeset::Link>(item) || std::holds_alternative<typeset::Dest>(item) ||
+            std::holds_alternative<typeset::TagBegin>(item) || std::holds_alternative<typeset::TagEnd>(item))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out) {
     double bleed_x = face.trim_box ? face.trim_box->x : 0, bleed_y = face.trim_box ? face.trim_box->y : 0;
+    const double dx = slot.trim.x - bleed_x, dy = slot.trim.y - bleed_y;
     GroupBegin group;
     group.degrees = slot.rotated ? 180 : 0;
     group.cx = slot.trim.x + slot.trim.w / 2;
     group.cy = slot.trim.y + slot.trim.h / 2;
     group.clip = slot.clip;
+    if (!face.reuse.empty() && only_drawing(face.items)) {
+        group.reuse = face.reuse;
+        group.reuse_bounds = {dx, dy, face.width, face.height};
+    }
     out.emplace_back(group);
     std::vector<Item> items = std::move(face.items);
-    typeset::translate_items(items, slot.trim.x - bleed_x, slot.trim.y - bleed_y);
+    typeset::translate_items(items, dx, dy);
     out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     out.emplace_back(std::in_place_type<GroupEnd>);
 }

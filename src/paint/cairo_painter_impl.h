@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -54,6 +55,13 @@ private:
     void warning(const std::string& message);
     void report(const DrawResult& result);
     void flush_batch();  // draws what DrawBatch holds; before anything else is drawn
+    // Groups marked for reuse (GroupBegin::reuse), PDF only: the first group of a key is drawn
+    // into a recording, which that group and every later one with the key paint as one shared
+    // Form XObject; the later groups' own items are skipped.
+    bool begin_reuse(const typeset::GroupBegin& group);
+    void finish_recording();
+    void paint_reused(const std::string& key, const typeset::Rect& bounds);
+    bool skipping() const { return skip_depth_ > 0; }
 
     CairoOptions options_;
     Diagnostics& diag_;
@@ -68,6 +76,21 @@ private:
     SurfacePtr surface_;
     CairoPtr cr_;
     bool broken_ = false;  // Cairo reported an error; nothing more can be drawn
+
+    struct Reused {
+        PatternPtr drawing;
+        typeset::Rect bounds;  // where the recorded copy lay
+    };
+    std::map<std::string, Reused> reused_;
+    struct Recording {
+        std::string key;
+        typeset::Rect bounds;
+        SurfacePtr surface;
+        CairoPtr page_cr;  // cr_ while the group is recorded into the surface
+        int depth = 0;     // groups open inside the recorded one
+    };
+    std::optional<Recording> recording_;
+    int skip_depth_ = 0;  // > 0: inside a group painted from its recording
 
     int page_ = 0;                   // 1-based number of the current page
     int open_groups_ = 0;            // on the current page

@@ -28,6 +28,7 @@ struct Translator {
         g.cx += dx;
         g.cy += dy;
         if (g.clip) move(*g.clip);
+        move(g.reuse_bounds);
     }
     void operator()(GroupEnd&) const {}
     void operator()(TagBegin&) const {}
@@ -67,6 +68,7 @@ struct Scaler {
         g.cx *= f;
         g.cy *= f;
         if (g.clip) scale(*g.clip);
+        g.reuse.clear();  // scaled content is no longer the content recorded for the key
     }
     void operator()(GroupEnd&) const {}
     void operator()(TagBegin&) const {}

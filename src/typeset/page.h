@@ -80,6 +80,13 @@ struct GroupBegin {
     double degrees = 0;
     double cx = 0, cy = 0;
     std::optional<Rect> clip;
+    // Set when the group's content (up to the matching GroupEnd) is the same in every group with
+    // this key, only moved: a PDF painter may draw it once and repeat the drawing (a card back
+    // per theme on every sheet). `reuse_bounds`: where this group's copy lies; the content
+    // is moved by the difference of two groups' bounds. Only drawing items may be inside (no
+    // links, destinations or structure tags).
+    std::string reuse = {};
+    Rect reuse_bounds = {};
 };
 struct GroupEnd {};
 
@@ -98,6 +105,9 @@ struct Page {
     std::vector<Item> items;
     // Print-shop page boxes (PDF TrimBox / BleedBox), in page coordinates; unset: none written.
     std::optional<Rect> trim_box, bleed_box;
+    // Pages with the same key have the same items (a card back per theme): the imposer marks
+    // their groups for reuse (GroupBegin::reuse). Empty: none.
+    std::string reuse = {};
 };
 
 struct OutlineEntry {

@@ -98,8 +98,9 @@ TEST_CASE("A4 sheets: 9-up front sheets each followed by its back sheet, every t
 }
 
 // Every card shows its theme's icon and the wordmark. Each SVG file is drawn into the PDF once,
-// as a Form XObject, and each card only refers to it: five icons and the wordmark.
-TEST_CASE("A4 sheets: each SVG drawing is written once, however many cards show it",
+// as a Form XObject, and each card only refers to it: five icons and the wordmark. A back shows
+// only its theme, so each theme's back is one Form XObject too, shared by all its cards.
+TEST_CASE("A4 sheets: each SVG drawing and each theme's back is written once, however many cards show it",
           "[cards][e2e]") {
     TempDir dir;
     const fs::path pdf = rendered_deck(dir, "kaarten.pdf");
@@ -107,7 +108,7 @@ TEST_CASE("A4 sheets: each SVG drawing is written once, however many cards show 
     REQUIRE(qdf.exit_code == 0);
     size_t forms = 0;
     for (size_t at = 0; (at = qdf.out.find("/Subtype /Form", at)) != std::string::npos; ++at) ++forms;
-    CHECK(forms == 6);
+    CHECK(forms == 6 + 5);  // SVG files, themes
     RunResult check = run({"qpdf", "--check", pdf.string()});
     CHECK(check.exit_code == 0);
     CHECK_FALSE(contains(check.out + check.err, "WARNING"));  // no duplicate resource keys

@@ -179,3 +179,59 @@ TEST_CASE("two renders of the same document are byte-identical", "[paint][pdf]")
     CHECK(first->front().size() > 1000);
     CHECK(first->front() == second->front());
 }
+
+namespace {
+
+// Two copies of one card back on a page, marked for reuse (GroupBegin::reuse) or not.
+typeset::Document repeated_backs(bool marked) {
+    typeset::Document doc;
+    doc.fonts.push_back({lato_file(), 0, "Lato"});
+    typeset::Page page;
+    for (double dx : {0.0, 200.0}) {
+        typeset::GroupBegin group{0, 100 + dx, 100, typeset::Rect{dx, 0, 180, 250}};
+        if (marked) {
+            group.reuse = "back 1";
+            group.reuse_bounds = {dx, 0, 180, 250};
+        }
+        page.items.push_back(group);
+        typeset::Shape band;
+        band.rect = {dx, 0, 180, 250};
+        band.has_fill = true;
+        band.fill = {0.1, 0.4, 0.3};
+        page.items.push_back(band);
+        page.items.push_back(typeset::GroupBegin{10, 90 + dx, 120, {}});  // nested
+        page.items.push_back(lato_run("Thema", 60 + dx, 120));
+        page.items.push_back(typeset::GroupEnd{});
+        page.items.push_back(typeset::GroupEnd{});
+    }
+    page.items.push_back(lato_run("Na de kaarten", 40, 400));  // drawn after the skipped copy
+    doc.pages.push_back(page);
+    return doc;
+}
+
+size_t count(const std::string& text, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("groups marked for reuse are drawn once and repeated as one Form XObject", "[paint][pdf]") {
+    for (bool marked : {false, true}) {
+        Diagnostics diag;
+        auto out = paint::render_with_cairo(repeated_backs(marked), {}, diag);
+        INFO(all_messages(diag));
+        REQUIRE(out);
+        CHECK(diag.all().empty());
+        TempDir dir;
+        const std::string path = dir / "backs.pdf";
+        write_file(path, out->front());
+        CommandResult qdf = run_command("qpdf --qdf --object-streams=disable '" + path + "' -");
+        REQUIRE(qdf.status == 0);
+        CHECK(count(qdf.output, "/Subtype /Form") == (marked ? 1u : 0u));
+        // The text after the repeated groups is on the page either way.
+        CommandResult text = run_command("pdftotext '" + path + "' -");
+        CHECK(text.output.find("Na de kaarten") != std::string::npos);
+    }
+}
