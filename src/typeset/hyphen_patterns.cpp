@@ -40,13 +40,16 @@ int number_after(std::string_view line, std::string_view keyword) {
 }  // namespace
 
 std::optional<HyphenPatterns> HyphenPatterns::load(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
         error = "cannot open " + path;
         return std::nullopt;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
+    // One read of the whole file: a character at a time was a fifth of the load.
+    const std::streamoff size = in.tellg();
+    std::string text(size > 0 ? size_t(size) : 0, '\0');
+    in.seekg(0);
+    if (size < 0 || !in.read(text.data(), size)) {
         error = "cannot read " + path;
         return std::nullopt;
     }
@@ -56,6 +59,8 @@ std::optional<HyphenPatterns> HyphenPatterns::load(const std::string& path, std:
 std::optional<HyphenPatterns> HyphenPatterns::parse(std::string_view text, std::string& error) {
     HyphenPatterns patterns;
     patterns.rebuild(1 << 15);  // room for the Dutch set (16,000) without growing
+    patterns.letters_.reserve(text.size());  // never more letters or values than characters
+    patterns.values_.reserve(text.size() + text.size() / 2);
     bool first = true;
     while (!text.empty()) {
         size_t end = text.find('\n');
