@@ -188,7 +188,10 @@ void CairoPainter::Impl::close_page_surface() {
 void CairoPainter::Impl::end_page() {
     flush_batch();
     skip_depth_ = 0;
-    if (recording_) finish_recording();  // a group left open: what it drew is not lost
+    if (recording_) {  // a group left open: what it drew is not lost
+        open_groups_ -= recording_->depth;  // their saves were on the recording's context
+        finish_recording();
+    }
     if (open_groups_ > 0) warning("group not closed at the end of the page; closed here");
     for (; open_groups_ > 0; --open_groups_) {
         if (cr_) cairo_restore(cr_.get());

@@ -235,3 +235,23 @@ TEST_CASE("groups marked for reuse are drawn once and repeated as one Form XObje
         CHECK(text.output.find("Na de kaarten") != std::string::npos);
     }
 }
+
+TEST_CASE("a group marked for reuse left open at the end of a page is closed there", "[paint][pdf]") {
+    typeset::Document doc;
+    doc.fonts.push_back({lato_file(), 0, "Lato"});
+    typeset::Page page;
+    typeset::GroupBegin group{0, 100, 100, typeset::Rect{0, 0, 180, 250}};
+    group.reuse = "back 1";
+    group.reuse_bounds = {0, 0, 180, 250};
+    page.items.push_back(group);
+    page.items.push_back(typeset::GroupBegin{10, 90, 120, {}});  // nested, also left open
+    page.items.push_back(lato_run("Thema", 60, 120));
+    doc.pages.push_back(page);
+    doc.pages.push_back(typeset::Page{});
+    Diagnostics diag;
+    auto out = paint::render_with_cairo(doc, {}, diag);
+    INFO(all_messages(diag));
+    REQUIRE(out);  // no Cairo error (an unbalanced restore would be one)
+    CHECK(diag.error_count() == 0);
+    CHECK(all_messages(diag).find("group not closed") != std::string::npos);
+}
