@@ -1,5 +1,7 @@
 #include "impose/imposer.h"
 
+#include <algorithm>
+
 #include "impose/sheet_imposer.h"
 #include "typeset/fragment.h"
 
@@ -15,15 +17,18 @@ namespace {
 
 // Content a painter may record once and repeat: drawing only (see GroupBegin::reuse).
 bool only_drawing(const std::vector<Item>& items) {
-    for (const Item& item : items) {
-        if (std::holds_alternative<typeset::Link>(item) || std::holds_alternative<typeset::Dest>(item) ||
-            std::holds_alternative<typeset::TagBegin>(item) || std::holds_alternative<typeset::TagEnd>(item))
-            return false;
-    }
-    return true;
+    return std::none_of(items.begin(), items.end(), [](const Item& item) {
+        return std::holds_alternative<typeset::Link>(item) ||
+               std::holds_alternative<typeset::Dest>(item) || is_structure_tag(item);
+    });
 }
 
 }  // namespace
+
+bool is_structure_tag(const Item& item) {
+    return std::holds_alternative<typeset::TagBegin>(item) ||
+           std::holds_alternative<typeset::TagEnd>(item);
+}
 
 void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out) {
     double bleed_x = face.trim_box ? face.trim_box->x : 0, bleed_y = face.trim_box ? face.trim_box->y : 0;

@@ -36,8 +36,12 @@ std::vector<Page> print_shop_pages(Deck deck, Faces faces);
 // Screens: every face cut to its trim box (no bleed), for PNG.
 std::vector<Page> trimmed_pages(Deck deck, Faces faces);
 
+// Whether `item` opens or closes a structure tag.
+bool is_structure_tag(const Item& item);
+
 // One card face placed into a slot: clipped to the slot, turned when the slot says so. The
-// face's items are moved out.
+// face's items are moved out. A face marked for reuse (Page::reuse) gets a group marked too,
+// unless it holds links, destinations or tags.
 void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out);
 
 }  // namespace dw::impose

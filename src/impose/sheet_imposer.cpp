@@ -23,10 +23,7 @@ Line hairline(const CropMark& m) {
 // of the whole document in memory until the end (about 6 KB per card). Print-shop pages, one face
 // each, keep their tags.
 void drop_structure_tags(std::vector<Item>& items) {
-    std::erase_if(items, [](const Item& item) {
-        return std::holds_alternative<typeset::TagBegin>(item) ||
-               std::holds_alternative<typeset::TagEnd>(item);
-    });
+    std::erase_if(items, is_structure_tag);
 }
 
 // The note sits centred below the bottom crop marks (or the grid), inside the paper.
