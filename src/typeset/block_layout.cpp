@@ -321,21 +321,37 @@ void BlockLayout::grid(const bind::Box& box, double x, double width, std::vector
 }
 
 // Smallest column height at which the fragments, filled in order, fit in `count` columns.
-static double balanced_height(const std::vector<Fragment>& fragments, int count) {
+// The height of the run of fragments that must stay in one column from fragment i on (0 when a
+// column may not start at i): a paragraph's lines inside its orphan/widow zone, and a heading
+// with what follows it, keep together, as they do across pages.
+static std::vector<double> unbreakable_heights(const std::vector<Fragment>& fragments) {
+    std::vector<double> heights(fragments.size(), 0);
+    size_t start = 0;
+    for (size_t i = 0; i < fragments.size(); ++i) {
+        const bool joins = i > 0 && (!fragments[i].break_before_allowed || fragments[i - 1].keep_with_next);
+        if (!joins) start = i;
+        heights[start] += fragments[i].height;
+    }
+    return heights;
+}
+
+static double balanced_height(const std::vector<Fragment>& fragments,
+                              const std::vector<double>& blocks, int count) {
     double total = 0, tallest = 0;
-    for (const auto& f : fragments) {
-        total += f.height;
-        tallest = std::max(tallest, f.height);
+    for (double h : blocks) {
+        total += h;
+        tallest = std::max(tallest, h);
     }
     auto fits = [&](double limit) {
         int used = 1;
         double y = 0;
-        for (const auto& f : fragments) {
-            if (y + f.height > limit + 0.01 && y > 0) {
+        for (size_t i = 0; i < fragments.size(); ++i) {
+            if (blocks[i] == 0) continue;  // not where a column may start: counted with its block
+            if (y + blocks[i] > limit + 0.01 && y > 0) {
                 if (++used > count) return false;
-                y = f.glue ? 0 : f.height;
+                y = fragments[i].glue ? 0 : blocks[i];
             } else {
-                y += f.height;
+                y += blocks[i];
             }
         }
         return true;
@@ -353,13 +369,15 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
     double column_width = (width - box.gap * (count - 1)) / count;
     std::vector<Fragment> inner;
     layout_all(box.children, x, column_width, inner);
-    double limit = box.balance ? balanced_height(inner, count) : 1e9;
+    const std::vector<double> blocks = unbreakable_heights(inner);
+    double limit = box.balance ? balanced_height(inner, blocks, count) : 1e9;
 
     Fragment merged;
     int column = 0, open_paragraph = -1;
     double y = 0;
-    for (const auto& f : inner) {
-        if (y + f.height > limit + 0.01 && y > 0 && column + 1 < count) {
+    for (size_t i = 0; i < inner.size(); ++i) {
+        const Fragment& f = inner[i];
+        if (blocks[i] > 0 && y + blocks[i] > limit + 0.01 && y > 0 && column + 1 < count) {
             ++column;
             y = 0;
             if (f.glue) continue;

@@ -163,6 +163,33 @@ TEST_CASE("two balanced columns of 12 one-line paragraphs hold 6 lines each", "[
     }
 }
 
+// An attendee list: name, line break, organisation. A column may not end between the two lines
+// of an entry (a two-line paragraph is all orphan/widow zone), as a page may not.
+TEST_CASE("balanced columns never split a two-line paragraph between them", "[geometry]") {
+    const double column_width = (kBodyWidth - mm(6)) / 2;
+    for (int n : {7, 8, 9}) {
+        INFO(n << " entries");
+        Typeset t = typeset_xml(
+            geometry_layout("<columns count=\"2\"><for each=\"items\">"
+                            "<text>{{item}}<br/>organisatie</text></for></columns>"),
+            items(n));
+        REQUIRE(t.doc.pages.size() == 1);
+        int left = 0, right = 0;
+        for (const auto& l : text_lines(t.doc, t.doc.pages[0])) {
+            for (const GlyphRun* r : l.runs) {
+                const bool is_right = r->glyphs.front().x > kLeft + column_width;
+                (is_right ? right : left)++;
+                // every "organisatie" line sits in the column of its name: both columns hold
+                // whole entries, so each holds an even number of lines
+            }
+        }
+        CHECK(left % 2 == 0);
+        CHECK(right % 2 == 0);
+        CHECK(left + right == 2 * n);
+        CHECK(left >= right);
+    }
+}
+
 TEST_CASE("a row of 30mm and 1fr puts the second column at 30mm + gap", "[geometry]") {
     Typeset t = typeset_xml(
         geometry_layout("<row gap=\"5mm\"><column width=\"30mm\"><text>links</text></column>"
