@@ -64,45 +64,14 @@ std::optional<HyphenPatterns> HyphenPatterns::parse(std::string_view text, std::
     bool first = true;
     while (!text.empty()) {
         size_t end = text.find('\n');
-        std::string_view line = trimmed(text.substr(0, end));
+        std::string_view line = text.substr(0, end);
         text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
         if (first) {  // the charset: ISO8859-1, UTF-8, ...
-            patterns.charset_ = std::string(line);
+            patterns.charset_ = std::string(trimmed(line));
             first = false;
             continue;
         }
-        if (line.empty() || line.front() == '%') continue;
-        if (starts_with(line, "LEFTHYPHENMIN")) {
-            patterns.left_min_ = number_after(line, "LEFTHYPHENMIN");
-            continue;
-        }
-        if (starts_with(line, "RIGHTHYPHENMIN")) {
-            patterns.right_min_ = number_after(line, "RIGHTHYPHENMIN");
-            continue;
-        }
-        if (starts_with(line, "COMPOUND")) continue;  // compound levels: see NEXTLEVEL
-        if (starts_with(line, "NEXTLEVEL") || line.find('/') != std::string_view::npos) {
-            error = "the dictionary uses compound levels or non-standard breaks ('" +
-                    std::string(line) + "'), which drukwerk does not support";
-            return std::nullopt;
-        }
-        if (starts_with(line, "NOHYPHEN")) continue;  // only affects non-letters; words are letters
-        // "a1b": the digit belongs to the gap before the next letter.
-        char letters[kLongestPattern];
-        uint8_t values[kLongestPattern + 1] = {0};
-        size_t n = 0;
-        for (char c : line) {
-            if (c >= '0' && c <= '9') {
-                values[n] = uint8_t(c - '0');
-            } else if (n == kLongestPattern) {
-                error = "a pattern longer than " + std::to_string(kLongestPattern) + " letters";
-                return std::nullopt;
-            } else {
-                letters[n++] = c;
-                values[n] = 0;
-            }
-        }
-        if (!patterns.add(std::string_view(letters, n), values, error)) return std::nullopt;
+        if (!patterns.read_line(line, error)) return std::nullopt;
     }
     if (patterns.count_ == 0) {
         error = "the dictionary has no patterns";
@@ -111,25 +80,78 @@ std::optional<HyphenPatterns> HyphenPatterns::parse(std::string_view text, std::
     return patterns;
 }
 
-bool HyphenPatterns::add(std::string_view letters, const uint8_t* values, std::string& error) {
+// A pattern ("a1b": the digit belongs to the gap before the next letter) in one pass, the hash
+// with it: nearly every line is one. Keywords start with a capital, comments with '%'.
+bool HyphenPatterns::read_line(std::string_view line, std::string& error) {
+    line = trimmed(line);
+    if (line.empty() || line.front() == '%') return true;
+    if (line.front() >= 'A' && line.front() <= 'Z') {
+        if (std::optional<bool> read = read_keyword(line, error)) return *read;
+    }
+    char letters[kLongestPattern];
+    uint8_t values[kLongestPattern + 1];
+    values[0] = 0;
+    size_t n = 0;
+    uint32_t hash = kHashStart;
+    for (char c : line) {
+        if (c >= '0' && c <= '9') {
+            values[n] = uint8_t(c - '0');
+        } else if (c == '/') {
+            error = "the dictionary uses non-standard breaks ('" + std::string(line) +
+                    "'), which drukwerk does not support";
+            return false;
+        } else if (n == kLongestPattern) {
+            error = "a pattern longer than " + std::to_string(kLongestPattern) + " letters";
+            return false;
+        } else {
+            letters[n++] = c;
+            values[n] = 0;
+            hash = hash_step(hash, c);
+        }
+    }
+    return add(std::string_view(letters, n), values, hash, error);
+}
+
+std::optional<bool> HyphenPatterns::read_keyword(std::string_view line, std::string& error) {
+    if (starts_with(line, "LEFTHYPHENMIN")) {
+        left_min_ = number_after(line, "LEFTHYPHENMIN");
+    } else if (starts_with(line, "RIGHTHYPHENMIN")) {
+        right_min_ = number_after(line, "RIGHTHYPHENMIN");
+    } else if (starts_with(line, "NEXTLEVEL")) {
+        error = "the dictionary uses compound levels ('" + std::string(line) +
+                "'), which drukwerk does not support";
+        return false;
+    } else if (!starts_with(line, "COMPOUND") && !starts_with(line, "NOHYPHEN")) {
+        // COMPOUND...: compound levels (see NEXTLEVEL); NOHYPHEN affects only non-letters
+        return std::nullopt;  // a pattern with capitals
+    }
+    return true;
+}
+
+bool HyphenPatterns::add(std::string_view letters, const uint8_t* values, uint32_t hash,
+                         std::string& error) {
     if (letters.empty()) {
         error = "a pattern without letters";
         return false;
     }
-    const uint32_t hash = hash_of(letters);
-    if (const Slot* same = find(letters.data(), letters.size(), hash)) {
-        // A repeated pattern: libhyphen keeps the later one.
-        std::copy(values, values + letters.size() + 1, values_.begin() + same->values);
-        return true;
-    }
     if (2 * (count_ + 1) > slots_.size()) rebuild(2 * slots_.size());
-    Slot slot;
+    // One probe sequence: the same pattern again (libhyphen keeps the later one) or a free slot.
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    for (; slots_[i].key_length != 0; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.key_length == letters.size() &&
+            letters_.compare(slot.key, letters.size(), letters.data(), letters.size()) == 0) {
+            std::copy(values, values + letters.size() + 1, values_.begin() + slot.values);
+            return true;
+        }
+    }
+    Slot& slot = slots_[i];
     slot.key = uint32_t(letters_.size());
     slot.values = uint32_t(values_.size());
     slot.key_length = uint8_t(letters.size());
     letters_.append(letters);
     values_.insert(values_.end(), values, values + letters.size() + 1);
-    insert(slot, hash);
     ++count_;
     longest_ = std::max(longest_, letters.size());
     return true;

@@ -37,10 +37,13 @@ private:
         uint32_t values = 0;  // offset of the key_length + 1 values in values_
         uint8_t key_length = 0;  // 0: empty slot
     };
-    bool add(std::string_view letters, const uint8_t* values, std::string& error);
+    bool read_line(std::string_view line, std::string& error);
+    // nullopt when the line is no keyword (a pattern with capitals).
+    std::optional<bool> read_keyword(std::string_view line, std::string& error);
+    bool add(std::string_view letters, const uint8_t* values, uint32_t hash, std::string& error);
     void rebuild(size_t slots);
     const Slot* find(const char* letters, size_t length, uint32_t hash) const;
-    void insert(const Slot& slot, uint32_t hash);
+    void insert(const Slot& slot, uint32_t hash);  // into a free slot
 
     std::string charset_;
     int left_min_ = 0, right_min_ = 0;

@@ -122,6 +122,7 @@ TEST_CASE("pattern files the reader cannot honour are refused with a reason", "[
     CHECK_FALSE(HyphenPatterns::parse("ISO8859-1\nNEXTLEVEL\n1-1\n", error));
     CHECK(error.find("compound levels") != std::string::npos);
     CHECK_FALSE(HyphenPatterns::parse("ISO8859-1\nc1k/k=k,1,2\n", error));
+    CHECK(error.find("non-standard breaks") != std::string::npos);
     CHECK_FALSE(HyphenPatterns::parse("ISO8859-1\n% only a comment\n", error));
     CHECK(error == "the dictionary has no patterns");
     CHECK_FALSE(HyphenPatterns::load("/nonexistent/hyph_xx.dic", error));
