@@ -1,12 +1,9 @@
 #include "cli/pipeline.h"
 
-#include <pthread.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <iostream>
-#include <thread>
 #include <set>
 
 #include "batch/build.h"
@@ -14,7 +11,6 @@
 #include "bind/binder.h"
 #include "cli/card_pipeline.h"
 #include "cli/confinement.h"
-#include "cli/graphics_libraries.h"
 #include "data/csv_loader.h"
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
@@ -168,50 +164,15 @@ static bool choose_page_master(layout::Layout& layout, const Options& options, D
 
 namespace {
 
-// The layout and data of a job, read and checked, and its fonts, set up on the second core.
+// The layout and data of a job, read and checked.
 struct LoadedJob {
     std::optional<layout::Layout> layout;
     std::optional<data::Value> data;
-    bool hyphenates = false;  // a style of the layout hyphenates
-    typeset::Hyphenator hyphenator;
-    // Written by the preloading thread before `fonts_ready` is set; read after ready_to_typeset.
     std::unique_ptr<typeset::FontSystem> fonts;
-    Diagnostics font_diags;
-    std::promise<void> fonts_set;
-    std::future<void> fonts_ready = fonts_set.get_future();
-    // Last: joined first, before what it writes goes.
-    std::jthread preloader;
-
-    // Ready for the typesetter: the hyphenation dictionary loaded here (if the layout
-    // hyphenates) while the second core sets up the fonts, then those fonts, their diagnostics
-    // added to `diags`. nullptr (reported) when the fonts could not be set up.
-    typeset::FontSystem* ready_to_typeset(Diagnostics& diags) {
-        if (hyphenates) hyphenator.load();
-        if (fonts_ready.valid()) {
-            fonts_ready.wait();
-            fonts_ready = {};
-            for (const auto& d : font_diags.all()) diags.add(d);
-        }
-        return fonts.get();
-    }
+    typeset::Hyphenator hyphenator;
+    // After the hyphenator: dropped first, so a preload still waiting for it gives up.
+    std::promise<bool> hyphenation_wanted;
 };
-
-// The second core's part of a job, while the first reads and binds: the text and graphics
-// libraries, then the fonts (nothing may call into those libraries before), then, for a render,
-// librsvg (~2 ms; needed when painting starts).
-void preload(LoadedJob& job, bool paints) {
-    pthread_setname_np(pthread_self(), "dw-preload");  // for perf, top -H and gdb
-    std::string error;
-    if (load_graphics_libraries(error)) {
-        job.fonts = typeset::FontSystem::create(fonts_directory(), job.font_diags);
-    } else {
-        job.font_diags.error({}, "cannot load the text and graphics libraries: " + error,
-                             "install the packages the README lists (its first command does)");
-    }
-    mark_phase("fonts ready");
-    job.fonts_set.set_value();
-    if (job.fonts && paints) paint::svg_library();
-}
 
 // False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
 // goes on, so that its cards are checked too.
@@ -224,9 +185,16 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         return false;
     exit_code = kInputError;
     mark_phase("start");
-    // Meanwhile this thread reads and binds, which start no threads: no thread can start while
-    // another is inside dlopen.
-    job.preloader = std::jthread(preload, std::ref(job), options.command != "check");
+    // The fonts first: Pango's font map starts a thread, and no thread can start while the
+    // second core is inside dlopen (librsvg, ~2 ms).
+    job.fonts = typeset::FontSystem::create(fonts_directory(), diags);
+    mark_phase("fonts ready");
+    if (!job.fonts) return false;
+    // Then the second core opens librsvg (for a render) while this thread reads and binds,
+    // which start no threads, and then loads the hyphenation dictionary if a style hyphenates.
+    const bool paints = options.command != "check";
+    job.hyphenator.preload([paints] { if (paints) paint::svg_library(); },
+                           job.hyphenation_wanted.get_future());
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
@@ -234,8 +202,10 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         exit_code = kUsageError;
         return false;
     }
+    bool hyphenates = false;
     for (const auto& [name, style] : job.layout->styles)
-        job.hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
+        hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
+    job.hyphenation_wanted.set_value(hyphenates);
     job.data = load_data(options.data, *job.layout, diags);
     mark_phase("data read");
     if (!job.data) return false;
@@ -246,9 +216,7 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
                                              Diagnostics& diags, int& exit_code) {
     const layout::Layout& layout = *job.layout;
     if (layout.cards) {
-        typeset::FontSystem* fonts = job.ready_to_typeset(diags);
-        if (!fonts) return std::nullopt;
-        auto doc = build_card_document(layout, *job.data, options, *fonts, job.hyphenator, diags,
+        auto doc = build_card_document(layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                                        exit_code);
         if (doc && !check_confined_images(*doc, options.confine, diags)) return std::nullopt;
         if (doc) doc->metadata.date = document_date("", diags);
@@ -259,9 +227,7 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
     if (!boxes || diags.has_errors()) return std::nullopt;
     if (!check_confined_images(*boxes, options.confine, diags)) return std::nullopt;
 
-    typeset::FontSystem* fonts = job.ready_to_typeset(diags);
-    if (!fonts) return std::nullopt;
-    typeset::Document doc = typeset::typeset_document(*boxes, *fonts, job.hyphenator, diags);
+    typeset::Document doc = typeset::typeset_document(*boxes, *job.fonts, job.hyphenator, diags);
     mark_phase("typeset");
     if (diags.has_errors()) return std::nullopt;
     doc.metadata.date = document_date(boxes->metadata.date, diags);
@@ -290,9 +256,7 @@ int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) 
     metadata.date = document_date("", diags);
     PdfPageSink sink(options, std::move(metadata), diags);
     int exit_code = kInputError;
-    typeset::FontSystem* fonts = job.ready_to_typeset(diags);
-    if (!fonts) return exit_code;
-    if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
+    if (!stream_card_pages(*job.layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                            exit_code, sink))
         return exit_code;
     mark_phase("cards typeset");
@@ -317,9 +281,7 @@ int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags)
     } sink(options, diags);
     card_deck_metadata(*job.layout, diags);  // its expressions are checked too
     int exit_code = kInputError;
-    typeset::FontSystem* fonts = job.ready_to_typeset(diags);
-    if (!fonts) return exit_code;
-    if (!stream_card_pages(*job.layout, *job.data, options, *fonts, job.hyphenator, diags,
+    if (!stream_card_pages(*job.layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                            exit_code, sink))
         return exit_code;
     return sink.reported.empty() ? exit_code : kInputError;

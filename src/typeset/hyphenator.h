@@ -1,8 +1,11 @@
 #pragma once
 #include <atomic>
+#include <functional>
+#include <future>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "diag/diagnostics.h"
@@ -20,6 +23,7 @@ public:
     explicit Hyphenator(std::string dictionary_path = kDutchDictionary);
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;
+    ~Hyphenator();
 
     // Only Dutch for now: "nl" and "nl-NL" (case-insensitive, '_' accepted for '-').
     static bool supports(std::string_view language);
@@ -31,9 +35,12 @@ public:
     // with one warning in `diag` (if given).
     std::string hyphenate(std::string_view utf8, Diagnostics* diag = nullptr);
 
-    // Loads the dictionary now (once; ~2 ms), so that no paragraph waits for it: the program
-    // calls it while the second core still sets up the fonts. A failure is reported on use.
-    void load();
+    // Starts a thread for the second core that first runs `before` (other preloading, one
+    // after the other so the two do not compete) and then loads the dictionary if `wanted`
+    // turns out true. The thread waits for `wanted` only after `before`, so the caller can
+    // start it before it knows (before the layout is read); a broken promise counts as false.
+    // The load overlaps with the work before the first paragraph (reading inputs, binding).
+    void preload(std::function<void()> before, std::future<bool> wanted);
 
 private:
     const HyphenPatterns* dictionary(Diagnostics* diag);
@@ -55,6 +62,7 @@ private:
         size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
     };
     mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> seen_;
+    std::thread preload_;
 };
 
 }  // namespace dw::typeset

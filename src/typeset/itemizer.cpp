@@ -71,10 +71,8 @@ bool decode_simple(const std::string& text, std::vector<gunichar>& out, bool& ha
     return !out.empty();
 }
 
-// Pango's functions are called, never taken by address: the program binds them when it first
-// calls them, after cli/graphics_libraries.h has loaded Pango (an address is bound at start).
-void free_attribute(gpointer attribute) {
-    pango_attribute_destroy(static_cast<PangoAttribute*>(attribute));
+void free_items(GList* items) {
+    g_list_free_full(items, reinterpret_cast<GDestroyNotify>(pango_item_free));
 }
 
 gpointer copy_attribute(gconstpointer attribute, gpointer) {
@@ -152,7 +150,7 @@ GList* Itemizer::itemize(const std::string& text, PangoAttrList* attrs) {
     if (items && !same_items(items, by_pango, why))
         std::fprintf(stderr, "drukwerk: internal: the fast itemizer differs from Pango (%s) on \"%s\"\n",
                      why.c_str(), text.c_str());
-    free_pango_items(items);
+    free_items(items);
     return by_pango;
 }
 
@@ -227,7 +225,7 @@ GList* Itemizer::itemize_simple(const std::string& text, PangoAttrList* attrs) {
         const Run run = read_run(text, start, end, char_index, fontset);
         ok = fontset && run.single_font && run.font && !run.unfilled_break;
         if (!ok) {
-            g_slist_free_full(extra, free_attribute);
+            g_slist_free_full(extra, reinterpret_cast<GDestroyNotify>(pango_attribute_destroy));
             break;
         }
         for (const RunPiece& piece : run.pieces) {
@@ -251,7 +249,7 @@ GList* Itemizer::itemize_simple(const std::string& text, PangoAttrList* attrs) {
     } while (pango_attr_iterator_next(iter));
     pango_attr_iterator_destroy(iter);
     if (!ok || char_index != chars_.size()) {
-        free_pango_items(items);
+        free_items(items);
         return nullptr;
     }
     return g_list_reverse(items);
@@ -296,10 +294,6 @@ Itemizer::Run Itemizer::read_run(const std::string& text, int start, int end, si
     // A run of spaces only: Pango asks for the font of a space.
     if (!run.font && fontset) run.font = font_for(*fontset, ' ');
     return run;
-}
-
-void free_pango_items(GList* items) {
-    g_list_free_full(items, [](gpointer item) { pango_item_free(static_cast<PangoItem*>(item)); });
 }
 
 }  // namespace dw::typeset

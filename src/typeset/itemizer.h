@@ -26,9 +26,6 @@ namespace dw::typeset {
 //
 // With DRUKWERK_VERIFY_ITEMIZER=1 in the environment, every fast result is checked against
 // pango_itemize; a difference is printed to stderr and Pango's items are used.
-// Frees a list of PangoItems and the list.
-void free_pango_items(GList* items);
-
 class Itemizer {
 public:
     explicit Itemizer(PangoContext* context);
@@ -37,7 +34,7 @@ public:
     Itemizer& operator=(const Itemizer&) = delete;
 
     // What pango_itemize(context, text, 0, size, attrs, nullptr) returns (free with
-    // free_pango_items).
+    // pango_item_free on every item).
     GList* itemize(const std::string& text, PangoAttrList* attrs);
     // The fast way only: nullptr when the text needs pango_itemize.
     GList* itemize_simple(const std::string& text, PangoAttrList* attrs);

@@ -18,7 +18,7 @@ constexpr double kFillStretch = 1e6;       // the glue ending a paragraph: any a
 
 struct ItemList {
     GList* items = nullptr;
-    ~ItemList() { free_pango_items(items); }
+    ~ItemList() { g_list_free_full(items, reinterpret_cast<GDestroyNotify>(pango_item_free)); }
 };
 
 bool has_attr(const PangoItem* item, PangoAttrType type) {
