@@ -58,6 +58,27 @@ TEST_CASE("the program deflates Cairo's streams through its own deflateInit_", "
     CHECK(fs::file_size(out) < 125000);
 }
 
+// Pango's font matching runs in the calling thread (src/cli/pango_thread_interposer.cpp): the
+// program must export its g_thread_new. With strace at hand, a render of the minutes is also
+// seen to start a handful of threads, not one pair per font pattern (39 before).
+TEST_CASE("Pango matches fonts without starting threads", "[e2e][startup]") {
+    const RunResult nm = run({"nm", "-D", "--defined-only", DRUKWERK_BINARY});
+    REQUIRE(nm.exit_code == 0);
+    CHECK(contains(nm.out, " T g_thread_new"));
+    if (!have_program("strace")) return;
+    TempDir dir;
+    const RunResult traced =
+        run({"strace", "-f", "-e", "trace=clone,clone3", DRUKWERK_BINARY, "render",
+             example_data().string(), "--layout", example_layout().string(), "-o",
+             (dir.path() / "v.pdf").string()});
+    REQUIRE(traced.exit_code == 0);
+    size_t threads = 0;
+    for (const std::string& line : split_lines(traced.err))
+        if (contains(line, "clone") && !contains(line, "resumed")) ++threads;
+    CHECK(threads > 0);
+    CHECK(threads < 10);
+}
+
 // The fast itemizer (typeset/itemizer.h) checked against pango_itemize on every paragraph of the
 // three examples: DRUKWERK_VERIFY_ITEMIZER makes it compare and report each difference.
 TEST_CASE("the fast itemizer agrees with Pango on every paragraph of the examples", "[e2e][itemize]") {
