@@ -1,6 +1,7 @@
 // drukwerk: structured data + XML layout → branded, print-ready PDF (and PNG / SVG).
 #include <iostream>
 
+#include "cli/huge_page_heap.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "diag/phase_clock.h"
@@ -8,6 +9,7 @@
 
 int main(int argc, char** argv) {
     using namespace dw::cli;
+    back_heap_with_huge_pages();
     std::string error;
     auto options = parse_options(argc, argv, error);
     if (!options) {
