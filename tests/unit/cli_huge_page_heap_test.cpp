@@ -7,6 +7,7 @@
 
 #include "cli/huge_page_heap.h"
 
+#if !defined(__SANITIZE_ADDRESS__)
 namespace {
 
 // The VmFlags line of the mapping that contains `address`, from /proc/self/smaps.
@@ -28,6 +29,7 @@ std::string vm_flags_at(uintptr_t address) {
 }
 
 }  // namespace
+#endif
 
 TEST_CASE("the heap is grown by 8 MB and advised for huge pages", "[cli][heap]") {
 #if defined(__SANITIZE_ADDRESS__)
