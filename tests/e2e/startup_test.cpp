@@ -17,6 +17,8 @@ TEST_CASE("the program does not link libqpdf, libharu, gnutls or librsvg", "[e2e
     CHECK_FALSE(contains(ldd.out, "libhpdf"));
     CHECK_FALSE(contains(ldd.out, "libgnutls"));
     CHECK_FALSE(contains(ldd.out, "librsvg"));
+    CHECK_FALSE(contains(ldd.out, "libyaml-cpp"));  // linked statically (READER_DEPS)
+    CHECK_FALSE(contains(ldd.out, "libcmark-gfm"));
     CHECK_FALSE(contains(ldd.out, "libicu"));
 }
 
