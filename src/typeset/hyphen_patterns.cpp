@@ -135,16 +135,10 @@ bool HyphenPatterns::add(std::string_view letters, const uint8_t* values, uint32
         return false;
     }
     if (2 * (count_ + 1) > slots_.size()) rebuild(2 * slots_.size());
-    // One probe sequence: the same pattern again (libhyphen keeps the later one) or a free slot.
-    const size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
-    for (; slots_[i].key_length != 0; i = (i + 1) & mask) {
-        const Slot& slot = slots_[i];
-        if (slot.key_length == letters.size() &&
-            letters_.compare(slot.key, letters.size(), letters.data(), letters.size()) == 0) {
-            std::copy(values, values + letters.size() + 1, values_.begin() + slot.values);
-            return true;
-        }
+    const size_t i = probe(letters.data(), letters.size(), hash);
+    if (slots_[i].key_length != 0) {  // the same pattern again: libhyphen keeps the later one
+        std::copy(values, values + letters.size() + 1, values_.begin() + slots_[i].values);
+        return true;
     }
     Slot& slot = slots_[i];
     slot.key = uint32_t(letters_.size());
@@ -172,15 +166,21 @@ void HyphenPatterns::insert(const Slot& slot, uint32_t hash) {
     slots_[i] = slot;
 }
 
-const HyphenPatterns::Slot* HyphenPatterns::find(const char* letters, size_t length,
-                                                 uint32_t hash) const {
+size_t HyphenPatterns::probe(const char* letters, size_t length, uint32_t hash) const {
     const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask; slots_[i].key_length != 0; i = (i + 1) & mask) {
+    size_t i = hash & mask;
+    for (; slots_[i].key_length != 0; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
         if (slot.key_length == length && letters_.compare(slot.key, length, letters, length) == 0)
-            return &slot;
+            break;
     }
-    return nullptr;
+    return i;
+}
+
+const HyphenPatterns::Slot* HyphenPatterns::find(const char* letters, size_t length,
+                                                 uint32_t hash) const {
+    const Slot& slot = slots_[probe(letters, length, hash)];
+    return slot.key_length != 0 ? &slot : nullptr;
 }
 
 // Liang: every pattern found in ".word." raises the values of its gaps to its own; the value

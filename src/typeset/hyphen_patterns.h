@@ -42,6 +42,8 @@ private:
     std::optional<bool> read_keyword(std::string_view line, std::string& error);
     bool add(std::string_view letters, const uint8_t* values, uint32_t hash, std::string& error);
     void rebuild(size_t slots);
+    // The slot holding `letters`, or else the free slot where they would go.
+    size_t probe(const char* letters, size_t length, uint32_t hash) const;
     const Slot* find(const char* letters, size_t length, uint32_t hash) const;
     void insert(const Slot& slot, uint32_t hash);  // into a free slot
 
