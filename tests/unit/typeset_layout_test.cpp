@@ -33,6 +33,19 @@ std::vector<std::string> line_texts(const std::vector<TextLine>& lines) {
     return out;
 }
 
+// Two balanced columns, 6 mm apart, of `n` copies of `paragraph` (a <text> with {{item}}), then
+// `after`; one page.
+const double kColumnGap = mm(6), kColumnWidth = (kBodyWidth - kColumnGap) / 2;
+Typeset balanced_columns(const std::string& paragraph, int n, const std::string& after = "") {
+    Typeset t = typeset_xml(geometry_layout("<columns count=\"2\"><for each=\"items\">" +
+                                            paragraph + "</for></columns>" + after),
+                            items(n));
+    REQUIRE(t.doc.pages.size() == 1);
+    return t;
+}
+
+bool in_right_column(const GlyphRun& run) { return run.glyphs.front().x > kLeft + kColumnWidth; }
+
 bool has_warning(const Diagnostics& diags) {
     for (const auto& d : diags.all())
         if (d.severity == dw::Severity::Warning) return true;
@@ -119,14 +132,9 @@ TEST_CASE("a heading with keep-with-next never ends a page", "[geometry][fixed]"
 }
 
 TEST_CASE("two balanced columns of 12 one-line paragraphs hold 6 lines each", "[geometry]") {
-    const double gap = mm(6), column_width = (kBodyWidth - gap) / 2;
     for (int n : {12, 13, 7}) {
         INFO(n << " paragraphs");
-        Typeset t = typeset_xml(
-            geometry_layout("<columns count=\"2\"><for each=\"items\"><text>{{item}}</text></for>"
-                            "</columns><text>Daarna</text>"),
-            items(n));
-        REQUIRE(t.doc.pages.size() == 1);
+        Typeset t = balanced_columns("<text>{{item}}</text>", n, "<text>Daarna</text>");
         auto lines = text_lines(t.doc, t.doc.pages[0]);
         std::vector<const TextLine*> left, right;
         std::vector<std::string> left_text, right_text;
@@ -134,10 +142,11 @@ TEST_CASE("two balanced columns of 12 one-line paragraphs hold 6 lines each", "[
             if (l.text == "Daarna") continue;
             // a line on a shared baseline holds both columns' runs: split them by x
             for (const GlyphRun* r : l.runs) {
-                bool is_right = r->glyphs.front().x > kLeft + column_width;
+                bool is_right = in_right_column(*r);
                 (is_right ? right_text : left_text).push_back(visible_text(r->text));
                 if (is_right) {
-                    CHECK(r->glyphs.front().x == Approx(kLeft + column_width + gap).margin(0.01));
+                    CHECK(r->glyphs.front().x ==
+                          Approx(kLeft + kColumnWidth + kColumnGap).margin(0.01));
                     right.push_back(&l);
                 } else {
                     CHECK(r->glyphs.front().x == Approx(kLeft).margin(0.01));
@@ -166,23 +175,14 @@ TEST_CASE("two balanced columns of 12 one-line paragraphs hold 6 lines each", "[
 // An attendee list: name, line break, organisation. A column may not end between the two lines
 // of an entry (a two-line paragraph is all orphan/widow zone), as a page may not.
 TEST_CASE("balanced columns never split a two-line paragraph between them", "[geometry]") {
-    const double column_width = (kBodyWidth - mm(6)) / 2;
     for (int n : {7, 8, 9}) {
         INFO(n << " entries");
-        Typeset t = typeset_xml(
-            geometry_layout("<columns count=\"2\"><for each=\"items\">"
-                            "<text>{{item}}<br/>organisatie</text></for></columns>"),
-            items(n));
-        REQUIRE(t.doc.pages.size() == 1);
+        Typeset t = balanced_columns("<text>{{item}}<br/>organisatie</text>", n);
         int left = 0, right = 0;
-        for (const auto& l : text_lines(t.doc, t.doc.pages[0])) {
-            for (const GlyphRun* r : l.runs) {
-                const bool is_right = r->glyphs.front().x > kLeft + column_width;
-                (is_right ? right : left)++;
-                // every "organisatie" line sits in the column of its name: both columns hold
-                // whole entries, so each holds an even number of lines
-            }
-        }
+        // every "organisatie" line sits in the column of its name: both columns hold whole
+        // entries, so each holds an even number of lines
+        for (const auto& l : text_lines(t.doc, t.doc.pages[0]))
+            for (const GlyphRun* r : l.runs) (in_right_column(*r) ? right : left)++;
         CHECK(left % 2 == 0);
         CHECK(right % 2 == 0);
         CHECK(left + right == 2 * n);
