@@ -22,6 +22,9 @@ Fragment BlockLayout::merge(const std::vector<Fragment>& fragments) {
 Fragment BlockLayout::merge(std::vector<Fragment>&& fragments) {
     Fragment merged;
     merged.tag.clear();
+    size_t items = 0;
+    for (const auto& f : fragments) items += f.items.size() + 2;  // + tags
+    merged.items.reserve(items);
     int open_paragraph = -1;
     bool at_top = true;
     for (auto& f : fragments) {
@@ -219,7 +222,7 @@ bool shrink_text(std::vector<bind::Box>& boxes, double scale) {
 // steps until it fits; whatever still does not fit is recorded in ctx_.overflows, never dropped.
 Fragment BlockLayout::fitted_content(const bind::Box& box, std::vector<Fragment>& inner, double x,
                                      double width, double available) {
-    Fragment content = merge(inner);
+    Fragment content = merge(std::move(inner));
     if (content.height <= available + 0.01) return content;
     if (box.frame.shrink_to_fit) {
         bool room = true;
@@ -228,7 +231,7 @@ Fragment BlockLayout::fitted_content(const bind::Box& box, std::vector<Fragment>
             room = shrink_text(children, scale);
             inner.clear();
             layout_all(children, x, width, inner);
-            content = merge(inner);
+            content = merge(std::move(inner));
         }
     }
     if (content.height > available + 0.01)

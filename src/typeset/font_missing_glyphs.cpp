@@ -30,7 +30,7 @@ static int offset_of(const char* text, int cluster_start, int item_end, gunichar
 std::vector<MissingGlyph> find_missing_glyphs(const ParagraphItems& items, const std::string& text) {
     std::vector<MissingGlyph> missing;
     for (const Piece& piece : items.pieces)
-        for (const ShapedGlyph& g : piece.glyphs) {
+        for (const ShapedGlyph& g : items.glyphs_of(piece)) {
             if (!(g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) || g.glyph == PANGO_GLYPH_INVALID_INPUT) continue;
             gunichar wc = g.glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
             missing.push_back({offset_of(text.c_str(), g.cluster, piece.end, wc), wc});

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <list>
 
 namespace dw::typeset {
 namespace {
@@ -81,6 +80,8 @@ public:
          const BreakSettings& settings, bool last_resort)
         : items_(items), line_width_(line_width), settings_(settings), last_resort_(last_resort),
           prefix_(prefix_sums(items)) {
+        nodes_.reserve(items.size() / 4 + 8);
+        active_.reserve(16);
         nodes_.push_back(Node{});
         active_.push_back(0);
     }
@@ -110,8 +111,10 @@ private:
         const BreakItem& item = items_[b];
         std::array<Candidate, 4> best{};
         int last_removed = -1;
-        for (auto it = active_.begin(); it != active_.end();) {
-            const Node& from = nodes_[size_t(*it)];
+        size_t kept = 0;  // active nodes are removed in place, keeping their order
+        for (size_t k = 0; k < active_.size(); ++k) {
+            const int a = active_[k];
+            const Node& from = nodes_[size_t(a)];
             double ratio = line_ratio(from, b);
             bool remove = ratio < -1 || is_forced(item);
             if (ratio >= -1) {
@@ -122,16 +125,15 @@ private:
                 if (badness <= settings_.tolerance || last_resort_) {
                     double demerits = line_demerits(from, item, badness, fitness_class(ratio));
                     Candidate& c = best[size_t(fitness_class(ratio))];
-                    if (c.from < 0 || demerits < c.demerits) c = {demerits, *it, ratio};
+                    if (c.from < 0 || demerits < c.demerits) c = {demerits, a, ratio};
                 }
             }
-            if (remove) {
-                last_removed = *it;
-                it = active_.erase(it);
-            } else {
-                ++it;
-            }
+            if (remove)
+                last_removed = a;
+            else
+                active_[kept++] = a;
         }
+        active_.resize(kept);
         bool any = std::any_of(best.begin(), best.end(), [](const Candidate& c) { return c.from >= 0; });
         // Nothing fits any more: in the last-resort pass the line from the last node that was
         // still alive becomes overfull, so a paragraph always gets a layout.
@@ -181,7 +183,7 @@ private:
     bool last_resort_;
     std::vector<Sums> prefix_;
     std::vector<Node> nodes_;
-    std::list<int> active_;
+    std::vector<int> active_;  // indices into nodes_, oldest first
 };
 
 }  // namespace

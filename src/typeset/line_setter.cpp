@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 
 namespace dw::typeset {
 namespace {
@@ -28,23 +29,23 @@ public:
         : text_(text), out_(out), glyphs_hint_(glyphs_hint), bytes_hint_(bytes_hint) {}
     ~RunBuilder() { flush(); }
 
-    void add(const Piece& piece, double x, double baseline, double space_extra,
-             std::vector<PlacedCluster>& placed) {
+    void add(const Piece& piece, std::span<const ShapedGlyph> glyphs, double x, double baseline,
+             double space_extra, std::vector<PlacedCluster>& placed) {
         if (piece.font < 0) return;
         if (!run_ || !same_run(*run_, piece)) start_run(piece);
         run_->text.append(text_, size_t(piece.start), size_t(piece.end - piece.start));
         // Clusters cover every byte of the text: any before the first glyph, or a piece that
         // shaped to no glyph at all, is a cluster without glyphs.
-        const int first = piece.glyphs.empty() ? piece.end : piece.glyphs.front().cluster;
+        const int first = glyphs.empty() ? piece.end : glyphs.front().cluster;
         if (piece.kind != Piece::Kind::Hyphen && first > piece.start) add_cluster(first - piece.start, 0);
         long pen = 0;
         size_t i = 0;
-        while (i < piece.glyphs.size()) {
-            const int cluster = piece.glyphs[i].cluster;
+        while (i < glyphs.size()) {
+            const int cluster = glyphs[i].cluster;
             const double cluster_x = x + pen / kPango;
             int visible = 0;
-            for (; i < piece.glyphs.size() && piece.glyphs[i].cluster == cluster; ++i) {
-                const ShapedGlyph& g = piece.glyphs[i];
+            for (; i < glyphs.size() && glyphs[i].cluster == cluster; ++i) {
+                const ShapedGlyph& g = glyphs[i];
                 if (g.glyph != PANGO_GLYPH_EMPTY) {
                     unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
                     run_->glyphs.push_back({id, x + (pen + g.x_offset) / kPango, baseline + g.y_offset / kPango});
@@ -52,11 +53,11 @@ public:
                 }
                 pen += g.advance;
             }
-            int next = i < piece.glyphs.size() ? piece.glyphs[i].cluster : piece.end;
+            int next = i < glyphs.size() ? glyphs[i].cluster : piece.end;
             // A hyphen glyph stands for the soft hyphen's bytes.
             if (piece.kind == Piece::Kind::Hyphen) next = piece.end;
             add_cluster(std::max(next - cluster, 0), visible);
-            double cluster_end = x + pen / kPango + (i == piece.glyphs.size() ? space_extra : 0);
+            double cluster_end = x + pen / kPango + (i == glyphs.size() ? space_extra : 0);
             placed.push_back({cluster, next, cluster_x, cluster_end});
         }
     }
@@ -155,7 +156,7 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
     std::vector<Item> strikes;
     {
         size_t glyphs = 0;
-        for (size_t i = line.first; i < line.last; ++i) glyphs += items.pieces[i].glyphs.size();
+        for (size_t i = line.first; i < line.last; ++i) glyphs += items.glyphs_of(items.pieces[i]).size();
         long bytes = 0;
         if (line.last > line.first)
             bytes = std::max(0, items.pieces[line.last - 1].end - items.pieces[line.first].start);
@@ -166,7 +167,7 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
             double extra = 0;
             if (p.kind == Piece::Kind::Space)
                 extra = ratio * (ratio > 0 ? items.breaks[i].stretch : items.breaks[i].shrink);
-            runs.add(p, pen, baseline, extra, placed);
+            runs.add(p, items.glyphs_of(p), pen, baseline, extra, placed);
             if (p.strike) strike_through(p, pen, p.width + extra, baseline, strikes);
             pen += p.width + extra;
         };

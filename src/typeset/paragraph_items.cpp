@@ -36,6 +36,10 @@ public:
 
     ParagraphItems build(PangoAttrList* attrs) {
         const int length = int(text_.size());
+        // About one glyph a byte and a piece for every word and every space: one allocation each.
+        out_.glyphs.reserve(text_.size() + 4);
+        out_.pieces.reserve(text_.size() / 3 + 4);
+        out_.breaks.reserve(text_.size() / 3 + 4);
         breaks_.emplace(text_, pango_context_get_language(ctx_.fonts.context()));
         ItemList list{ctx_.itemizer.itemize(text_, attrs)};
         int char_index = 0;
@@ -80,19 +84,23 @@ private:
         piece.font = item_font_;
         piece.color = item_color_;
         piece.strike = strike_;
+        piece.glyph_begin = piece.glyph_end = unsigned(out_.glyphs.size());
         return piece;
     }
 
-    // Shapes text[start, end) with the current item's font; letter spacing follows each cluster.
+    // Shapes text[start, end) with the current item's font into the paragraph's glyph array;
+    // letter spacing follows each cluster.
     void shape_into(Piece& piece, const char* text, int length, int cluster_base) {
         const ShapedText& shaped = ctx_.shaper.shape(text, length, item_->analysis);
         piece.metrics = ctx_.shaper.font_info(item_->analysis.font);
-        piece.glyphs = shaped.glyphs;
+        std::vector<ShapedGlyph>& glyphs = out_.glyphs;
+        glyphs.resize(piece.glyph_begin);  // a reshaping replaces the piece's glyphs
+        glyphs.insert(glyphs.end(), shaped.glyphs.begin(), shaped.glyphs.end());
+        piece.glyph_end = unsigned(glyphs.size());
         long width = 0;
-        for (size_t i = 0; i < piece.glyphs.size(); ++i) {
-            ShapedGlyph& g = piece.glyphs[i];
-            if (letter_spacing_ != 0 &&
-                (i + 1 == piece.glyphs.size() || piece.glyphs[i + 1].cluster != g.cluster))
+        for (size_t i = piece.glyph_begin; i < glyphs.size(); ++i) {
+            ShapedGlyph& g = glyphs[i];
+            if (letter_spacing_ != 0 && (i + 1 == glyphs.size() || glyphs[i + 1].cluster != g.cluster))
                 g.advance += letter_spacing_;
             width += g.advance;
             g.cluster += cluster_base;
@@ -123,9 +131,10 @@ private:
         finish_segment();
         Piece piece = make_piece(Piece::Kind::Hyphen, start, end);
         shape_into(piece, "\u2010", 3, 0);
-        bool missing = piece.glyphs.empty() || (piece.glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG);
+        auto glyphs = mutable_glyphs(piece);
+        bool missing = glyphs.empty() || (glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG);
         if (missing) shape_into(piece, "-", 1, 0);
-        for (auto& g : piece.glyphs) g.cluster = start;
+        for (auto& g : mutable_glyphs(piece)) g.cluster = start;
         const BreakItem hyphen = BreakItem::break_at(kHyphenPenalty, piece.width, true);
         push(std::move(piece), hyphen);
     }
@@ -179,26 +188,29 @@ private:
         }
     }
 
-    // A word cut into its clusters (no reshaping: the glyphs keep their shaped positions).
-    static std::vector<Piece> split_at_characters(const Piece& word) {
+    // A word cut into its clusters (no reshaping: the parts keep the word's glyphs and their
+    // shaped positions).
+    std::vector<Piece> split_at_characters(const Piece& word) const {
         std::vector<Piece> parts;
+        auto glyphs = out_.glyphs_of(word);
         size_t i = 0;
-        while (i < word.glyphs.size()) {
+        while (i < glyphs.size()) {
             Piece part = word;
-            part.glyphs.clear();
-            part.start = word.glyphs[i].cluster;
+            part.start = glyphs[i].cluster;
+            part.glyph_begin = word.glyph_begin + unsigned(i);
             long width = 0;
-            for (; i < word.glyphs.size() && word.glyphs[i].cluster == part.start; ++i) {
-                ShapedGlyph g = word.glyphs[i];
-                part.glyphs.push_back(g);
-                width += g.advance;
-            }
-            part.end = i < word.glyphs.size() ? word.glyphs[i].cluster : word.end;
+            for (; i < glyphs.size() && glyphs[i].cluster == part.start; ++i) width += glyphs[i].advance;
+            part.glyph_end = word.glyph_begin + unsigned(i);
+            part.end = i < glyphs.size() ? glyphs[i].cluster : word.end;
             part.width = width / kPango;
-            parts.push_back(std::move(part));
+            parts.push_back(part);
         }
         if (parts.empty()) parts.push_back(word);
         return parts;
+    }
+
+    std::span<ShapedGlyph> mutable_glyphs(const Piece& piece) {
+        return {out_.glyphs.data() + piece.glyph_begin, piece.glyph_end - piece.glyph_begin};
     }
 
     size_t char_index_of(int byte) const {

@@ -1,6 +1,7 @@
 #pragma once
 #include <pango/pango.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,15 +27,24 @@ struct Piece {
     int font = -1;           // FontTable index; -1: nothing to draw
     Color color;
     FontInfo metrics;        // size 0: a piece without glyphs (a break)
-    std::vector<ShapedGlyph> glyphs;  // x in Pango units from the piece's start; clusters absolute
-    double width = 0;                 // points, letter spacing included
+    // Its glyphs: [glyph_begin, glyph_end) of ParagraphItems::glyphs. Offsets in Pango units
+    // from the piece's start, advances with letter spacing, clusters absolute.
+    unsigned glyph_begin = 0, glyph_end = 0;
+    double width = 0;  // points, letter spacing included
     bool strike = false;
 };
 
+// The pieces share one glyph array: a paragraph has hundreds of pieces, and a vector each was
+// the typesetter's most frequent allocation.
 struct ParagraphItems {
     std::vector<Piece> pieces;
     std::vector<BreakItem> breaks;  // breaks[i] is pieces[i] as the line breaker sees it
-    FontInfo base_metrics;          // the paragraph font's, for a line with nothing on it
+    std::vector<ShapedGlyph> glyphs;
+    FontInfo base_metrics;  // the paragraph font's, for a line with nothing on it
+
+    std::span<const ShapedGlyph> glyphs_of(const Piece& piece) const {
+        return {glyphs.data() + piece.glyph_begin, piece.glyph_end - piece.glyph_begin};
+    }
 };
 
 // Itemizes the paragraph with Pango (font per character, with fallback), splits it where lines

@@ -142,6 +142,9 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
     int line_count = int(spans.size());
     double pitch = style.size * style.line_height;
     std::vector<Fragment> lines;
+    lines.reserve(size_t(line_count));
+    std::vector<PlacedCluster> placed;  // one line's clusters; reused, as lines come one by one
+    placed.reserve(items.glyphs.size() + 1);
     for (int index = 0; index < line_count; ++index) {
         const LineSpan& span = spans[size_t(index)];
         LineMeasure m = measure_line(items, span);
@@ -167,7 +170,8 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         } else if (style.align == layout::Align::Center) {
             line_x += std::max(0.0, (available - m.natural) / 2);
         }
-        std::vector<PlacedCluster> placed;
+        placed.clear();
+        f.items.reserve(2);  // a run, or two where the style changes; more items are rare
         set_line(items, span, text.text, line_x, baseline, ratio, f.items, placed);
         add_links(placed, text, height, baseline, f);
         if (index == 0 && !paragraph.marker.empty()) add_marker(paragraph, f, text_x, baseline, ctx);

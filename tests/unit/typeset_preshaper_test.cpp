@@ -30,7 +30,7 @@ std::vector<std::vector<int>> glyphs_of(const ParagraphItems& items) {
     std::vector<std::vector<int>> out;
     for (const Piece& piece : items.pieces) {
         std::vector<int> g;
-        for (const ShapedGlyph& s : piece.glyphs)
+        for (const ShapedGlyph& s : items.glyphs_of(piece))
             for (int v : {int(s.glyph), s.x_offset, s.y_offset, s.advance, s.cluster}) g.push_back(v);
         out.push_back(g);
     }
