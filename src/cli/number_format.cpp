@@ -36,6 +36,43 @@ int float_precision(const char* spec, va_list args) {
     return -1;
 }
 
+// "%.<precision>f" of `value` by integer arithmetic, ~10 times faster than std::to_chars' exact
+// algorithm; -1 where it might differ from the exact result. value * 10^precision is exact to
+// within 2^-12 below 1e12, so the rounding is exact unless the fraction is within 1e-3 of a tie.
+int fixed_by_integers(char* text, double value, int precision) {
+    static constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    if (precision < 0 || precision > 9) return -1;
+    const double scaled = std::fabs(value) * kPowersOfTen[precision];
+    if (!(scaled < 1e12)) return -1;  // also NaN
+    const double whole = std::floor(scaled), fraction = scaled - whole;
+    if (std::fabs(fraction - 0.5) < 1e-3) return -1;
+    unsigned long long n = static_cast<unsigned long long>(whole) + (fraction > 0.5 ? 1 : 0);
+    char digits[32];  // least significant first
+    int count = 0;
+    do {
+        digits[count++] = char('0' + n % 10);
+        n /= 10;
+    } while (n != 0);
+    while (count < precision + 1) digits[count++] = '0';
+    char* p = text;
+    if (std::signbit(value)) *p++ = '-';  // printf writes "-0.000000" for -0.0 and -1e-9 too
+    for (int i = count - 1; i >= precision; --i) *p++ = digits[i];
+    if (precision > 0) {
+        *p++ = '.';
+        for (int i = precision - 1; i >= 0; --i) *p++ = digits[i];
+    }
+    return int(p - text);
+}
+
+// "%.<precision>f" of `value` into `text`, or -1 for values left to glibc: infinite, NaN, and
+// from 1e30 on, whose digits would not fit.
+int fixed_text(char* text, size_t size, double value, int precision) {
+    if (int n = fixed_by_integers(text, value, precision); n >= 0) return n;
+    if (!std::isfinite(value) || std::fabs(value) >= 1e30) return -1;
+    auto result = std::to_chars(text, text + size, value, std::chars_format::fixed, precision);
+    return result.ec == std::errc() ? int(result.ptr - text) : -1;
+}
+
 }  // namespace
 
 int format_number(char* out, size_t size, const char* format, va_list args) {
@@ -58,11 +95,9 @@ int format_number(char* out, size_t size, const char* format, va_list args) {
     int written = -1;
     if (precision >= 0 && precision <= 40) {
         const double value = va_arg(copy, double);
-        // Below 1e30 the digits fit `text`; larger, infinite and NaN values are glibc's.
-        if (std::isfinite(value) && std::fabs(value) < 1e30 && c_decimal_point()) {
-            auto result = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed,
-                                        precision);
-            if (result.ec == std::errc()) written = put(out, size, text, size_t(result.ptr - text));
+        if (c_decimal_point()) {
+            int n = fixed_text(text, sizeof text, value, precision);
+            if (n >= 0) written = put(out, size, text, size_t(n));
         }
     }
     va_end(copy);

@@ -53,9 +53,22 @@ TEST_CASE("numbers come out as snprintf writes them", "[number_format]") {
         INFO(v);
         check_same(format_both(512, "%f", v));
         check_same(format_both(512, "%.18f", v));
-        for (int precision : {0, 3, 7, 12})
+        for (int precision : {0, 3, 7, 9, 12})
             check_same(format_both(512, "%.*f", precision, v));
     }
+}
+
+// Multiples of 2^-10 end in ...5 at some precision: exact ties, which printf rounds to even and
+// the integer fast path must leave to the exact algorithm.
+TEST_CASE("exact ties round as snprintf rounds them", "[number_format]") {
+    for (int i = -3000; i <= 3000; ++i) {
+        const double v = i / 1024.0;
+        INFO(v);
+        for (int precision = 0; precision <= 10; ++precision)
+            check_same(format_both(512, "%.*f", precision, v));
+    }
+    for (double v : {0.5, 1.5, 2.5, -0.5, 999999999999.5, 1e12 - 0.5, 123456.0000005})
+        for (int precision = 0; precision <= 9; ++precision) check_same(format_both(512, "%.*f", precision, v));
 }
 
 TEST_CASE("whole numbers and short buffers follow snprintf too", "[number_format]") {
