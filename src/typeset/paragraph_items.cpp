@@ -60,6 +60,8 @@ private:
         item_color_ = item_color(item);
         strike_ = has_attr(&item, PANGO_ATTR_STRIKETHROUGH);
         item_font_ = ctx_.font_table.index_of(item.analysis.font);
+        // Once an item, not once a piece.
+        item_metrics_ = item.analysis.font ? ctx_.shaper.font_info(item.analysis.font) : FontInfo{};
         cut_run(text_, item.offset, item.offset + item.length, size_t(first_char), *breaks_,
                 [this](Cut cut, int start, int end) {
                     switch (cut) {
@@ -92,7 +94,7 @@ private:
     // letter spacing follows each cluster.
     void shape_into(Piece& piece, const char* text, int length, int cluster_base) {
         const ShapedText& shaped = ctx_.shaper.shape(text, length, item_->analysis);
-        piece.metrics = ctx_.shaper.font_info(item_->analysis.font);
+        piece.metrics = item_metrics_;
         std::vector<ShapedGlyph>& glyphs = out_.glyphs;
         glyphs.resize(piece.glyph_begin);  // a reshaping replaces the piece's glyphs
         glyphs.insert(glyphs.end(), shaped.glyphs.begin(), shaped.glyphs.end());
@@ -238,6 +240,7 @@ private:
     Color item_color_;
     bool strike_ = false;
     int item_font_ = -1;
+    FontInfo item_metrics_;
     long segment_start_ = -1;
     double segment_width_ = 0;
 };
