@@ -79,7 +79,7 @@ PangoFont* Preshaper::font_for(const layout::Style& style, const bind::Span& spa
 
 void Preshaper::run() {
     pthread_setname_np(pthread_self(), "dw-preshape");  // for perf, top -H and gdb
-    PangoGlyphString* scratch = pango_glyph_string_new();
+    ShapingScratch scratch;
     std::string key;
     for (const Span& s : spans_) {
         if (stop_) break;
@@ -99,7 +99,6 @@ void Preshaper::run() {
                                                      scratch));
         });
     }
-    pango_glyph_string_free(scratch);
 }
 
 }  // namespace dw::typeset

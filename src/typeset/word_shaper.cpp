@@ -2,11 +2,9 @@
 
 #include <cstring>
 
+#include "typeset/direct_shaping.h"
+
 namespace dw::typeset {
-
-WordShaper::WordShaper() : scratch_(pango_glyph_string_new()) {}
-
-WordShaper::~WordShaper() { pango_glyph_string_free(scratch_); }
 
 void SharedShapes::add(std::string key, ShapedText shaped) {
     std::lock_guard lock(mutex_);
@@ -49,9 +47,12 @@ void WordShaper::key_of(const char* text, int length, const PangoAnalysis& analy
 }
 
 ShapedText WordShaper::shape_alone(const char* text, int length, const PangoAnalysis& analysis,
-                                   PangoGlyphString* scratch) {
-    pango_shape_with_flags(text, length, text, length, &analysis, scratch, PANGO_SHAPE_NONE);
+                                   ShapingScratch& buffers) {
     ShapedText shaped;
+    if (shape_directly(text, length, analysis, buffers.buffer(), shaped)) return shaped;
+    PangoGlyphString* scratch = buffers.glyphs();
+    pango_shape_with_flags(text, length, text, length, &analysis, scratch, PANGO_SHAPE_NONE);
+    shaped = {};
     shaped.glyphs.reserve(size_t(scratch->num_glyphs));
     for (int i = 0; i < scratch->num_glyphs; ++i) {
         const PangoGlyphInfo& g = scratch->glyphs[i];
@@ -85,9 +86,10 @@ FontInfo WordShaper::font_info(PangoFont* font) {
     PangoAnalysis analysis{};
     analysis.font = font;
     analysis.script = PANGO_SCRIPT_LATIN;
-    pango_shape_with_flags("x", 1, "x", 1, &analysis, scratch_, PANGO_SHAPE_NONE);
+    PangoGlyphString* x = scratch_.glyphs();
+    pango_shape_with_flags("x", 1, "x", 1, &analysis, x, PANGO_SHAPE_NONE);
     PangoRectangle logical{};
-    PangoGlyph glyph = scratch_->num_glyphs > 0 ? scratch_->glyphs[0].glyph : 0;
+    PangoGlyph glyph = x->num_glyphs > 0 ? x->glyphs[0].glyph : 0;
     if (glyph & PANGO_GLYPH_UNKNOWN_FLAG) glyph = 0;  // a font without "x": its .notdef
     pango_font_get_glyph_extents(font, glyph, nullptr, &logical);
     info.ascent = -logical.y / double(PANGO_SCALE);

@@ -1,4 +1,5 @@
 #pragma once
+#include <hb.h>
 #include <pango/pango.h>
 
 #include <mutex>
@@ -40,6 +41,25 @@ private:
     std::unordered_map<std::string, ShapedText> words_;
 };
 
+// The scratch memory of shaping, one per thread that shapes.
+class ShapingScratch {
+public:
+    ShapingScratch() : glyphs_(pango_glyph_string_new()), buffer_(hb_buffer_create()) {}
+    ~ShapingScratch() {
+        pango_glyph_string_free(glyphs_);
+        hb_buffer_destroy(buffer_);
+    }
+    ShapingScratch(const ShapingScratch&) = delete;
+    ShapingScratch& operator=(const ShapingScratch&) = delete;
+
+    PangoGlyphString* glyphs() { return glyphs_; }
+    hb_buffer_t* buffer() { return buffer_; }
+
+private:
+    PangoGlyphString* glyphs_;
+    hb_buffer_t* buffer_;
+};
+
 // Shapes words one at a time and remembers them. Pango's paragraph layout shapes every item
 // whole and then every line again, at ~0.7 µs a character with Lato; documents repeat their
 // words, and a card deck repeats them across cards, so shaping each distinct (font, word) once
@@ -47,8 +67,7 @@ private:
 // across a space or a style change is lost, which text faces do not use.
 class WordShaper {
 public:
-    WordShaper();
-    ~WordShaper();
+    WordShaper() = default;
     WordShaper(const WordShaper&) = delete;
     WordShaper& operator=(const WordShaper&) = delete;
 
@@ -63,7 +82,7 @@ public:
     // Pango's shaping of `text` alone, as shape() stores it. Safe on any thread for a font whose
     // HarfBuzz font exists (pango_font_get_hb_font was called once, on the typesetting thread).
     static ShapedText shape_alone(const char* text, int length, const PangoAnalysis& analysis,
-                                  PangoGlyphString* scratch);
+                                  ShapingScratch& scratch);
 
     // Also look up words `shared` holds before shaping them here.
     void use_shared(const SharedShapes* shared) { shared_ = shared; }
@@ -80,7 +99,7 @@ private:
     std::unordered_map<std::string, ShapedText> words_;
     std::unordered_map<PangoFont*, FontInfo> fonts_;
     std::vector<GObjectPtr<PangoFont>> held_fonts_;  // keys hold font pointers: keep them alive
-    PangoGlyphString* scratch_;
+    ShapingScratch scratch_;
     std::string key_;
     const SharedShapes* shared_ = nullptr;
     size_t shared_hits_ = 0;
