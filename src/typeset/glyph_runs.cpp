@@ -25,6 +25,14 @@ Color color_of_item(const PangoItem* item, const Color& fallback) {
 
 int FontTable::index_of(PangoFont* font) {
     if (!font || !PANGO_IS_FC_FONT(font)) return -1;
+    if (auto known = by_font_.find(font); known != by_font_.end()) return known->second;
+    const int index = index_of_file(font);
+    held_fonts_.emplace_back(PANGO_FONT(g_object_ref(font)));  // no other font gets its address
+    by_font_.emplace(font, index);
+    return index;
+}
+
+int FontTable::index_of_file(PangoFont* font) {
     FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
     std::string file = pattern_string(pattern, FC_FILE);
     if (file.empty()) return -1;

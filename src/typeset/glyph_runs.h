@@ -3,10 +3,12 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "layout/color.h"
+#include "typeset/font_handles.h"
 #include "typeset/page.h"
 
 namespace dw::typeset {
@@ -21,8 +23,12 @@ public:
     const std::vector<FontFace>& faces() const { return faces_; }
 
 private:
+    int index_of_file(PangoFont* font);  // a PangoFont per size: many share one file
+
     std::vector<FontFace> faces_;
     std::map<std::pair<std::string, int>, int> index_;
+    std::unordered_map<PangoFont*, int> by_font_;
+    std::vector<GObjectPtr<PangoFont>> held_fonts_;
 };
 
 // The colour Pango's attributes give the item (foreground, foreground alpha), else `fallback`.
