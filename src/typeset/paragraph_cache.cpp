@@ -60,9 +60,12 @@ std::string ParagraphCache::style_key(const layout::Style& style) {
 std::string ParagraphCache::key(const bind::Box& p, double x, double width) {
     if (p.bookmark_level > 0) return {};
     std::string key;
+    size_t text = 0;
+    for (const auto& span : p.spans) text += span.text.size();
+    key.reserve(320 + text + 100 * p.spans.size());  // the numbers of the style and of each span
     add(key, x);
     add(key, width);
-    key += style_key(p.style);
+    add_style(key, p.style);
     add(key, p.marker);
     add(key, p.tag);
     add(key, double(p.keep_last_line_with_next));
