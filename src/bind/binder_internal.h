@@ -1,6 +1,8 @@
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bind/box.h"
@@ -10,6 +12,47 @@
 #include "layout/layout.h"
 
 namespace dw::bind {
+
+// An attribute's text once its expressions are evaluated. A value without expressions, and a
+// schema default, is viewed where the layout holds it (most attributes of a card template are
+// static, and copying each for every card added up); only an evaluated value is stored here.
+class AttrText {
+public:
+    static AttrText in_layout(const std::string& text) {
+        AttrText t;
+        t.in_layout_ = &text;
+        return t;
+    }
+    static AttrText evaluated(std::string text) {
+        AttrText t;
+        t.evaluated_ = std::move(text);
+        return t;
+    }
+
+    std::string_view view() const {
+        return in_layout_ ? std::string_view(*in_layout_) : evaluated_;
+    }
+    std::string str() && { return in_layout_ ? *in_layout_ : std::move(evaluated_); }
+
+private:
+    AttrText() = default;
+    const std::string* in_layout_ = nullptr;  // else the text is evaluated_
+    std::string evaluated_;
+};
+
+// Where an attribute's text comes from: as written, else the schema's default.
+struct AttrSource {
+    const std::string* text = nullptr;            // null: neither written nor a non-empty default
+    const layout::TextTemplate* parts = nullptr;  // its {{expressions}}, as the reader split them
+    bool unsplit_expressions = false;             // has {{expressions}}, on a node built by hand
+    const layout::StaticValue* value = nullptr;   // without expressions: converted by the reader
+
+    // The value the reader converted to T, or nullptr (then convert the text).
+    template <class T>
+    const T* converted() const {
+        return value ? std::get_if<T>(value) : nullptr;
+    }
+};
 
 // The state of one binding run, shared by the element binders (binder.cpp, inline_binder.cpp,
 // richtext_binder.cpp, attribute_values.cpp).
@@ -33,7 +76,7 @@ public:
 private:
     void bind_text(const layout::Node& node, std::vector<Box>& out);
     void bind_box(const layout::Node& node, std::vector<Box>& out);
-    void bind_frame_content(const layout::Node& node, Box box, std::vector<Box>& out);
+    void bind_frame_content(const layout::Node& node, Box& box);
     void bind_row(const layout::Node& node, std::vector<Box>& out);
     void bind_grid(const layout::Node& node, std::vector<Box>& out);
     void bind_columns(const layout::Node& node, std::vector<Box>& out);
@@ -69,6 +112,8 @@ private:
 
     // inline content (inline_binder.cpp)
     void bind_inlines(const layout::Node& node, const Span& format, std::vector<Span>& out);
+    std::vector<Piece> evaluate_text(const layout::Node& text);
+    static void append_spans(std::vector<Piece> pieces, const Span& format, std::vector<Span>& out);
 
     // rich text (richtext_binder.cpp)
     void bind_richtext(const layout::Node& node, std::vector<Box>& out);
@@ -84,20 +129,28 @@ private:
 
 public:
     // attribute values (attribute_values.cpp): evaluate expressions, then convert
-    std::optional<std::string> text_attr(const layout::Node& node, const std::string& name);
-    std::optional<Length> length_attr(const layout::Node& node, const std::string& name);
+    AttrSource find_attr(const layout::Node& node, std::string_view name) const;
+    std::optional<AttrText> attr_text(const layout::Node& node, std::string_view name);
+    std::optional<AttrText> attr_text(const AttrSource& source, const layout::Node& node,
+                                      std::string_view name);
+    std::optional<std::string> text_attr(const layout::Node& node, std::string_view name);
+    std::optional<Length> length_attr(const layout::Node& node, std::string_view name);
     // A length that must be larger than zero (sizes of shapes and markers); `fallback` if not.
-    double positive_length_attr(const layout::Node& node, const std::string& name, Length fallback);
-    std::optional<double> number_attr(const layout::Node& node, const std::string& name);
-    std::optional<Color> color_attr(const layout::Node& node, const std::string& name);
-    std::optional<bool> bool_attr(const layout::Node& node, const std::string& name);
-    std::optional<layout::Align> align_attr(const layout::Node& node, const std::string& name);
+    double positive_length_attr(const layout::Node& node, std::string_view name, Length fallback);
+    std::optional<double> number_attr(const layout::Node& node, std::string_view name);
+    std::optional<Color> color_attr(const layout::Node& node, std::string_view name);
+    std::optional<bool> bool_attr(const layout::Node& node, std::string_view name);
+    std::optional<layout::Align> align_attr(const layout::Node& node, std::string_view name);
     VAlign valign_attr(const layout::Node& node);
-    std::vector<double> padding_attr(const layout::Node& node, const std::string& name);
-    std::optional<Color> color_value(const std::string& text, const SourceLoc& loc);
+    std::optional<std::array<Length, 4>> box_lengths_attr(const layout::Node& node,
+                                                          std::string_view name);
+    std::array<double, 4> padding_attr(const layout::Node& node, std::string_view name);
+    std::optional<Color> color_value(std::string_view text, const SourceLoc& loc);
+    void report_unknown_colour(std::string_view text, const SourceLoc& loc);
     const layout::Style& style_named(const std::string& name, const SourceLoc& loc);
+    const layout::Style& style_attr(const layout::Node& node, std::string_view name);
     const layout::Style& current_style();
-    SourceLoc attr_loc(const layout::Node& node, const std::string& name) const;
+    const SourceLoc& attr_loc(const layout::Node& node, std::string_view name) const;
 
 private:
     const layout::Layout& layout_;

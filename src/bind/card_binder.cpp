@@ -8,6 +8,7 @@ void Binder::bind_card_face(const std::vector<layout::Node>& face, const data::V
                             const std::string& style, std::vector<Box>& out) {
     ScopedVariable var(scope_, "theme", &theme);
     if (!style.empty()) default_styles_.push_back(style);
+    out.reserve(out.size() + face.size());
     bind_flow(face, out);
     if (!style.empty()) default_styles_.pop_back();
 }

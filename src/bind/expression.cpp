@@ -17,21 +17,36 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// Splits on `separator` outside double quotes.
-std::vector<std::string_view> split_outside_quotes(std::string_view s, char separator) {
-    std::vector<std::string_view> parts;
-    bool quoted = false;
-    size_t start = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '"') quoted = !quoted;
-        if (s[i] == separator && !quoted) {
-            parts.push_back(s.substr(start, i - start));
-            start = i + 1;
+// The parts of a text between `separator`s outside double quotes, one at a time: paths and filter
+// chains are split for every evaluation, and most have a single part.
+class OutsideQuotesSplitter {
+public:
+    OutsideQuotesSplitter(std::string_view text, char separator)
+        : text_(text), separator_(separator) {}
+
+    // The next part; false when every part has been given.
+    bool next(std::string_view& part) {
+        if (done_) return false;
+        for (size_t i = start_; i < text_.size(); ++i) {
+            if (text_[i] == '"') quoted_ = !quoted_;
+            if (text_[i] == separator_ && !quoted_) {
+                part = text_.substr(start_, i - start_);
+                start_ = i + 1;
+                return true;
+            }
         }
+        part = text_.substr(start_);
+        done_ = true;
+        return true;
     }
-    parts.push_back(s.substr(start));
-    return parts;
-}
+
+private:
+    std::string_view text_;
+    char separator_;
+    size_t start_ = 0;
+    bool quoted_ = false;
+    bool done_ = false;
+};
 
 const std::vector<std::string>& filter_names() {
     static const std::vector<std::string> names{"upper", "lower", "date-nl", "date-nl-short",
@@ -119,31 +134,59 @@ Current apply_filter(const Filter& f, const Current& in, const SourceLoc& loc, D
     return Current::of_text(iso_date(*date));
 }
 
-SourceLoc offset_loc(const SourceLoc& loc, std::string_view text, size_t offset) {
-    SourceLoc at = loc;
-    std::string_view before = text.substr(0, offset);
-    if (before.find('\n') == std::string_view::npos && at.col > 0) at.col += int(offset);
-    return at;
-}
+// What an expression gives: its text, or a page field, and the data value it was read from.
+struct Evaluated {
+    std::string text;
+    Span::Field field = Span::Field::None;
+    const data::Value* value = nullptr;
+};
 
-Piece evaluate_expression(std::string_view expr, const SourceLoc& loc, ExpressionContext& ctx) {
-    auto parts = split_outside_quotes(expr, '|');
-    std::string_view path = trim(parts[0]);
+Evaluated evaluate_expression(std::string_view expr, const SourceLoc& loc, ExpressionContext& ctx) {
+    OutsideQuotesSplitter chain(expr, '|');
+    std::string_view part;
+    chain.next(part);
+    std::string_view path = trim(part);
     if (path == "page" || path == "pages") {
         if (!ctx.page_fields_allowed)
-            ctx.diags.error(loc, "{{" + std::string(path) + "}} is only known in a header or footer");
-        return {"", path == "page" ? Span::Field::PageNumber : Span::Field::PageCount, loc};
+            ctx.diags.error(loc,
+                            "{{" + std::string(path) + "}} is only known in a header or footer");
+        return {"", path == "page" ? Span::Field::PageNumber : Span::Field::PageCount, nullptr};
     }
     std::vector<Filter> filters;
-    for (size_t i = 1; i < parts.size(); ++i)
-        if (auto filter = parse_filter(parts[i], loc, ctx.diags)) filters.push_back(*filter);
+    while (chain.next(part))
+        if (auto filter = parse_filter(part, loc, ctx.diags)) filters.push_back(*filter);
     // A chain with a default makes the field optional: a missing field is then not an error.
     bool optional = std::any_of(filters.begin(), filters.end(),
                                 [](const Filter& f) { return f.name == "default"; });
     Current current{resolve_path(path, loc, ctx, !optional), {}, false};
     for (const auto& filter : filters) current = apply_filter(filter, current, loc, ctx.diags);
-    SourceLoc from = current.value ? current.value->loc : loc;
-    return {current.as_text(loc, ctx.diags), Span::Field::None, from};
+    return {current.as_text(loc, ctx.diags), Span::Field::None, current.value};
+}
+
+// The names of `path` before the one at `count`, trimmed and joined with '.' ("contact.email").
+std::string walked_names(std::string_view path, size_t count) {
+    std::string walked;
+    OutsideQuotesSplitter names(path, '.');
+    std::string_view name;
+    for (size_t i = 0; i < count && names.next(name); ++i) {
+        if (i > 0) walked += '.';
+        walked += trim(name);
+    }
+    return walked;
+}
+
+// A list's item by its index ("attendees.0"), or nullptr when there is no such item.
+const data::Value* list_item(const data::Value& list, std::string_view index_text) {
+    size_t index = std::stoul(std::string(index_text));
+    return index < list.items.size() ? &list.items[index] : nullptr;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), ::isdigit);
+}
+
+void report_unclosed(const layout::TemplatePart& part, ExpressionContext& ctx) {
+    ctx.diags.error(part.loc, "'{{' without a closing '}}'", "write {{field}}");
 }
 
 }  // namespace
@@ -170,8 +213,10 @@ std::string value_text(const data::Value& v, const SourceLoc& loc, Diagnostics& 
 
 const data::Value* resolve_path(std::string_view path, const SourceLoc& loc, ExpressionContext& ctx,
                                 bool report) {
-    auto names = split_outside_quotes(path, '.');
-    std::string first(trim(names[0]));
+    OutsideQuotesSplitter names(path, '.');
+    std::string_view part;
+    names.next(part);
+    std::string_view first = trim(part);
     if (first.empty()) {
         if (report) ctx.diags.error(loc, "empty expression", "write {{field}} or {{item.field}}");
         return nullptr;
@@ -179,29 +224,25 @@ const data::Value* resolve_path(std::string_view path, const SourceLoc& loc, Exp
     const data::Value* value = ctx.scope.lookup(first);
     if (!value) {
         if (report)
-            ctx.diags.error(loc, "unknown field '" + first + "'",
+            ctx.diags.error(loc, "unknown field '" + std::string(first) + "'",
                             suggestion_hint(first, ctx.scope.visible_names()));
         return nullptr;
     }
-    std::string walked = first;
-    for (size_t i = 1; i < names.size(); ++i) {
-        std::string name(trim(names[i]));
-        const data::Value* next = nullptr;
-        if (value->is_list() && !name.empty() && std::all_of(name.begin(), name.end(), ::isdigit)) {
-            size_t index = std::stoul(name);
-            if (index < value->items.size()) next = &value->items[index];
-        } else {
-            next = value->find(name);
-        }
+    for (size_t walked = 1; names.next(part); ++walked) {
+        std::string_view name = trim(part);
+        const data::Value* next =
+            value->is_list() && all_digits(name) ? list_item(*value, name) : value->find(name);
         if (!next) {
-            if (report)
-                ctx.diags.error(loc, "'" + walked + "' has no field '" + name + "'",
+            if (report) {
+                std::string path_so_far = walked_names(path, walked);
+                ctx.diags.error(loc,
+                                "'" + path_so_far + "' has no field '" + std::string(name) + "'",
                                 value->is_map() ? suggestion_hint(name, value->keys())
-                                                : "'" + walked + "' is not a map");
+                                                : "'" + path_so_far + "' is not a map");
+            }
             return nullptr;
         }
         value = next;
-        walked += "." + name;
     }
     return value;
 }
@@ -226,35 +267,48 @@ bool is_truthy(const data::Value* v) {
     return false;
 }
 
-std::vector<Piece> evaluate_template(std::string_view text, const SourceLoc& loc,
-                                     ExpressionContext& ctx) {
+std::vector<Piece> evaluate_template(const layout::TextTemplate& parts, ExpressionContext& ctx) {
     std::vector<Piece> pieces;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t open = text.find("{{", pos);
-        if (open == std::string_view::npos) {
-            pieces.push_back({std::string(text.substr(pos)), Span::Field::None, offset_loc(loc, text, pos)});
-            break;
+    pieces.reserve(parts.size());
+    for (const auto& part : parts) {
+        switch (part.kind) {
+            case layout::TemplatePart::Kind::Literal:
+                pieces.push_back({part.text, Span::Field::None, part.loc});
+                break;
+            case layout::TemplatePart::Kind::Expression: {
+                Evaluated e = evaluate_expression(part.text, part.loc, ctx);
+                pieces.push_back({std::move(e.text), e.field, e.value ? e.value->loc : part.loc});
+                break;
+            }
+            case layout::TemplatePart::Kind::Unclosed:
+                report_unclosed(part, ctx);
+                break;
         }
-        if (open > pos)
-            pieces.push_back({std::string(text.substr(pos, open - pos)), Span::Field::None,
-                              offset_loc(loc, text, pos)});
-        size_t close = text.find("}}", open + 2);
-        SourceLoc at = offset_loc(loc, text, open);
-        if (close == std::string_view::npos) {
-            ctx.diags.error(at, "'{{' without a closing '}}'", "write {{field}}");
-            break;
-        }
-        pieces.push_back(evaluate_expression(text.substr(open + 2, close - open - 2), at, ctx));
-        pos = close + 2;
     }
     return pieces;
 }
 
-std::string evaluate_string(std::string_view text, const SourceLoc& loc, ExpressionContext& ctx) {
+std::string evaluate_string(const layout::TextTemplate& parts, ExpressionContext& ctx) {
     std::string out;
-    for (const auto& piece : evaluate_template(text, loc, ctx)) out += piece.text;
+    for (const auto& part : parts) {
+        switch (part.kind) {
+            case layout::TemplatePart::Kind::Literal: out += part.text; break;
+            case layout::TemplatePart::Kind::Expression:
+                out += evaluate_expression(part.text, part.loc, ctx).text;
+                break;
+            case layout::TemplatePart::Kind::Unclosed: report_unclosed(part, ctx); break;
+        }
+    }
     return out;
+}
+
+std::vector<Piece> evaluate_template(std::string_view text, const SourceLoc& loc,
+                                     ExpressionContext& ctx) {
+    return evaluate_template(layout::split_template(text, loc), ctx);
+}
+
+std::string evaluate_string(std::string_view text, const SourceLoc& loc, ExpressionContext& ctx) {
+    return evaluate_string(layout::split_template(text, loc), ctx);
 }
 
 }  // namespace dw::bind

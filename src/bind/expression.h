@@ -6,6 +6,7 @@
 #include "bind/box.h"
 #include "bind/scope.h"
 #include "diag/diagnostics.h"
+#include "layout/node_template.h"
 
 namespace dw::bind {
 
@@ -26,9 +27,12 @@ struct ExpressionContext {
 // "Vergadering {{meeting}} op {{date | date-nl}}" → pieces. `loc` is where the text starts.
 std::vector<Piece> evaluate_template(std::string_view text, const SourceLoc& loc,
                                      ExpressionContext& ctx);
+// The same for a text the layout reader has already split (layout::Node's templates).
+std::vector<Piece> evaluate_template(const layout::TextTemplate& parts, ExpressionContext& ctx);
 
 // The same, flattened to a string (page fields are an error here).
 std::string evaluate_string(std::string_view text, const SourceLoc& loc, ExpressionContext& ctx);
+std::string evaluate_string(const layout::TextTemplate& parts, ExpressionContext& ctx);
 
 // The value a path ("contact.email", "a.name", "attendees") names; reports unknown names with
 // the keys that do exist. nullptr when missing (and reported when `report`).

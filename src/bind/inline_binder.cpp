@@ -6,48 +6,48 @@
 namespace dw::bind {
 
 void Binder::bind_text(const layout::Node& node, std::vector<Box>& out) {
-    Box para;
+    Box& para = out.emplace_back();  // built in place (see bind_box)
     para.kind = Box::Kind::Paragraph;
     para.loc = node.loc;
-    auto style_name = text_attr(node, "style");
-    para.style = style_name ? style_named(*style_name, attr_loc(node, "style")) : current_style();
+    para.style = style_attr(node, "style");
     if (auto color = color_attr(node, "color")) para.style.color = *color;
     if (auto align = align_attr(node, "align")) para.style.align = *align;
     if (auto keep = bool_attr(node, "keep-with-next")) para.style.keep_with_next = *keep;
     if (auto level = number_attr(node, "bookmark")) para.bookmark_level = int(*level);
-    if (auto tag = text_attr(node, "tag")) para.tag = *tag;
+    if (auto tag = text_attr(node, "tag")) para.tag = std::move(*tag);
     bind_inlines(node, Span{}, para.spans);
-    if (!node.text.empty() && node.children.empty()) {
-        auto ctx = expression_context();
-        for (auto& piece : evaluate_template(node.text, node.loc, ctx)) {
-            Span s;
-            s.text = std::move(piece.text);
-            s.field = piece.field;
-            s.loc = piece.loc;
-            para.spans.push_back(std::move(s));
-        }
-    }
+    if (!node.text.empty() && node.children.empty())
+        append_spans(evaluate_text(node), Span{}, para.spans);
     if (bool_attr(node, "autolink").value_or(false)) para.spans = autolink_spans(para.spans);
-    out.push_back(std::move(para));
+}
+
+// The pieces of an evaluated template as spans formatted as `format`.
+void Binder::append_spans(std::vector<Piece> pieces, const Span& format, std::vector<Span>& out) {
+    for (auto& piece : pieces) {
+        Span& s = out.emplace_back(format);
+        s.text = std::move(piece.text);
+        s.field = piece.field;
+        s.loc = std::move(piece.loc);
+    }
+}
+
+// A node's text evaluated: its template as the reader split it (else split now: built by hand).
+std::vector<Piece> Binder::evaluate_text(const layout::Node& text) {
+    auto ctx = expression_context();
+    if (text.prepared()) return evaluate_template(text.text_template, ctx);
+    return evaluate_template(text.text, text.loc, ctx);
 }
 
 void Binder::bind_inlines(const layout::Node& node, const Span& format, std::vector<Span>& out) {
     for (const auto& child : node.children) {
+        const std::string& e = child.element;
+        if (e == "#text") {
+            append_spans(evaluate_text(child), format, out);
+            continue;
+        }
         Span inner = format;
         inner.text.clear();
         inner.field = Span::Field::None;
-        const std::string& e = child.element;
-        if (e == "#text") {
-            auto ctx = expression_context();
-            for (auto& piece : evaluate_template(child.text, child.loc, ctx)) {
-                Span s = format;
-                s.text = std::move(piece.text);
-                s.field = piece.field;
-                s.loc = piece.loc;
-                out.push_back(std::move(s));
-            }
-            continue;
-        }
         if (e == "br") {
             inner.text = "\u2028";
             out.push_back(inner);

@@ -5,7 +5,7 @@
 namespace dw::bind {
 
 void Binder::bind_circle(const layout::Node& node, std::vector<Box>& out) {
-    Box box;
+    Box& box = out.emplace_back();  // built in place (see bind_box)
     box.kind = Box::Kind::Frame;
     box.loc = node.loc;
     Frame& f = box.frame;
@@ -18,7 +18,7 @@ void Binder::bind_circle(const layout::Node& node, std::vector<Box>& out) {
     f.border_color = color_attr(node, "border-color").value_or(Color{});
     f.align = align_attr(node, "align").value_or(layout::Align::Left);
     f.valign = VAlign::Middle;
-    bind_frame_content(node, std::move(box), out);
+    bind_frame_content(node, box);
 }
 
 void Binder::bind_arrow(const layout::Node& node, std::vector<Box>& out) {

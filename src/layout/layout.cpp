@@ -4,26 +4,35 @@
 
 namespace dw::layout {
 
-const std::string* Node::attribute(const std::string& name) const {
-    for (const auto& [key, value] : attributes) {
-        if (key == name) return &value;
-    }
-    return nullptr;
+const std::string* Node::attribute(std::string_view name) const {
+    int index = attribute_index(name);
+    return index < 0 ? nullptr : &attributes[size_t(index)].second;
 }
 
-std::string Node::attribute_or(const std::string& name, const std::string& fallback) const {
+int Node::attribute_index(std::string_view name) const {
+    for (size_t i = 0; i < attributes.size(); ++i) {
+        if (attributes[i].first == name) return int(i);
+    }
+    return -1;
+}
+
+std::string Node::attribute_or(std::string_view name, const std::string& fallback) const {
     const std::string* value = attribute(name);
     return value ? *value : fallback;
 }
 
-std::string Node::attribute_or_default(const std::string& name) const {
+std::string Node::attribute_or_default(std::string_view name) const {
     if (const std::string* value = attribute(name)) return *value;
-    const ElementSpec* element_spec = spec ? spec : find_element(element);
-    const AttrSpec* attr = element_spec ? find_attribute(*element_spec, name) : nullptr;
+    const AttrSpec* attr = schema_attribute(name);
     return attr ? attr->default_value : std::string();
 }
 
-const SourceLoc& Node::attribute_loc(const std::string& name) const {
+const AttrSpec* Node::schema_attribute(std::string_view name) const {
+    const ElementSpec* element_spec = spec ? spec : find_element(element);
+    return element_spec ? find_attribute(*element_spec, name) : nullptr;
+}
+
+const SourceLoc& Node::attribute_loc(std::string_view name) const {
     auto it = attribute_locs.find(name);
     return it == attribute_locs.end() ? loc : it->second;
 }

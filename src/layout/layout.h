@@ -2,11 +2,14 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/source_loc.h"
 #include "layout/color.h"
 #include "layout/length.h"
+#include "layout/node_template.h"
+#include "layout/node_value.h"
 #include "layout/style.h"
 
 namespace dw::layout {
@@ -21,23 +24,44 @@ namespace dw::layout {
 // "#text" "Pagina ", <b> holding "#text" "{{page}}", "#text" " van {{pages}}".
 struct ElementSpec;
 
+// What the reader prepares of a written attribute, so that binding does not redo it for every
+// card or row.
+struct PreparedAttribute {
+    TextTemplate parts;  // the value split, when it has {{expressions}}; else empty
+    StaticValue value;   // else the value in its schema type (see node_value.h)
+};
+
 struct Node {
     std::string element;                                          // element name, or "#text"
     std::vector<std::pair<std::string, std::string>> attributes;  // in source order
     std::vector<Node> children;
     std::string text;  // "#text" nodes only: the character data, whitespace-normalised
     SourceLoc loc;     // the element's '<', or a text's first character
-    std::map<std::string, SourceLoc> attribute_locs;  // where each attribute's name starts
+    // Where each attribute's name starts (std::less<>: found by string_view, without a copy).
+    std::map<std::string, SourceLoc, std::less<>> attribute_locs;
     // The schema's entry for `element`, set by the reader: defaults are looked up on every card,
     // and finding the element by name each time was a sixth of binding one.
     const ElementSpec* spec = nullptr;
+    // Set by the reader once the texts are final (see prepared()): prepared_attributes[i]
+    // belongs to attributes[i]; text_template is a "#text" node's text split.
+    std::vector<PreparedAttribute> prepared_attributes;
+    TextTemplate text_template;
 
-    const std::string* attribute(const std::string& name) const;
-    std::string attribute_or(const std::string& name, const std::string& fallback) const;
+    const std::string* attribute(std::string_view name) const;
+    // The index of `name` in `attributes`, or -1 when it is not written.
+    int attribute_index(std::string_view name) const;
+    std::string attribute_or(std::string_view name, const std::string& fallback) const;
     // The attribute as written, else its default from the schema ("" when it has none).
-    std::string attribute_or_default(const std::string& name) const;
+    std::string attribute_or_default(std::string_view name) const;
+    // The schema's entry for attribute `name` of this element; nullptr when it has none.
+    const AttrSpec* schema_attribute(std::string_view name) const;
     // Where the attribute is written, else the element's own location.
-    const SourceLoc& attribute_loc(const std::string& name) const;
+    const SourceLoc& attribute_loc(std::string_view name) const;
+    // Whether the reader prepared this node (a node built by hand is not).
+    bool prepared() const {
+        return prepared_attributes.size() == attributes.size() &&
+               (text.empty() || !text_template.empty());
+    }
 };
 
 struct PageMaster {

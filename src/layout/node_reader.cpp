@@ -278,6 +278,23 @@ private:
     std::unordered_map<const XMLElement*, const TagSpan*> spans_;
 };
 
+// Splits the templates and converts the static values of `node` and everything below it once,
+// for every card or row that binds them (see PreparedAttribute).
+void prepare_for_binding(Node& node) {
+    node.prepared_attributes.clear();
+    node.prepared_attributes.reserve(node.attributes.size());
+    for (const auto& [name, value] : node.attributes) {
+        PreparedAttribute& prepared = node.prepared_attributes.emplace_back();
+        if (has_expression(value))
+            prepared.parts =
+                split_template(value, attribute_value_loc(node.attribute_loc(name), name));
+        else if (const AttrSpec* attr = node.schema_attribute(name))
+            prepared.value = convert_static_value(*attr, value);
+    }
+    node.text_template = split_template(node.text, node.loc);
+    for (auto& child : node.children) prepare_for_binding(child);
+}
+
 }  // namespace
 
 std::optional<Node> read_nodes(const tinyxml2::XMLDocument& doc, const SourceMap& source,
@@ -290,7 +307,9 @@ std::optional<Node> read_nodes(const tinyxml2::XMLDocument& doc, const SourceMap
         return std::nullopt;
     }
     NodeReader reader(doc, source, file, language, diags);
-    return reader.read_root(*root);
+    std::optional<Node> node = reader.read_root(*root);
+    if (node) prepare_for_binding(*node);  // after whitespace normalisation: the texts are final
+    return node;
 }
 
 }  // namespace dw::layout
