@@ -229,9 +229,18 @@ bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
     // Pages go out only while nothing blocks the output; after that, every card is still
     // typeset (not painted), so one run reports every problem.
     auto blocked = [&] { return !planned || (diags.has_errors() && !options.keep_going); };
+    bool sent = false;  // whether a page has gone out
     auto send = [&](std::vector<typeset::Page>&& done) {
         if (blocked()) return;
         for (typeset::Page& page : done) sink.add(std::move(page), cards.typesetter().fonts());
+        sent = sent || !done.empty();
+    };
+    // Until the first page goes out, the painter has nothing to do: it may get ready for the
+    // cards on it meanwhile.
+    auto preview = [&](const DeckTypesetter::Faces& faces) {
+        if (sent || blocked()) return;
+        sink.preview(faces.front, cards.typesetter().fonts());
+        if (faces.back) sink.preview(*faces.back, cards.typesetter().fonts());
     };
     send(pages.start());
     bool any = false;
@@ -240,6 +249,7 @@ bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
         if (!faces) continue;
         any = true;
         if (blocked()) continue;
+        preview(*faces);
         for (int copy = 1; copy < entry.copies; ++copy) send(pages.add(faces->front, faces->back));
         send(pages.add(std::move(faces->front), std::move(faces->back)));
     }

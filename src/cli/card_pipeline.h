@@ -21,6 +21,9 @@ public:
     virtual ~PageSink() = default;
     // `fonts` is the deck's font table so far, which the page's glyph runs index (it only grows).
     virtual void add(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) = 0;
+    // A card face that will be on a page still to come (the first sheet of a deck, while it
+    // fills): a sink may prepare for painting it. Nothing of it is output.
+    virtual void preview(const typeset::Page& /*face*/, const std::vector<typeset::FontFace>& /*fonts*/) {}
 };
 
 // The document metadata of a deck (the layout's <metadata>).

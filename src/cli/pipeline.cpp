@@ -104,9 +104,11 @@ void write_build_report(const Options& options, const typeset::Document& doc, ou
 }
 
 // A card deck's pages painted into a PDF as they come, on a thread of their own while the next
-// cards are typeset (see output/background_pdf.h). The file is opened with the first page, so a
-// deck whose errors are found before it touches no file. Pages with images outside the
-// confinement are reported and not painted; the output is then dropped.
+// cards are typeset (see output/background_pdf.h); the cards of the first sheet are previewed
+// to it while they are typeset, so that its fonts, glyphs and images are loaded when the sheet
+// comes. The file is opened with the first card without errors, so a deck whose errors are
+// found before touches no file. Pages with images outside the confinement are reported and not
+// painted; the output is then dropped.
 class PdfPageSink final : public PageSink {
 public:
     PdfPageSink(const Options& options, typeset::Metadata metadata, Diagnostics& diags)
@@ -117,6 +119,16 @@ public:
         if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
         add_files_read(fonts, page, files_read_);
         pdf_->add_page(std::move(page), fonts);
+    }
+
+    void preview(const typeset::Page& face, const std::vector<typeset::FontFace>& fonts) override {
+        for (const typeset::Item& item : face.items) {
+            const auto* image = std::get_if<typeset::Image>(&item);
+            if (image && !data::path_is_allowed(image->file, options_.confine))
+                return;  // reported when the face comes on a page, and never painted
+        }
+        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
+        pdf_->warm(typeset::Page(face), fonts);
     }
 
     // The exit code of the render: what writing added to the pipeline's `exit_code`.

@@ -31,11 +31,28 @@ void BackgroundPdf::add_page(typeset::Page&& page, const std::vector<typeset::Fo
     changed_.notify_all();
 }
 
+void BackgroundPdf::warm(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!queue_.empty()) return;  // painting has begun: too late to help
+        warm_queue_.emplace_back(std::move(page), fonts);
+    }
+    changed_.notify_all();
+}
+
 void BackgroundPdf::paint_pages() {
     pthread_setname_np(pthread_self(), "dw-paint");  // for perf, top -H and gdb
     for (;;) {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [this] { return !queue_.empty() || closing_; });
+        changed_.wait(lock, [this] { return !queue_.empty() || !warm_queue_.empty() || closing_; });
+        if (queue_.empty() && !warm_queue_.empty() && !closing_) {
+            QueuedPage warm = std::move(warm_queue_.front());
+            warm_queue_.pop_front();
+            lock.unlock();
+            pdf_.warm(warm.first, warm.second);
+            continue;
+        }
+        warm_queue_.clear();
         if (queue_.empty()) return;  // closing, and every page is painted
         auto [page, fonts] = std::move(queue_.front());
         queue_.pop_front();

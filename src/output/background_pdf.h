@@ -31,6 +31,10 @@ public:
     BackgroundPdf& operator=(const BackgroundPdf&) = delete;
 
     void add_page(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts);
+    // A page to warm the painter's caches with (StreamedPdf::warm) while no page waits to be
+    // painted: a card of a deck's first sheet, while the rest of the sheet is typeset. Warm
+    // pages still queued when pages arrive are dropped; they never block the caller.
+    void warm(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts);
     // Waits for the queued pages, then as StreamedPdf::commit; `pages` is set to the page count.
     bool commit(int& pages);
 
@@ -44,7 +48,9 @@ private:
     const size_t depth_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<std::pair<typeset::Page, std::vector<typeset::FontFace>>> queue_;
+    using QueuedPage = std::pair<typeset::Page, std::vector<typeset::FontFace>>;
+    std::deque<QueuedPage> queue_;
+    std::deque<QueuedPage> warm_queue_;
     bool closing_ = false;
     std::thread thread_;
 };

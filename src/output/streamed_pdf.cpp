@@ -39,6 +39,12 @@ void StreamedPdf::add_page(const typeset::Page& page, const std::vector<typeset:
     forward_diagnostics();
 }
 
+void StreamedPdf::warm(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts) {
+    if (!file_.ok() || painter_->failed()) return;
+    painter_->warm(page, fonts);
+    forward_diagnostics();
+}
+
 bool StreamedPdf::commit() {
     painter_->end_document();
     forward_diagnostics();

@@ -30,6 +30,8 @@ public:
     // Paints `page`; `fonts` is the font table its glyph runs index, which may have grown since
     // the previous page. Does nothing once writing has failed (that was reported).
     void add_page(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts);
+    // Loads what painting `page` will need, ahead of it (CairoPainter::warm); paints nothing.
+    void warm(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts);
     int pages() const { return pages_; }
     // False (reported) when anything failed; nothing is then written or replaced.
     bool commit();

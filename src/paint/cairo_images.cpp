@@ -146,11 +146,26 @@ ImageCache::Entry ImageCache::load(const typeset::Image& image) {
     return entry;
 }
 
-bool ImageCache::draw(cairo_t* cr, const typeset::Image& image) {
+ImageCache::Entry& ImageCache::entry_for(const typeset::Image& image) {
     auto key = std::make_pair(image.kind, image.file);
     auto it = entries_.find(key);
     if (it == entries_.end()) it = entries_.emplace(key, load(image)).first;
-    Entry& entry = it->second;
+    return it->second;
+}
+
+// Whether uses of the SVG are painted from a recording of it (made at its first use's size).
+bool ImageCache::records(const Entry& entry, const typeset::Image& image) const {
+    return reuse_drawings_ && entry.svg && image.rect.w > 0 && image.rect.h > 0 &&
+           !entry.not_recordable;
+}
+
+void ImageCache::prepare(const typeset::Image& image) {
+    Entry& entry = entry_for(image);
+    if (!entry.failed && records(entry, image) && !entry.drawing) record_svg(entry, image);
+}
+
+bool ImageCache::draw(cairo_t* cr, const typeset::Image& image) {
+    Entry& entry = entry_for(image);
     if (entry.failed) return false;
     if (entry.raster) {
         draw_raster(cr, entry.raster.get(), image.rect);
@@ -161,8 +176,7 @@ bool ImageCache::draw(cairo_t* cr, const typeset::Image& image) {
 
 bool ImageCache::draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image) {
     const typeset::Rect& r = image.rect;
-    if (reuse_drawings_ && r.w > 0 && r.h > 0 && !entry.not_recordable &&
-        (entry.drawing || record_svg(entry, image)) &&
+    if (records(entry, image) && (entry.drawing || record_svg(entry, image)) &&
         std::abs(entry.drawing_w / entry.drawing_h - r.w / r.h) < 1e-9 * (r.w / r.h)) {
         cairo_matrix_t to_drawing;  // user space → the drawing's own space
         cairo_matrix_init_scale(&to_drawing, entry.drawing_w / r.w, entry.drawing_h / r.h);

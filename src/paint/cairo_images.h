@@ -23,6 +23,9 @@ public:
 
     // Returns false (after reporting once per file) when the image cannot be drawn.
     bool draw(cairo_t* cr, const typeset::Image& image);
+    // Does now what the first draw() of the image would do before drawing: decode the file
+    // and, for an SVG to reuse, record the drawing. Reports as draw() does.
+    void prepare(const typeset::Image& image);
 
 private:
     struct Entry {
@@ -35,6 +38,8 @@ private:
         bool not_recordable = false;
     };
     Entry load(const typeset::Image& image);
+    Entry& entry_for(const typeset::Image& image);
+    bool records(const Entry& entry, const typeset::Image& image) const;
     bool draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image);
     bool record_svg(Entry& entry, const typeset::Image& image);
 

@@ -136,6 +136,18 @@ void CairoPainter::Impl::update_fonts(const std::vector<typeset::FontFace>& font
     if (fonts_) fonts_->extend(fonts);
 }
 
+void CairoPainter::Impl::warm(const typeset::Page& page,
+                              const std::vector<typeset::FontFace>& fonts) {
+    if (!is_pdf() || broken_ || !fonts_) return;
+    update_fonts(fonts);
+    fonts_->load_all();  // reported as painting would: once a font
+    if (!warm_walk_) warm_walk_ = std::make_unique<GlyphWalk>(*fonts_, font_options_.get(), never_stop_);
+    paint_page(page, *warm_walk_);
+    for (const typeset::Item& item : page.items)
+        if (const auto* image = std::get_if<typeset::Image>(&item); image && is_drawable_rect(image->rect))
+            images_.prepare(*image);
+}
+
 void CairoPainter::Impl::open_page_surface(double width, double height) {
     broken_ = false;  // each PNG/SVG page has its own surface and context
     bytes_.clear();
@@ -246,6 +258,9 @@ void CairoPainter::begin_page(double width, double height, const std::string& la
 }
 void CairoPainter::update_fonts(const std::vector<typeset::FontFace>& fonts) {
     impl_->update_fonts(fonts);
+}
+void CairoPainter::warm(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts) {
+    impl_->warm(page, fonts);
 }
 void CairoPainter::glyphs(const typeset::GlyphRun& run) { impl_->glyphs(run); }
 void CairoPainter::shape(const typeset::Shape& shape) { impl_->shape(shape); }

@@ -44,6 +44,10 @@ public:
     void begin_document(const typeset::Document& doc) override;
     void begin_page(double width, double height, const std::string& label) override;
     void update_fonts(const std::vector<typeset::FontFace>& fonts) override;
+    // PDF, before a page made of `page` is painted (the first sheet of a card deck, while its
+    // cards are typeset): loads its fonts, glyphs and images into the caches painting uses.
+    // Draws nothing and changes nothing that is written, only when the work is done.
+    void warm(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts);
     void glyphs(const typeset::GlyphRun& run) override;
     void shape(const typeset::Shape& shape) override;
     void line(const typeset::Line& line) override;

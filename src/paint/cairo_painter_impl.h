@@ -24,6 +24,7 @@ public:
     void begin_document(const typeset::Document& doc);
     void begin_page(double width, double height, const std::string& label);
     void update_fonts(const std::vector<typeset::FontFace>& fonts);
+    void warm(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts);
     void end_page();
     void end_document();
 
@@ -71,6 +72,8 @@ private:
     DrawBatch batch_;
     FontOptionsPtr font_options_;
     std::unique_ptr<GlyphWarmer> warmer_;  // declared after fonts_: stops before they go
+    std::unique_ptr<GlyphWalk> warm_walk_;  // warm(): holds its scaled fonts; after fonts_ too
+    const std::atomic<bool> never_stop_{false};
 
     std::string bytes_;  // what the current PDF or SVG stream has written so far
     SurfacePtr surface_;

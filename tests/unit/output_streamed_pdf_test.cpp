@@ -102,3 +102,73 @@ TEST_CASE("BackgroundPdf without a commit stops its thread and writes nothing", 
     }
     CHECK(fs::is_empty(dir.path));
 }
+
+namespace {
+
+// A card face: a glyph run in Lato and an SVG icon, as a deck's sheet shows them.
+typeset::Document card_pages() {
+    typeset::Document doc = three_pages();
+    doc.fonts.push_back({DRUKWERK_SOURCE_ROOT "/fonts/lato/Lato-Regular.ttf", 0, "Lato"});
+    for (auto& page : doc.pages) {
+        typeset::GlyphRun run;
+        run.size = 11;
+        run.text = "bouwsteen";
+        for (unsigned id : {70u, 84u, 90u, 94u, 88u, 89u, 74u, 74u, 83u})
+            run.glyphs.push_back({id, 20 + 6.0 * run.glyphs.size(), 40});
+        run.clusters.assign(9, {1, 1});
+        page.items.push_back(run);
+        typeset::Image icon;
+        icon.kind = typeset::Image::Kind::Svg;
+        icon.file = DRUKWERK_SOURCE_ROOT "/layouts/icons/theme-2.svg";
+        icon.rect = {30, 60, 40, 40};
+        page.items.push_back(icon);
+    }
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("a PDF warmed with the faces to come has the same bytes", "[output]") {
+    Dir dir;
+    typeset::Document doc = card_pages();
+    auto write = [&](const std::string& name, bool warm) {
+        Diagnostics diags;
+        output::StreamedPdf pdf((dir.path / name).string(), doc.metadata, diags);
+        if (warm)
+            for (const auto& page : doc.pages) pdf.warm(page, doc.fonts);
+        for (const auto& page : doc.pages) pdf.add_page(page, doc.fonts);
+        REQUIRE(pdf.commit());
+        CHECK_FALSE(diags.has_errors());
+        return slurp(dir.path / name);
+    };
+    const std::string cold = write("cold.pdf", false);
+    CHECK(cold.find("/FontFile2") != std::string::npos);      // the test paints a font and
+    CHECK(cold.find("/PatternType 1") != std::string::npos);  // a recorded SVG
+    CHECK(write("warm.pdf", true) == cold);
+
+    // On the painting thread, while no page waits; warm pages that come late are dropped.
+    Diagnostics diags;
+    output::BackgroundPdf pdf((dir.path / "background.pdf").string(), doc.metadata, diags);
+    for (const auto& page : doc.pages) pdf.warm(typeset::Page(page), doc.fonts);
+    for (const auto& page : doc.pages) {
+        pdf.add_page(typeset::Page(page), doc.fonts);
+        pdf.warm(typeset::Page(page), doc.fonts);
+    }
+    int pages = 0;
+    REQUIRE(pdf.commit(pages));
+    CHECK(pages == 3);
+    CHECK(slurp(dir.path / "background.pdf") == cold);
+}
+
+TEST_CASE("warming reports an unreadable image once, as painting it would", "[output]") {
+    Dir dir;
+    typeset::Document doc = card_pages();
+    for (auto& page : doc.pages)
+        std::get<typeset::Image>(page.items.back()).file = (dir.path / "missing.svg").string();
+    Diagnostics diags;
+    output::StreamedPdf pdf((dir.path / "deck.pdf").string(), doc.metadata, diags);
+    pdf.warm(doc.pages[0], doc.fonts);
+    CHECK(diags.error_count() == 1);
+    for (const auto& page : doc.pages) pdf.add_page(page, doc.fonts);
+    CHECK(diags.error_count() == 1);
+}
