@@ -202,6 +202,9 @@ TEST_CASE("fit rule: long text shrinks; text that cannot fit names its CSV line"
     REQUIRE(errors.size() == 1);  // card 1.1 shrinks and fits; card 1.2 does not
     CHECK(contains(errors[0], "fit.csv:3:1: error: the text of card 1.2 does not fit"));
     CHECK(contains(r.err, "lower min-size in the styles of the box at"));
+    // Card 1.1 was previewed to the painter (the file was opened) before 1.2 failed: nothing
+    // is written, and no temporary file is left.
+    CHECK(fs::is_empty(dir.path()));
 
     RunResult kept = render_deck(fixture("cards/fit.csv"), dir / "fit.pdf",
                                  {"--keep-going", "--mode", "print-shop", "--faces", "fronts"});
