@@ -1,6 +1,8 @@
 #include "cli/card_pipeline.h"
 
 #include <map>
+#include <set>
+#include <string>
 
 #include "bind/card_binder.h"
 #include "cli/card_selection.h"
@@ -236,11 +238,13 @@ bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
         sent = sent || !done.empty();
     };
     // Until the first page goes out, the painter has nothing to do: it may get ready for the
-    // cards on it meanwhile.
+    // cards on it meanwhile (a back shared by a theme's cards once).
+    std::set<std::string> previewed_backs;
     auto preview = [&](const DeckTypesetter::Faces& faces) {
         if (sent || blocked()) return;
         sink.preview(faces.front, cards.typesetter().fonts());
-        if (faces.back) sink.preview(*faces.back, cards.typesetter().fonts());
+        if (faces.back && (faces.back->reuse.empty() || previewed_backs.insert(faces.back->reuse).second))
+            sink.preview(*faces.back, cards.typesetter().fonts());
     };
     send(pages.start());
     bool any = false;

@@ -27,6 +27,7 @@ void BackgroundPdf::add_page(typeset::Page&& page, const std::vector<typeset::Fo
     changed_.wait(lock, [this] { return queue_.size() < depth_; });
     // The font table is copied: the caller's keeps growing while this page waits.
     queue_.emplace_back(std::move(page), fonts);
+    pages_added_ = true;
     lock.unlock();
     changed_.notify_all();
 }
@@ -34,7 +35,7 @@ void BackgroundPdf::add_page(typeset::Page&& page, const std::vector<typeset::Fo
 void BackgroundPdf::warm(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) {
     {
         std::lock_guard lock(mutex_);
-        if (!queue_.empty()) return;  // painting has begun: too late to help
+        if (pages_added_) return;  // painting has begun: too late to help
         warm_queue_.emplace_back(std::move(page), fonts);
     }
     changed_.notify_all();

@@ -51,6 +51,7 @@ private:
     using QueuedPage = std::pair<typeset::Page, std::vector<typeset::FontFace>>;
     std::deque<QueuedPage> queue_;
     std::deque<QueuedPage> warm_queue_;
+    bool pages_added_ = false;
     bool closing_ = false;
     std::thread thread_;
 };
