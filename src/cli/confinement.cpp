@@ -1,5 +1,6 @@
 #include "cli/confinement.h"
 
+#include <algorithm>
 #include <set>
 
 #include "data/path_guard.h"
@@ -56,6 +57,13 @@ bool check_confined_images(const typeset::Page& page, const std::vector<std::str
             diags.error({image->file, 0, 0}, "the image is outside the project", kHint);
     }
     return ok;
+}
+
+bool images_confined(const typeset::Page& page, const std::vector<std::string>& dirs) {
+    return std::all_of(page.items.begin(), page.items.end(), [&](const typeset::Item& item) {
+        const auto* image = std::get_if<typeset::Image>(&item);
+        return !image || data::path_is_allowed(image->file, dirs);
+    });
 }
 
 }  // namespace dw::cli

@@ -24,5 +24,7 @@ bool check_confined_images(const typeset::Document& doc, const std::vector<std::
 // so far (each is reported once) and grows.
 bool check_confined_images(const typeset::Page& page, const std::vector<std::string>& dirs,
                            Diagnostics& diags, std::set<std::string>& reported);
+// Whether every image of `page` is inside the folders; reports nothing.
+bool images_confined(const typeset::Page& page, const std::vector<std::string>& dirs);
 
 }  // namespace dw::cli

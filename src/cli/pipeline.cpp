@@ -122,11 +122,8 @@ public:
     }
 
     void preview(const typeset::Page& face, const std::vector<typeset::FontFace>& fonts) override {
-        for (const typeset::Item& item : face.items) {
-            const auto* image = std::get_if<typeset::Image>(&item);
-            if (image && !data::path_is_allowed(image->file, options_.confine))
-                return;  // reported when the face comes on a page, and never painted
-        }
+        // An image outside is reported when the face comes on a page, and never painted.
+        if (!images_confined(face, options_.confine)) return;
         if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
         pdf_->warm(typeset::Page(face), fonts);
     }

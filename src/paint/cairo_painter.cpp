@@ -141,7 +141,7 @@ void CairoPainter::Impl::warm(const typeset::Page& page,
     if (!is_pdf() || broken_ || !fonts_) return;
     update_fonts(fonts);
     fonts_->load_all();  // reported as painting would: once a font
-    if (!warm_walk_) warm_walk_ = std::make_unique<GlyphWalk>(*fonts_, font_options_.get(), never_stop_);
+    if (!warm_walk_) warm_walk_ = std::make_unique<GlyphWalk>(*fonts_, font_options_.get());
     paint_page(page, *warm_walk_);
     for (const typeset::Item& item : page.items)
         if (const auto* image = std::get_if<typeset::Image>(&item); image && is_drawable_rect(image->rect))

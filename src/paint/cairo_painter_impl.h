@@ -73,7 +73,6 @@ private:
     FontOptionsPtr font_options_;
     std::unique_ptr<GlyphWarmer> warmer_;  // declared after fonts_: stops before they go
     std::unique_ptr<GlyphWalk> warm_walk_;  // warm(): holds its scaled fonts; after fonts_ too
-    const std::atomic<bool> never_stop_{false};
 
     std::string bytes_;  // what the current PDF or SVG stream has written so far
     SurfacePtr surface_;

@@ -10,7 +10,7 @@
 namespace dw::paint {
 
 GlyphWalk::GlyphWalk(const FontCache& fonts, const cairo_font_options_t* context_options,
-                     const std::atomic<bool>& stop)
+                     const std::atomic<bool>* stop)
     : fonts_(fonts), options_(context_options), stop_(stop) {
     // A PDF surface of its own, never drawn on: the same surface font options and device
     // transform as the painter's, so the context picks the painter's scaled fonts.
@@ -35,7 +35,7 @@ void GlyphWalk::group_end() {
 void GlyphWalk::end_page() { cr_.reset(); }
 
 void GlyphWalk::glyphs(const typeset::GlyphRun& run) {
-    if (!cr_ || stop_.load(std::memory_order_relaxed)) return;
+    if (!cr_ || (stop_ && stop_->load(std::memory_order_relaxed))) return;
     const FontCache::Font* font = fonts_.loaded(run.font);
     if (!font || !std::isfinite(run.size) || run.size <= 0) return;
     all_.clear(), first_seen_.clear();
@@ -85,7 +85,7 @@ cairo_scaled_font_t* GlyphWalk::unscaled_font(cairo_font_face_t* face) {
 GlyphWarmer::GlyphWarmer(const typeset::Document& doc, const FontCache& fonts,
                          const cairo_font_options_t* context_options)
     : doc_(doc), options_(cairo_font_options_copy(context_options)) {
-    walk_ = std::make_unique<GlyphWalk>(fonts, options_.get(), stop_);
+    walk_ = std::make_unique<GlyphWalk>(fonts, options_.get(), &stop_);
     thread_ = std::thread([this] { run(); });
 }
 

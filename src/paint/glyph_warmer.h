@@ -25,9 +25,9 @@ namespace dw::paint {
 class GlyphWalk final : public Painter {
 public:
     // `context_options`: what the painter sets with cairo_set_font_options (not copied).
-    // `stop`: checked before each glyph run.
+    // `stop`, if given: checked before each glyph run.
     GlyphWalk(const FontCache& fonts, const cairo_font_options_t* context_options,
-              const std::atomic<bool>& stop);
+              const std::atomic<bool>* stop = nullptr);
     ~GlyphWalk() override;
 
     int runs_warmed() const { return runs_warmed_.load(std::memory_order_relaxed); }
@@ -59,7 +59,7 @@ private:
 
     const FontCache& fonts_;
     const cairo_font_options_t* options_;
-    const std::atomic<bool>& stop_;
+    const std::atomic<bool>* stop_;
     std::atomic<int> runs_warmed_{0};
     SurfacePtr surface_;
     CairoPtr cr_;
