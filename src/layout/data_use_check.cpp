@@ -193,7 +193,7 @@ private:
     }
 
     void check_field_of(const FieldDecl& item, std::string_view field, const SourceLoc& loc) {
-        if (!field.empty() && !item.find(field)) report_unknown(field, &item, loc, std::string(field));
+        if (!field.empty() && !item.find(field)) report_unknown(field, &item, loc, item.name);
     }
 
     void check_template(const std::string& text, const SourceLoc& loc) {
