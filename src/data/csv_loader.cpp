@@ -215,7 +215,9 @@ std::optional<Value> parse_csv(std::string_view text, const std::string& file, D
         header = read_header(fields, diags);
         if (!header) return std::nullopt;
     }
-    std::vector<SourceLoc> header_locs;  // where each column is named, for the header's checks
+    // Where each column is named: kept with the first row's fields (key_loc), for the checks of
+    // the header; the other rows do without, as a deck may have thousands.
+    std::vector<SourceLoc> header_locs;
     for (const auto& f : fields) header_locs.push_back(f.loc);
     Value rows = Value::list(start);
     while (!reader.at_end()) {
@@ -227,7 +229,7 @@ std::optional<Value> parse_csv(std::string_view text, const std::string& file, D
         for (size_t i = 0; i < header->size(); ++i)
             row.fields.emplace_back((*header)[i],
                                     Value::string(std::move(fields[i].text), fields[i].loc),
-                                    header_locs[i]);
+                                    rows.items.empty() ? header_locs[i] : SourceLoc{});
         rows.items.push_back(std::move(row));
     }
     return rows;
