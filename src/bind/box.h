@@ -79,6 +79,23 @@ struct Timeline {
     enum class Legend { Top, Bottom, None } legend = Legend::Top;
 };
 
+// A table (GFM tables in rich text): the Box's children are its rows, each a Stack whose
+// children are the cells (Stacks of blocks). The first `header_rows` rows are the header, repeated
+// on every page the table breaks onto. Shared and immutable once bound.
+struct TableCells {  // how the cells of a row kind are decorated (from their style)
+    double padding[4] = {0, 0, 0, 0};  // top, right, bottom, left (pt)
+    double rule_below = 0;             // pt; 0: no rule under the row
+    Color rule_color;
+    std::optional<Color> fill;
+};
+
+struct TableFormat {
+    int header_rows = 1;
+    std::vector<std::optional<Length>> widths;  // per column; unset: from the content
+    std::optional<Length> width;  // the whole table's; unset: as its content needs, at most the column
+    TableCells header, body;
+};
+
 enum class ArrowDirection { Right, Left, Down, Up, Both };
 
 struct Box {
@@ -97,6 +114,7 @@ struct Box {
         PageBreak,
         Timeline,  // a date axis; children are the item labels
         Arrow,     // a connector line with a head; drawn with the Rule fields
+        Table,     // rows of cells; see TableFormat
     };
     Kind kind = Kind::Stack;
     SourceLoc loc;
@@ -143,6 +161,8 @@ struct Box {
 
     // Timeline: shared and immutable once bound (most boxes have none; copies stay cheap)
     std::shared_ptr<const Timeline> timeline;
+    // Table: shared and immutable once bound
+    std::shared_ptr<const TableFormat> table;
 
     // Rule / Spacer: vertical space
     double space_before = 0, space_after = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bind/binder_internal.h"
+#include "bind/table_format.h"
 
 namespace dw::bind {
 
@@ -12,6 +13,7 @@ struct Binder::RichStyles {
     int bookmark_levels = 2;
     std::string continued;
     layout::Style continued_style;
+    std::optional<Length> table_width;
 };
 
 void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
@@ -43,8 +45,14 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     styles.numbered = style_or("numbered", styles.bullet[0]);
     styles.task = style_or("task", styles.bullet[0]);
     styles.quote = style_or("quote", styles.paragraph);
-    styles.table = style_or("table", styles.paragraph);
+    // Cells are neither justified nor hyphenated unless a table style asks for it.
+    layout::Style plain_cells = styles.paragraph;
+    plain_cells.align = layout::Align::Left;
+    plain_cells.hyphenate.clear();
+    plain_cells.first_indent = plain_cells.left_indent = 0;
+    styles.table = style_or("table", plain_cells);
     styles.table_header = style_or("table-header", styles.table);
+    styles.table_width = length_attr(node, "table-width");
     styles.code = style_or("code", styles.paragraph);
     styles.link_color = color_attr(node, "link-color");
     styles.bookmark_levels = int(number_attr(node, "bookmarks").value_or(2));
@@ -177,23 +185,40 @@ void Binder::bind_list(const data::Block& list, const RichStyles& styles, int de
 }
 
 void Binder::bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out) {
-    bool header = true;
-    for (const auto& row : table.children) {
-        Box r;
-        r.kind = Box::Kind::Row;
-        r.loc = row.loc;
-        r.gap = styles.table.size;
-        for (const auto& cell : row.children) {
-            r.widths.push_back(Length{1, Length::Unit::Fraction});
-            Box column;
-            column.kind = Box::Kind::Stack;
-            column.children.push_back(paragraph_box(header ? styles.table_header : styles.table,
-                                                    rich_spans(cell.inlines, styles), cell.loc));
-            r.children.push_back(std::move(column));
+    std::string align = table_alignment(table);
+    auto format = std::make_shared<TableFormat>();
+    format->header_rows = table.children.empty() ? 0 : 1;
+    format->width = styles.table_width;
+    format->widths.resize(align.size());
+    format->header = table_cells(styles.table_header);
+    format->body = table_cells(styles.table);
+    Box t;
+    t.kind = Box::Kind::Table;
+    t.loc = table.loc;
+    t.space_before = styles.table.space_before;
+    t.space_after = std::max(styles.table.space_after, styles.paragraph.space_after);
+    for (size_t r = 0; r < table.children.size(); ++r) {
+        const data::Block& row = table.children[r];
+        Box cells;
+        cells.loc = row.loc;
+        for (size_t c = 0; c < row.children.size(); ++c) {
+            layout::Style style = r == 0 ? styles.table_header : styles.table;
+            style.space_before = style.space_after = 0;
+            style.background.reset();  // the cell's fill, drawn by the table
+            if (c < align.size() && align[c] != ' ')
+                style.align = align[c] == 'r'   ? layout::Align::Right
+                              : align[c] == 'c' ? layout::Align::Center
+                                                : layout::Align::Left;
+            Box cell;
+            cell.loc = row.children[c].loc;
+            cell.children.push_back(
+                paragraph_box(style, rich_spans(row.children[c].inlines, styles), row.children[c].loc));
+            cells.children.push_back(std::move(cell));
         }
-        header = false;
-        out.push_back(std::move(r));
+        t.children.push_back(std::move(cells));
     }
+    t.table = std::move(format);
+    out.push_back(std::move(t));
 }
 
 std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles) {

@@ -26,6 +26,16 @@ std::string without_final_newline(std::string s) {
     return s;
 }
 
+// The delimiter row's alignment per column: 'l' (:--), 'c' (:-:), 'r' (--:), ' ' (---).
+std::string table_alignments(cmark_node* table) {
+    uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
+    const uint8_t* given = cmark_gfm_extensions_get_table_alignments(table);
+    std::string align(columns, ' ');
+    for (uint16_t i = 0; given && i < columns; ++i)
+        if (given[i] == 'l' || given[i] == 'c' || given[i] == 'r') align[i] = char(given[i]);
+    return align;
+}
+
 }  // namespace
 
 MarkdownConverter::MarkdownConverter(std::string_view body, std::string file, int first_line,
@@ -68,6 +78,7 @@ void MarkdownConverter::add_block(cmark_node* node, int depth, std::vector<Block
     std::string_view name = node_type_name(node);
     if (name == "table") {
         b.kind = Block::Kind::Table;
+        b.align = table_alignments(node);
         b.children = blocks_of(node, depth + 1);
     } else if (name == "table_header" || name == "table_row") {
         b.kind = Block::Kind::TableRow;

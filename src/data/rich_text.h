@@ -42,6 +42,7 @@ struct Block {
     std::vector<Block> children;
     std::string text;                // CodeBlock literal
     std::string info;                // CodeBlock info string / Component name
+    std::string align;               // Table: per column 'l', 'c', 'r' or ' ' (not given)
     std::shared_ptr<const Value> data;  // Component: its YAML, parsed into a Value
     SourceLoc loc;
 };

@@ -106,6 +106,10 @@ std::vector<AttrSpec> style_attributes() {
         opt("min-size", T::LengthOrPercent, "",
             "Smallest size the text may shrink to inside a box with fit=\"shrink\"; "
             "default: it does not shrink."),
+        opt("cell-padding", T::Lengths, "0",
+            "Table cells in this style: space inside the cell, top right bottom left (1-4 values)."),
+        opt("rule-below", T::Length, "0", "Table rows in this style: a rule under the row."),
+        opt("rule-color", T::Color, "", "Colour of rule-below; default: the text colour."),
     };
 }
 
@@ -140,6 +144,9 @@ std::vector<AttrSpec> richtext_attributes() {
                         "Style of the continued note; default: the default style."));
     attrs.push_back(choice("section-break", {"none", "h1", "h2"}, "none",
                            "Start every section at this heading level on a new page."));
+    attrs.push_back(opt("table-width", T::LengthOrPercent, "",
+                        "Width of tables; default: as wide as their content needs, at most the "
+                        "column."));
     return attrs;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,10 @@ struct Style {
     int orphans = 2;
     std::optional<Color> background;  // highlight behind the block
     double min_size = 0;  // pt; > 0: may shrink to this size in a box with fit="shrink"
+    // Table cells set in this style (ignored elsewhere)
+    std::array<double, 4> cell_padding{0, 0, 0, 0};  // pt: top, right, bottom, left
+    double rule_below = 0;                           // pt; 0: none
+    std::optional<Color> rule_color;                 // default: the text colour
 };
 
 }  // namespace dw::layout

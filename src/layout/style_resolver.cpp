@@ -88,6 +88,17 @@ const std::map<std::string, Setter>& setters() {
                         const Palette&) { set_if(s.min_size, points(v, s.size)); }},
         {"orphans",
          [](Style& s, const std::string& v, const Palette&) { set_if(s.orphans, parse_int(v)); }},
+        {"cell-padding",
+         [](Style& s, const std::string& v, const Palette&) {
+             if (auto sides = parse_box_lengths(v))
+                 for (size_t i = 0; i < 4; ++i) s.cell_padding[i] = (*sides)[i].to_pt(s.size);
+         }},
+        {"rule-below", [](Style& s, const std::string& v,
+                          const Palette&) { set_if(s.rule_below, points(v, s.size)); }},
+        {"rule-color",
+         [](Style& s, const std::string& v, const Palette& p) {
+             if (auto c = parse_color(v, p)) s.rule_color = c;
+         }},
     };
     return table;
 }

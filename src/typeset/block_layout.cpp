@@ -68,6 +68,7 @@ void BlockLayout::layout(const bind::Box& box, double x, double width, std::vect
         case K::Rule: rule(box, x, width, out); break;
         case K::Arrow: arrow(box, x, width, out); break;
         case K::Timeline: timeline(box, x, width, out); break;
+        case K::Table: table(box, x, width, out); break;
         case K::Spacer: out.push_back(glue(box.height)); break;
         case K::PageBreak: {
             Fragment f;

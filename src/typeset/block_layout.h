@@ -38,6 +38,12 @@ private:
     void image(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void rule(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void arrow(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    // table_layout.cpp
+    struct TableGeometry;
+    void table(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    std::vector<double> table_columns(const bind::Box& box, double width);
+    void table_row(const bind::Box& row, const TableGeometry& table, bool header,
+                   std::vector<Fragment>& out);
     // timeline_layout.cpp
     struct TimelineLabels;
     void timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out);

@@ -25,6 +25,9 @@ struct Fragment {
     std::vector<OutlineEntry> outline;  // bookmarks whose Dest items are in `items`
 
     int section = -1;  // index into the section table when inside a <richtext> section
+    // A table's body row: index into the section table of the entry whose heading is the
+    // table's header, repeated where the table continues on a new page.
+    int table_header = -1;
 };
 
 // The heading repeated and the note printed where a section runs over a page.

@@ -205,4 +205,35 @@ std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
     return breaks;
 }
 
+ContentWidths content_widths(const std::vector<BreakItem>& items) {
+    ContentWidths widths;
+    double word = 0, line = 0, line_to_last_box = 0;
+    for (const auto& item : items) {
+        switch (item.kind) {
+            case BreakItem::Kind::Box:
+                word += item.width;
+                line += item.width;
+                line_to_last_box = line;
+                break;
+            case BreakItem::Kind::Glue:
+                widths.min = std::max(widths.min, word);
+                word = 0;
+                line += item.width;
+                break;
+            case BreakItem::Kind::Penalty:
+                if (item.penalty >= BreakItem::kNoBreak) break;
+                widths.min = std::max(widths.min, word + item.width);
+                word = 0;
+                if (item.penalty <= BreakItem::kForcedBreak) {
+                    widths.max = std::max(widths.max, line_to_last_box);
+                    line = line_to_last_box = 0;
+                }
+                break;
+        }
+    }
+    widths.min = std::max(widths.min, word);
+    widths.max = std::max({widths.max, line_to_last_box, widths.min});
+    return widths;
+}
+
 }  // namespace dw::typeset

@@ -50,6 +50,14 @@ std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
                                 const std::function<double(int)>& line_width,
                                 const BreakSettings& settings = {});
 
+// The narrowest a paragraph can be set without overflowing (its widest unbreakable piece, e.g.
+// a word, with the hyphen where it may break) and its width set without breaks other than
+// forced ones: CSS's min-content and max-content widths.
+struct ContentWidths {
+    double min = 0, max = 0;
+};
+ContentWidths content_widths(const std::vector<BreakItem>& items);
+
 // How far a line of natural width `natural`, with `stretch` and `shrink`, must be stretched
 // (> 0) or shrunk (< 0) to fill `width`: the fraction of its stretch or shrink, as in TeX.
 double adjustment_ratio(double natural, double stretch, double shrink, double width);

@@ -65,9 +65,19 @@ private:
         return h;
     }
 
+    // The table whose header is repeated on a page starting at `start`: a body row that
+    // follows another row of its table. -1 when none.
+    int repeated_table_header(size_t start) const {
+        if (start >= f_.size() || f_[start].table_header < 0) return -1;
+        size_t prev = start;
+        while (prev > 0 && f_[prev - 1].glue) --prev;
+        if (prev == 0 || f_[prev - 1].table_header != f_[start].table_header) return -1;
+        return f_[start].table_header;
+    }
+
     // The index of the first fragment of the next page.
     size_t fill_page(size_t start, int continued_section) {
-        double y = heading_height(continued_section);
+        double y = heading_height(continued_section) + heading_height(repeated_table_header(start));
         size_t last_break = start;
         for (size_t j = start; j < f_.size(); ++j) {
             const Fragment& frag = f_[j];
@@ -107,11 +117,13 @@ private:
         PlacedPage page;
         int open_paragraph = -1;
         double y = body_.y;
-        if (repeated_heading >= 0)
-            for (const auto& frag : sections_[size_t(repeated_heading)].heading) {
+        for (int repeated : {repeated_heading, repeated_table_header(start)}) {
+            if (repeated < 0) continue;
+            for (const auto& frag : sections_[size_t(repeated)].heading) {
                 emit_fragment(frag, y, page.items, open_paragraph);
                 y += frag.height;
             }
+        }
         for (size_t j = start; j < end; ++j) {
             const Fragment& frag = f_[j];
             if (frag.glue && j == start) continue;

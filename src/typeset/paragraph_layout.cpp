@@ -182,4 +182,17 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
     return lines;
 }
 
+ContentWidths measure_paragraph(const bind::Box& paragraph, TypesetContext& ctx) {
+    check_fonts(paragraph, ctx);
+    ParagraphText text = build_paragraph_text(paragraph, ctx);
+    AttrListPtr attrs(build_attributes(paragraph, text));
+    // An unlimited line: no run is split between characters to fit.
+    ParagraphItems items = build_paragraph_items(text, attrs.get(), paragraph.style, 1e9, ctx);
+    ContentWidths widths = content_widths(items.breaks);
+    double indent = paragraph.style.left_indent + std::max(0.0, paragraph.style.first_indent);
+    widths.min += indent;
+    widths.max += indent;
+    return widths;
+}
+
 }  // namespace dw::typeset

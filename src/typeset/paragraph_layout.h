@@ -12,6 +12,7 @@
 #include "typeset/font_system.h"
 #include "typeset/image_size.h"
 #include "typeset/itemizer.h"
+#include "typeset/line_breaker.h"
 #include "typeset/paragraph_cache.h"
 #include "typeset/paragraph_items.h"
 #include "typeset/word_shaper.h"
@@ -41,6 +42,7 @@ struct TypesetContext {
     int next_dest = 0;
     int page_number = 0;  // for header and footer fields
     int page_count = 0;
+    double body_height = 0;  // of a page; a table row taller than this is split (0: never)
     std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
     std::set<std::string> missing_families;
     std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these
@@ -63,5 +65,8 @@ struct TypesetContext {
 // rectangles per line, and the list marker on the first line. Space before/after is not included.
 std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, double width,
                                        TypesetContext& ctx);
+
+// The paragraph's min-content and max-content widths (see content_widths), indents included.
+ContentWidths measure_paragraph(const bind::Box& paragraph, TypesetContext& ctx);
 
 }  // namespace dw::typeset

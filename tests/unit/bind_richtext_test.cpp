@@ -1,6 +1,7 @@
 // <richtext>: Markdown blocks become paragraphs with a style, tag, bookmark level and list marker
 // per block kind; `continued` groups the h1 sections.
 #include "bind_support.h"
+#include "bind/table_format.h"
 
 using namespace dw;
 using namespace dw::bind;
@@ -190,19 +191,49 @@ TEST_CASE("richtext: quotes, code, rules and tables", "[bind]") {
     Box root = bind_md("---\nk: v\n---\n\n> geciteerd\n\n```\ncode {{x}}\n```\n\n---\n\n"
                        "| a | b |\n|---|---|\n| 1 | 2 |\n",
                        " quote=\"note\"");
-    REQUIRE(root.children.size() == 5);
+    REQUIRE(root.children.size() == 4);
     CHECK(root.children[0].style.name == "note");
     CHECK(text_of(root.children[0]) == "geciteerd");
     REQUIRE(root.children[1].spans.size() == 1);
     CHECK(root.children[1].spans[0].monospace);
     CHECK(root.children[1].spans[0].text == "code {{x}}");
     CHECK(root.children[2].kind == Box::Kind::Rule);
-    CHECK(root.children[3].kind == Box::Kind::Row);
-    CHECK(root.children[4].kind == Box::Kind::Row);
-    CHECK(texts(root.children[3]) == std::vector<std::string>{"a", "b"});
-    CHECK(texts(root.children[4]) == std::vector<std::string>{"1", "2"});
-    REQUIRE(root.children[3].widths.size() == 2);
-    CHECK(root.children[3].widths[1].unit == Length::Unit::Fraction);
+    const Box& table = root.children[3];
+    CHECK(table.kind == Box::Kind::Table);
+    REQUIRE(table.table);
+    CHECK(table.table->header_rows == 1);
+    REQUIRE(table.children.size() == 2);
+    CHECK(texts(table.children[0]) == std::vector<std::string>{"a", "b"});
+    CHECK(texts(table.children[1]) == std::vector<std::string>{"1", "2"});
+}
+
+TEST_CASE("richtext: table columns align as the delimiter row says, numbers on the right",
+          "[bind]") {
+    Box root = bind_md("---\nk: v\n---\n\n| Wat | Wie | Bedrag | Nr |\n|:---|:-:|---|--:|\n"
+                       "| Offerte | Marga | 1.250,- | 3 |\n| Huur | Ann | \u20AC 320 | 4 |\n",
+                       "");
+    REQUIRE(root.children.size() == 1);
+    const Box& table = root.children[0];
+    REQUIRE(table.children.size() == 3);
+    auto align = [&](size_t row, size_t col) {
+        return table.children[row].children[col].children[0].style.align;
+    };
+    using A = dw::layout::Align;
+    CHECK(align(1, 0) == A::Left);
+    CHECK(align(1, 1) == A::Center);
+    CHECK(align(1, 2) == A::Right);  // all amounts: a number column
+    CHECK(align(0, 2) == A::Right);  // its header too
+    CHECK(align(2, 3) == A::Right);
+    // Cells are not justified or hyphenated when no table style is given (body text is).
+    CHECK(table.children[1].children[0].children[0].style.hyphenate.empty());
+}
+
+TEST_CASE("richtext: what reads as a number", "[bind]") {
+    using dw::bind::looks_numeric;
+    for (const char* yes : {"12", "1.250,-", "\u20AC 320", "-5", "12,5%", "3 x", "1 000"})
+        CHECK(looks_numeric(yes));
+    for (const char* no : {"", "Q3", "12 mei", "a1", "1.", "2024-11-12x1"})
+        CHECK_FALSE(looks_numeric(no));
 }
 
 TEST_CASE("richtext: a source that is not rich text is an error", "[bind]") {
