@@ -54,6 +54,7 @@ const char* usage_text() {
            "                       [--backend cairo|haru] [--pdf-standard a-1b]\n"
            "                       [--permissions no-print,no-copy,no-modify,no-annotate]\n"
            "                       [--owner-password PASSWORD]\n"
+           "       drukwerk render DATA --layout LAYOUT --email-bundle DIR\n"
            "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
            "                       [--mode sheets|print-shop|cards] [--faces both|fronts|backs]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
@@ -74,6 +75,8 @@ const char* usage_text() {
            "--width-px N (PNG only) scales the page to exactly N pixels wide, instead of --dpi.\n"
            "--page-master NAME starts the document on that page master of the layout (a variant\n"
            "such as a4 next to a3) instead of the one <document> names.\n"
+           "--email-bundle DIR writes a mail's files: the PDF, the layout's phone version as PDF\n"
+           "and as a 1170 px PNG, and index.html, the mail's body.\n"
            "--pdf-standard a-1b writes an archival PDF/A-1b; --permissions writes a PDF that\n"
            "readers open freely but restrict (RC4 encryption: not secret). Both use libharu.\n"
            "\n"
@@ -216,6 +219,10 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 error = "--owner-password must not be empty";
                 return std::nullopt;
             }
+        } else if (arg == "--email-bundle") {
+            auto v = value("--email-bundle");
+            if (!v) return std::nullopt;
+            o.email_bundle = *v;
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return std::nullopt;
@@ -252,7 +259,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         error = o.command + " needs --layout LAYOUT.xml";
         return std::nullopt;
     }
-    if (o.command == "render" && o.output.empty()) {
+    if (o.command == "render" && o.output.empty() && o.email_bundle.empty()) {
         error = "render needs -o OUTPUT";
         return std::nullopt;
     }

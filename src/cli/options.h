@@ -40,6 +40,7 @@ struct Options {
     std::string owner_password;
     bool help = false;
     bool version = false;
+    std::string email_bundle;  // --email-bundle DIR: the mail's files (cli/email_bundle.h)
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.

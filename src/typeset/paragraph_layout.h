@@ -41,6 +41,8 @@ struct TypesetContext {
     int next_dest = 0;
     int page_number = 0;  // for header and footer fields
     int page_count = 0;
+    // The height of a page's body, for content that cannot split (a timeline); 0: no limit.
+    double body_height = 0;
     std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
     std::set<std::string> missing_families;
     std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these

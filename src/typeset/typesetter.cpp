@@ -46,6 +46,7 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
     BodyArea body{page.margin_left, page.margin_top, page.width - page.margin_left - page.margin_right,
                   page.height - page.margin_top - page.margin_bottom};
 
+    ctx.body_height = body.height;
     BlockLayout blocks(ctx);
     std::vector<Fragment> fragments;
     {
