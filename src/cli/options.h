@@ -41,6 +41,10 @@ struct Options {
     bool help = false;
     bool version = false;
     std::string email_bundle;  // --email-bundle DIR: the mail's files (cli/email_bundle.h)
+    // card sheets: --calibration starts with the calibration sheet pair; --back-offset X,Y (mm)
+    // replaces the layout's back-offset-x and -y
+    bool calibration = false;
+    std::optional<std::pair<double, double>> back_offset_mm;
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.
