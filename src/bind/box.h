@@ -72,11 +72,13 @@ struct Timeline {
     std::vector<TimelineStatus> statuses;
     std::vector<TimelineItem> items;  // items[i] is labelled by Box::children[i]
     std::optional<int> now;
+    int now_month_end = 0;  // the last day of now's month: items dated in it are not "after now"
     std::string now_label;
     layout::Style tick_style, legend_style;
     Color axis_color;
     double axis_thickness = 1.5, marker_size = 11.34, label_width = 113.4, gap = 8.5;
     enum class Legend { Top, Bottom, None } legend = Legend::Top;
+    bool vertical = false;  // items in date order down a line instead of along an axis
 };
 
 // A table (GFM tables in rich text): the Box's children are its rows, each a Stack whose

@@ -175,6 +175,11 @@ void Binder::bind_timeline(const layout::Node& node, std::vector<Box>& out) {
     if (auto now = located_attr(node, "now"); now && !now->first.empty()) {
         if (auto day = checked_date(*now, diags_)) {
             t.now = day->first;
+            CalendarDate month = calendar_date(day->first);
+            month.day = 1;
+            month.month = month.month % 12 + 1;
+            if (month.month == 1) ++month.year;
+            t.now_month_end = day_number(month) - 1;
             if (*t.now < t.start || *t.now > t.end)
                 diags_.error(now->second, "'" + now->first + "' lies outside the timeline (" +
                                               axis.describe() + ")");
@@ -196,6 +201,7 @@ void Binder::bind_timeline(const layout::Node& node, std::vector<Box>& out) {
     t.legend = legend == "none" ? Timeline::Legend::None
                : legend == "bottom" ? Timeline::Legend::Bottom
                                     : Timeline::Legend::Top;
+    t.vertical = text_attr(node, "orientation").value_or("horizontal") == "vertical";
     box.space_before = length_attr(node, "space-before").value_or(Length{}).to_pt();
     box.space_after = length_attr(node, "space-after").value_or(Length{}).to_pt();
 

@@ -1,5 +1,7 @@
 #include "cli/card_pipeline.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -61,10 +63,28 @@ impose::SheetSpec sheet_spec(const layout::SheetSpec& s, const layout::CardDeck&
 }
 
 // The sheet's note as one centred paragraph in its style, typeset with the cards' fonts.
+// The paper by name ("A4"), or its size in millimetres.
+std::string paper_name(const layout::SheetSpec& sheet) {
+    struct Named {
+        const char* name;
+        double w, h;
+    };
+    static constexpr Named kPapers[] = {{"A3", 841.89, 1190.55}, {"A4", 595.276, 841.89},
+                                        {"A5", 419.528, 595.276}, {"Letter", 612, 792},
+                                        {"Legal", 612, 1008}};
+    double w = std::min(sheet.paper_width, sheet.paper_height);
+    double h = std::max(sheet.paper_width, sheet.paper_height);
+    for (const Named& p : kPapers)
+        if (std::abs(p.w - w) < 1 && std::abs(p.h - h) < 1) return p.name;
+    auto mm = [](double pt) { return std::to_string(int(std::lround(pt * 25.4 / 72))); };
+    return mm(w) + " × " + mm(h) + " mm";
+}
+
+// The sheet's note: always how to print it (the paper, at 100 %: a printer that fits the page
+// to the paper shrinks every card and moves the cut lines), then the layout's own note.
 impose::SheetNote sheet_note(const layout::Layout& layout, const layout::SheetSpec& sheet,
                              double width, typeset::CardTypesetter& cards) {
     impose::SheetNote note;
-    if (sheet.note.empty()) return note;
     bind::Box paragraph;
     paragraph.kind = bind::Box::Kind::Paragraph;
     paragraph.loc = sheet.loc;
@@ -72,7 +92,9 @@ impose::SheetNote sheet_note(const layout::Layout& layout, const layout::SheetSp
     if (auto it = layout.styles.find(style); it != layout.styles.end()) paragraph.style = it->second;
     paragraph.style.align = layout::Align::Center;
     bind::Span text;
-    text.text = sheet.note;
+    text.text = "Afdrukken op " + paper_name(sheet) +
+                " op schaal 100 % (ware grootte, niet \u2018passend maken\u2019)." +
+                (sheet.note.empty() ? "" : " " + sheet.note);
     text.loc = sheet.loc;
     paragraph.spans.push_back(text);
     typeset::BlockLayout blocks(cards.context());
@@ -146,13 +168,18 @@ private:
 // (a sheet pair whenever one is full), or one page per face for print shops and screens.
 class PageArranger {
 public:
-    PageArranger(Mode mode, const Options& options) : mode_(mode), faces_(faces_of(options)) {}
+    PageArranger(Mode mode, const Options& options)
+        : mode_(mode), faces_(faces_of(options)), options_(options) {}
 
     // Sheets mode: false (reported) when not one card fits a sheet.
     bool plan_sheets(const layout::Layout& layout, typeset::CardTypesetter& typesetter, bool backs,
                      Diagnostics& diags) {
         const layout::CardDeck& deck = *layout.cards;
         impose::SheetSpec spec = sheet_spec(*deck.sheet, deck);
+        if (options_.back_offset_mm) {
+            spec.back_offset_x = options_.back_offset_mm->first * 72.0 / 25.4;
+            spec.back_offset_y = options_.back_offset_mm->second * 72.0 / 25.4;
+        }
         impose::SheetPlan plan = impose::plan_sheet(spec);
         if (!plan.fits) {
             diags.error(deck.sheet->loc, "not one card fits on the sheet inside its margins",
@@ -160,7 +187,8 @@ public:
             return false;
         }
         impose::SheetNote note = sheet_note(layout, *deck.sheet, plan.grid.w, typesetter);
-        sheets_.emplace(plan, spec, std::move(note), deck.sheet->calibration, backs);
+        sheets_.emplace(plan, spec, std::move(note), deck.sheet->calibration || options_.calibration,
+                        backs);
         return true;
     }
 
@@ -184,6 +212,7 @@ public:
 private:
     Mode mode_;
     impose::Faces faces_;
+    const Options& options_;
     std::optional<impose::SheetImposer> sheets_;
 };
 

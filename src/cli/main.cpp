@@ -1,6 +1,7 @@
 // drukwerk: structured data + XML layout → branded, print-ready PDF (and PNG / SVG).
 #include <iostream>
 
+#include "cli/email_bundle.h"
 #include "cli/huge_page_heap.h"
 #include "cli/data_commands.h"
 #include "cli/options.h"
@@ -39,7 +40,9 @@ int main(int argc, char** argv) {
     }
     dw::mark_phase("main");
     dw::Diagnostics diags;
-    int code = options->command == "check" ? run_check(*options, diags) : run_render(*options, diags);
+    int code = options->command == "check"    ? run_check(*options, diags)
+               : !options->email_bundle.empty() ? run_email_bundle(*options, diags)
+                                                : run_render(*options, diags);
     diags.print(std::cerr);
     if (code == kOk && diags.has_errors()) code = kInputError;
     return code;

@@ -1,6 +1,7 @@
 #include "cli/options.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstring>
 
 namespace dw::cli {
@@ -54,8 +55,10 @@ const char* usage_text() {
            "                       [--backend cairo|haru] [--pdf-standard a-1b]\n"
            "                       [--permissions no-print,no-copy,no-modify,no-annotate]\n"
            "                       [--owner-password PASSWORD]\n"
+           "       drukwerk render DATA --layout LAYOUT --email-bundle DIR\n"
            "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
            "                       [--mode sheets|print-shop|cards] [--faces both|fronts|backs]\n"
+           "                       [--calibration] [--back-offset X,Y]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
            "       (render and check: --strict makes data fields the layout does not declare\n"
            "       errors instead of warnings)\n"
@@ -79,6 +82,10 @@ const char* usage_text() {
            "--width-px N (PNG only) scales the page to exactly N pixels wide, instead of --dpi.\n"
            "--page-master NAME starts the document on that page master of the layout (a variant\n"
            "such as a4 next to a3) instead of the one <document> names.\n"
+           "--calibration starts a card deck's sheets with the duplex calibration sheet pair;\n"
+           "--back-offset X,Y (mm) moves the back sheets, instead of the layout's offset.\n"
+           "--email-bundle DIR writes a mail's files: the PDF, the layout's phone version as PDF\n"
+           "and as a 1170 px PNG, and index.html, the mail's body.\n"
            "--pdf-standard a-1b writes an archival PDF/A-1b; --permissions writes a PDF that\n"
            "readers open freely but restrict (RC4 encryption: not secret). Both use libharu.\n"
            "\n"
@@ -229,6 +236,23 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             o.layout = *v;
             o.schema_data = true;
             o.schema_doc = arg == "--data-doc";
+        } else if (arg == "--calibration") {
+            o.calibration = true;
+        } else if (arg == "--back-offset") {
+            auto v = value("--back-offset");
+            if (!v) return std::nullopt;
+            size_t comma = v->find(',');
+            double x = 0, y = 0;
+            if (comma == std::string::npos || !parse_number(v->substr(0, comma), x) ||
+                !parse_number(v->substr(comma + 1), y) || std::abs(x) > 50 || std::abs(y) > 50) {
+                error = "--back-offset takes X,Y in millimetres from -50 to 50, e.g. 1.5,-0.5";
+                return std::nullopt;
+            }
+            o.back_offset_mm = std::make_pair(x, y);
+        } else if (arg == "--email-bundle") {
+            auto v = value("--email-bundle");
+            if (!v) return std::nullopt;
+            o.email_bundle = *v;
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return std::nullopt;
@@ -273,7 +297,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         error = o.command + " needs --layout LAYOUT.xml";
         return std::nullopt;
     }
-    if (o.command == "render" && o.output.empty()) {
+    if (o.command == "render" && o.output.empty() && o.email_bundle.empty()) {
         error = "render needs -o OUTPUT";
         return std::nullopt;
     }

@@ -44,6 +44,11 @@ struct Options {
     bool strict = false;
     // schema --data LAYOUT / --data-doc LAYOUT (in `layout`): the layout's data, not the language
     bool schema_data = false, schema_doc = false;
+    std::string email_bundle;  // --email-bundle DIR: the mail's files (cli/email_bundle.h)
+    // card sheets: --calibration starts with the calibration sheet pair; --back-offset X,Y (mm)
+    // replaces the layout's back-offset-x and -y
+    bool calibration = false;
+    std::optional<std::pair<double, double>> back_offset_mm;
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.

@@ -157,7 +157,7 @@ private:
 // --page-master: a variant of the layout (a4 next to a3) chosen when rendering.
 static bool choose_page_master(layout::Layout& layout, const Options& options, Diagnostics& diags) {
     if (layout.page_masters.count(options.page_master)) {
-        layout.first_page_master = options.page_master;
+        layout::start_on_page_master(layout, options.page_master);
         return true;
     }
     std::vector<std::string> names;

@@ -37,4 +37,10 @@ const SourceLoc& Node::attribute_loc(std::string_view name) const {
     return it == attribute_locs.end() ? loc : it->second;
 }
 
+void start_on_page_master(Layout& layout, const std::string& master) {
+    layout.first_page_master = master;
+    auto variant = layout.variants.find(master);
+    if (variant != layout.variants.end()) layout.document = variant->second;
+}
+
 }  // namespace dw::layout

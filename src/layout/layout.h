@@ -96,10 +96,16 @@ struct Layout {
     // Page master of the first page: <document page-master=...>, else the first one declared.
     // A layout without page masters gets an A4 master named "default" with 20 mm margins.
     std::string first_page_master;
+    // <variant page-master="...">: flow content used instead of `document` on that master.
+    std::map<std::string, Node> variants;
     // <cards>: a card deck instead of a document (see card_deck.h); null for documents.
     std::shared_ptr<const CardDeck> cards;
     // <data>: the data the layout takes (declared = false when it has none).
     DataDecls data;
 };
+
+// Starts the document on `master` (which must exist): with the layout's <variant> for it when
+// it has one, else with the document's flow content on that page master.
+void start_on_page_master(Layout& layout, const std::string& master);
 
 }  // namespace dw::layout

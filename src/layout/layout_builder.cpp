@@ -59,6 +59,7 @@ public:
                 layout_.document = std::move(child);
                 has_document = true;
             }
+            if (child.element == "variant") add_variant(child);
         }
         if (has_document == bool(layout_.cards))
             diags_.error(root.loc,
@@ -114,6 +115,17 @@ private:
         std::string name = node.attribute_or("name", "");
         seen_masters_.emplace(name, node.loc);
         if (first_master_.empty()) first_master_ = name;
+    }
+
+    void add_variant(const Node& node) {
+        std::string master = node.attribute_or("page-master", "");
+        if (layout_.variants.count(master)) {
+            diags_.error(node.attribute_loc("page-master"),
+                         "a second <variant> for page master '" + master + "'",
+                         "the first is at " + where(layout_.variants.at(master).loc));
+            return;
+        }
+        layout_.variants.emplace(master, node);
     }
 
     void add_component(const Node& node) {

@@ -170,7 +170,7 @@ ElementSpec metadata_element() {
 std::vector<ElementSpec> structure_elements() {
     return {
         structure("layout", "The root: one layout definition.", Content::Elements,
-                  {"metadata", "data", "palette", "styles", "page-master", "component", "document",
+                  {"metadata", "data", "palette", "styles", "page-master", "component", "document", "variant",
                    "cards"},
                   {opt("name", T::String, "", "Name of the layout, for messages."),
                    opt("version", T::String, "", "Version of this layout, for your bookkeeping.")}),
@@ -217,6 +217,13 @@ std::vector<ElementSpec> structure_elements() {
                   {opt("page-master", T::PageMasterRef, "",
                        "Page master of the first page; default: the first page master.")},
                   Occurs::AtMostOnce),
+        structure("variant",
+                  "The flow content used instead of the document's when rendering on this "
+                  "page master (--page-master): a design of its own for another medium, such "
+                  "as a phone, from the same data.",
+                  Content::Flow, {},
+                  {req("page-master", T::PageMasterRef,
+                       "The page master that selects this variant, and its first page's.")}),
     };
 }
 
@@ -367,7 +374,11 @@ std::vector<ElementSpec> figure_elements() {
          choice("legend", {"top", "bottom", "none"}, "top", "Where the status legend goes."),
          opt("legend-style", T::StyleRef, "", "Style of the legend's labels."),
          opt("space-before", T::Length, "0", "Space above the timeline."),
-         opt("space-after", T::Length, "0", "Space below the timeline.")});
+         opt("space-after", T::Length, "0", "Space below the timeline."),
+         choice("orientation", {"horizontal", "vertical"}, "horizontal",
+                "horizontal: a date axis with labels in lanes above it. vertical: the items in "
+                "date order down a line, each label right of its marker, the now line between "
+                "the items before and after it (narrow screens).")});
     timeline.children = {"status", "label"};
 
     ElementSpec status = structure(

@@ -25,6 +25,7 @@ struct OutputOptions {
     bool pdfa = false;
     std::optional<paint::Permissions> permissions{};
     std::string owner_password{};  // empty with permissions: a random one (see the README)
+    bool png_palette = false;  // PNG only: 256 colours, a smaller file (paint/png_palette.h)
 };
 
 // The files one write_document call produces, in page order.

@@ -8,6 +8,7 @@
 #include "paint/cairo_painter_impl.h"
 #include "paint/pdf_document.h"
 #include "paint/png_encode.h"
+#include "paint/png_palette.h"
 #include "paint/svg_ids.h"
 #include "paint/text_format.h"
 
@@ -178,7 +179,9 @@ void CairoPainter::Impl::open_page_surface(double width, double height) {
 void CairoPainter::Impl::close_page_surface() {
     if (cr_ && !broken_ && options_.target == CairoTarget::Png) {
         std::string reason;
-        if (!encode_png_rgb24(surface_.get(), bytes_, reason)) {
+        bool encoded = options_.png_palette ? encode_png_palette(surface_.get(), bytes_, reason)
+                                            : encode_png_rgb24(surface_.get(), bytes_, reason);
+        if (!encoded) {
             broken_ = true;
             error("cannot encode PNG: " + reason);
         }

@@ -22,6 +22,7 @@ struct CairoOptions {
     // rest (font subsets, page tree, catalog, cross-reference table). A sink that returns false
     // has reported why; the painter stops drawing and fails.
     std::function<bool(std::string_view)> pdf_sink{};
+    bool png_palette = false;  // PNG only: 256 colours, for small files (png_palette.h)
 };
 
 // Paints with Cairo into memory: one PDF for the whole document, or one PNG / SVG per page.

@@ -48,8 +48,10 @@ private:
     struct TimelineLabels;
     void timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     Fragment timeline_legend(const bind::Timeline& t, double x);
-    TimelineLabels timeline_labels(const bind::Box& box, const TimelineScale& scale, double x,
-                                   double width);
+    TimelineLabels timeline_labels(const bind::Box& box, const std::vector<double>& anchors,
+                                   double right);
+    void vertical_timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
+    bool check_timeline_height(const bind::Box& box, const TimelineLabels& labels, double height);
     double timeline_axis(const bind::Timeline& t, const TimelineScale& scale, double x,
                          double width, double axis_y, Fragment& f);
     double timeline_now(const bind::Timeline& t, const TimelineScale& scale, double x,

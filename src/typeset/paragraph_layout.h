@@ -42,7 +42,9 @@ struct TypesetContext {
     int next_dest = 0;
     int page_number = 0;  // for header and footer fields
     int page_count = 0;
-    double body_height = 0;  // of a page; a table row taller than this is split (0: never)
+    // The height of a page's body: a table row taller than this is split, and content that
+    // cannot split (a timeline) must fit it; 0: no limit.
+    double body_height = 0;
     std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
     std::set<std::string> missing_families;
     std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these

@@ -1,98 +1,81 @@
 #include "typeset/timeline_geometry.h"
 
 #include <algorithm>
-#include <cmath>
+#include <numeric>
 
 namespace dw::typeset {
 namespace {
 
-struct Placed {
-    double left, right;  // the flag: leader and text
-    double anchor;
+struct Flag {
+    double anchor, right;  // the leader, and the right end of the text
     int lane;
 };
 
-bool overlaps(const Placed& a, const Placed& b, double gap) {
-    return a.left < b.right + gap && b.left < a.right + gap;
+// A leader at `x` runs through (or within `gap` of) the flag's text; a leader at or left of
+// the flag's own leader does not: that one stands between it and the text.
+bool blocks(const Flag& flag, double x, double gap) {
+    return x > flag.anchor + kSharedLeader && x < flag.right + gap;
 }
 
-// The flag for a label hanging right of its leader, or left of it when `flipped`.
-Placed flag(const LabelRequest& r, double width, double pad, bool flipped) {
-    if (flipped) return {r.anchor - pad - width, r.anchor, r.anchor, 0};
-    return {r.anchor, r.anchor + pad + width, r.anchor, 0};
+bool overlaps(const Flag& a, const Flag& b, double gap) {
+    return a.anchor < b.right + gap && b.anchor < a.right + gap;
+}
+
+// The lane rules of place_labels for `me` against the flags placed so far.
+bool allowed(const Flag& me, const std::vector<Flag>& placed, double gap) {
+    for (const Flag& p : placed) {
+        if (p.lane == me.lane && overlaps(p, me, gap)) return false;
+        if (p.lane > me.lane && blocks(me, p.anchor, gap)) return false;
+        if (p.lane < me.lane && blocks(p, me.anchor, gap)) return false;
+    }
+    return true;
+}
+
+std::vector<size_t> indices(size_t n) {
+    std::vector<size_t> order(n);
+    std::iota(order.begin(), order.end(), size_t{0});
+    return order;
 }
 
 }  // namespace
 
-std::vector<LabelPlacement> place_labels(const std::vector<LabelRequest>& requests, double left,
-                                         double right, double pad, double gap) {
-    // Leaders this close together read as one: labels at (nearly) the same date share it.
-    const double same = std::max(0.5, pad / 2);
-    auto crosses = [&](const Placed& flag, double anchor) {
-        if (std::abs(anchor - flag.anchor) < same) return false;
-        return anchor > flag.left - same && anchor < flag.right + same;
-    };
-    // Right to left: a flag reaches right of its leader, so a label placed later that goes
-    // further out never covers the leader of one placed earlier.
-    std::vector<size_t> order(requests.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+std::vector<int> stack_markers(const std::vector<MarkerSpan>& spans, double gap) {
+    std::vector<size_t> order = indices(spans.size());
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return spans[a].left < spans[b].left; });
+    std::vector<double> row_end;  // right end of the last marker in each row
+    std::vector<int> rows(spans.size(), 0);
+    for (size_t index : order) {
+        const MarkerSpan& s = spans[index];
+        size_t row = 0;
+        while (row < row_end.size() && s.left < row_end[row] + gap) ++row;
+        if (row == row_end.size()) row_end.push_back(s.right);
+        row_end[row] = std::max(row_end[row], s.right);
+        rows[index] = int(row);
+    }
+    return rows;
+}
+
+LabelLayout place_labels(const std::vector<LabelRequest>& requests, double right, double pad,
+                         double gap) {
+    // Right to left: a flag reaches right of its leader, so the labels placed first are the
+    // ones whose leaders a later label could cover. Labels sharing a leader keep their order,
+    // the first nearest the axis.
+    std::vector<size_t> order = indices(requests.size());
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return requests[a].anchor > requests[b].anchor; });
-    std::vector<LabelPlacement> out(requests.size());
-    std::vector<Placed> placed;
-    for (size_t position = 0; position < order.size(); ++position) {
-        const size_t index = order[position];
+    LabelLayout out;
+    out.places.resize(requests.size());
+    std::vector<Flag> placed;
+    for (size_t index : order) {
         const LabelRequest& r = requests[index];
-        double width = std::min(r.width, std::max(0.0, right - left - pad));
-        bool fits_right = r.anchor + pad + width <= right + 0.01;
-        bool fits_left = r.anchor - pad - width >= left - 0.01;
-        std::vector<bool> sides;  // orientations to try, preferred first
-        if (fits_right || !fits_left) sides.push_back(false);
-        if (fits_left) sides.push_back(true);
-        // Leaders this label's flag would cut, and leaders cutting it, in `lane`; -1 if it
-        // overlaps a label there.
-        auto crossings = [&](Placed& me, int lane) {
-            me.lane = lane;
-            int count = 0;
-            for (const Placed& p : placed) {
-                if (p.lane == lane) {
-                    if (overlaps(p, me, gap)) return -1;
-                } else if (p.lane < lane ? crosses(p, me.anchor) : crosses(me, p.anchor)) {
-                    ++count;
-                }
-            }
-            return count;
-        };
-        // Labels still to place lie left of this one; a flag hanging left over their leaders
-        // would force them into crossings later, so count those as well.
-        auto covered_later = [&](const Placed& me, size_t from) {
-            int count = 0;
-            for (size_t k = from; k < order.size(); ++k)
-                if (crosses(me, requests[order[k]].anchor)) ++count;
-            return count;
-        };
-        // The nearest lane without crossings; when every lane has some (crowded dates), the
-        // lane and orientation with the fewest, nearest first.
-        std::optional<Placed> chosen;
-        bool chosen_flipped = false;
-        int fewest = 0;
-        int lanes = int(placed.size()) + 1;
-        for (int lane = 0; lane < lanes && !(chosen && fewest == 0); ++lane)
-            for (bool flipped : sides) {
-                Placed me = flag(r, width, pad, flipped);
-                int count = crossings(me, lane);
-                if (count < 0) continue;
-                count += covered_later(me, position + 1);
-                if (chosen && count >= fewest) continue;
-                chosen = me;
-                chosen_flipped = flipped;
-                fewest = count;
-                if (count == 0) break;
-            }
-        placed.push_back(*chosen);
-        double text_x = chosen_flipped ? chosen->left : chosen->left + pad;
-        out[index] = {std::clamp(text_x, left, std::max(left, right - width)), chosen->lane,
-                      chosen_flipped};
+        const double text_x = r.anchor + pad;
+        if (text_x + r.width > right + 0.01 && (!out.too_wide || index < *out.too_wide))
+            out.too_wide = index;
+        Flag me{r.anchor, text_x + r.width, 0};
+        while (!allowed(me, placed, gap)) ++me.lane;
+        placed.push_back(me);
+        out.places[index] = {text_x, me.lane};
     }
     return out;
 }

@@ -5,41 +5,12 @@
 
 #include "typeset/block_layout.h"
 #include "typeset/timeline_geometry.h"
+#include "typeset/timeline_marks.h"
 
 namespace dw::typeset {
 namespace {
 
-const Color kWhite{1, 1, 1, 1};
-
-bind::Span plain(std::string text, std::optional<int> weight = std::nullopt) {
-    bind::Span s;
-    s.text = std::move(text);
-    s.weight = weight;
-    return s;
-}
-
-Shape disc(double cx, double cy, double diameter, const bind::TimelineStatus& status) {
-    Shape s;
-    s.rect = {cx - diameter / 2, cy - diameter / 2, diameter, diameter};
-    s.radius = diameter / 2;
-    s.has_fill = true;
-    // A ring is white inside; a disc gets a thin white edge so that neighbours stay apart.
-    s.fill = status.outline ? kWhite : status.color;
-    s.stroke = status.outline ? status.color : kWhite;
-    s.stroke_width = status.outline ? std::max(1.2, diameter * 0.16) : std::max(0.8, diameter * 0.08);
-    return s;
-}
-
-Shape bar(double x1, double x2, double cy, double height, const bind::TimelineStatus& status) {
-    Shape s = disc(0, cy, height, status);
-    s.rect = {x1, cy - height / 2, std::max(height, x2 - x1), height};
-    return s;
-}
-
-void emit_items(Fragment& into, Fragment part, double y) {
-    translate_items(part.items, 0, y);
-    into.items.insert(into.items.end(), part.items.begin(), part.items.end());
-}
+using namespace timeline_marks;
 
 // How far right the text of a laid-out block reaches: the last glyph's origin plus an
 // allowance for its advance (glyph runs keep origins only).
@@ -51,8 +22,85 @@ double text_extent(const Fragment& f) {
     return right;
 }
 
-double anchor_of(const bind::TimelineItem& item, const TimelineScale& scale) {
-    return scale.x_of((double(item.start) + double(item.end)) / 2);
+// Where each item's marker goes: its row above the axis and the x of its leader (a disc's
+// centre, a bar's rounded left end, so that the label starts where the period starts). Items
+// with the same dates and status share one marker.
+struct TimelineMarkers {
+    std::vector<double> anchor;
+    std::vector<int> row;
+    std::vector<bool> own;  // false: the item shares the marker of an earlier one
+    int rows = 1;
+};
+
+bool same_marker(const bind::TimelineItem& a, const bind::TimelineItem& b) {
+    return a.start == b.start && a.end == b.end && a.status == b.status;
+}
+
+TimelineMarkers place_markers(const bind::Timeline& t, const TimelineScale& scale) {
+    const double bar_height = t.marker_size * 0.6;
+    std::vector<MarkerSpan> spans;
+    std::vector<size_t> marker_of;  // item -> span
+    TimelineMarkers m;
+    for (size_t i = 0; i < t.items.size(); ++i) {
+        const bind::TimelineItem& item = t.items[i];
+        size_t same = 0;
+        while (same < i && !same_marker(t.items[same], item)) ++same;
+        m.own.push_back(same == i);
+        if (same < i) {
+            marker_of.push_back(marker_of[same]);
+            m.anchor.push_back(m.anchor[same]);
+            continue;
+        }
+        double x1 = scale.x_of(item.start), x2 = scale.x_of(item.end);
+        marker_of.push_back(spans.size());
+        if (item.end > item.start) {
+            spans.push_back({x1, std::max(x2, x1 + bar_height)});
+            m.anchor.push_back(x1 + bar_height / 2);
+        } else {
+            spans.push_back({x1 - t.marker_size / 2, x1 + t.marker_size / 2});
+            m.anchor.push_back(x1);
+        }
+    }
+    std::vector<int> rows = stack_markers(spans, t.gap / 4);
+    for (size_t i = 0; i < t.items.size(); ++i) {
+        m.row.push_back(rows[marker_of[i]]);
+        m.rows = std::max(m.rows, m.row.back() + 1);
+    }
+    return m;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    size_t at = 0;
+    while (at < text.size()) {
+        size_t end = text.find(' ', at);
+        if (end == std::string::npos) end = text.size();
+        if (end > at) words.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return words;
+}
+
+// Whether `narrow`, the same text set in a narrower measure, broke lines only between words
+// (or at hyphens): a word cut anywhere else means the measure is narrower than the word.
+bool whole_words(const Fragment& wide, const Fragment& narrow) {
+    std::vector<std::string> words;
+    for (const auto& item : wide.items)
+        if (const auto* run = std::get_if<GlyphRun>(&item))
+            for (auto& w : words_of(run->text)) words.push_back(std::move(w));
+    for (const auto& item : narrow.items)
+        if (const auto* run = std::get_if<GlyphRun>(&item))
+            for (const auto& w : words_of(run->text))
+                if (std::find(words.begin(), words.end(), w) == words.end() && w.back() != '-')
+                    return false;
+    return true;
+}
+
+std::string plain_text(const Fragment& f) {
+    std::string text;
+    for (const auto& item : f.items)
+        if (const auto* run = std::get_if<GlyphRun>(&item)) text += (text.empty() ? "" : " ") + run->text;
+    return text;
 }
 
 }  // namespace
@@ -114,28 +162,73 @@ Fragment BlockLayout::timeline_legend(const bind::Timeline& t, double x) {
     return legend;
 }
 
-// Labels shaped at the label width, then placed as flags by their text's real width.
+// Labels shaped at the label width, narrowed to the room right of their leaders, then placed
+// as flags by their text's real width.
 BlockLayout::TimelineLabels BlockLayout::timeline_labels(const bind::Box& box,
-                                                         const TimelineScale& scale, double x,
-                                                         double width) {
+                                                         const std::vector<double>& anchors,
+                                                         double right) {
     const bind::Timeline& t = *box.timeline;
+    const double pad = std::max(3.0, t.marker_size * 0.45);
     TimelineLabels labels;
     std::vector<LabelRequest> requests;
     for (size_t i = 0; i < t.items.size(); ++i) {
+        double room = std::max(1.0, right - anchors[i] - pad);
         std::vector<Fragment> inner;
         layout_all(box.children[i].children, 0, t.label_width, inner);
-        labels.text.push_back(merge(inner));
-        requests.push_back({anchor_of(t.items[i], scale),
-                            std::min(t.label_width, text_extent(labels.text.back()))});
+        Fragment text = merge(std::move(inner));
+        if (text_extent(text) > room) {
+            // Narrowed to the room right of its leader, unless a word is wider than that:
+            // then it keeps its width, and does not fit.
+            inner.clear();
+            layout_all(box.children[i].children, 0, room, inner);
+            Fragment narrow = merge(std::move(inner));
+            if (whole_words(text, narrow) && text_extent(narrow) <= room) text = std::move(narrow);
+        }
+        requests.push_back({anchors[i], std::min(t.label_width, text_extent(text))});
+        labels.text.push_back(std::move(text));
     }
-    const double pad = std::max(3.0, t.marker_size * 0.45);
-    labels.places = place_labels(requests, x, x + width, pad, t.gap);
+    LabelLayout placed = place_labels(requests, right, pad, t.gap);
+    labels.places = std::move(placed.places);
+    if (placed.too_wide)
+        ctx_.diags.error(box.children[*placed.too_wide].loc,
+                         "the timeline label '" + plain_text(labels.text[*placed.too_wide]) +
+                             "' does not fit between its marker and the end of the timeline",
+                         "move the end of the axis later (to= on the <timeline> at " +
+                             box.loc.file + ":" + std::to_string(box.loc.line) +
+                             "), or shorten the label");
     for (size_t i = 0; i < labels.places.size(); ++i) {
         size_t lane = size_t(labels.places[i].lane);
         if (labels.lane_height.size() <= lane) labels.lane_height.resize(lane + 1, 0);
         labels.lane_height[lane] = std::max(labels.lane_height[lane], labels.text[i].height);
     }
     return labels;
+}
+
+// A timeline does not split: when its lanes of labels make it taller than a page, the first
+// item (in the data's order) whose lane is beyond the page is an error.
+bool BlockLayout::check_timeline_height(const bind::Box& box, const TimelineLabels& labels,
+                                        double height) {
+    if (ctx_.body_height <= 0 || height <= ctx_.body_height + 0.01) return true;
+    const double gap = box.timeline->gap;
+    double used = height - labels.height(gap);
+    size_t fitting = 0;
+    while (fitting < labels.lane_height.size() &&
+           used + labels.lane_height[fitting] + gap <= ctx_.body_height) {
+        used += labels.lane_height[fitting] + gap;
+        ++fitting;
+    }
+    size_t first = 0;
+    while (first + 1 < labels.places.size() && size_t(labels.places[first].lane) < fitting) ++first;
+    if (labels.places.empty()) return true;
+    ctx_.diags.error(box.children[first].loc,
+                     "the timeline does not fit on the page from the label '" +
+                         plain_text(labels.text[first]) + "' on (lane " +
+                         std::to_string(labels.places[first].lane + 1) + " of " +
+                         std::to_string(labels.lane_height.size()) + "; the page has room for " +
+                         std::to_string(fitting) + ")",
+                     "leave items out, spread them over a longer axis, or give the timeline a "
+                     "wider column or a narrower label-width");
+    return false;
 }
 
 // The axis line and a tick with its month (and year) label per tick; returns the y below them.
@@ -182,6 +275,7 @@ double BlockLayout::timeline_now(const bind::Timeline& t, const TimelineScale& s
 
 void BlockLayout::timeline(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
     if (!box.timeline) return;
+    if (box.timeline->vertical) return vertical_timeline(box, x, width, out);
     const bind::Timeline& t = *box.timeline;
     const double marker = t.marker_size;
     // The axis runs inside half a marker at each end so that end markers stay in the column.
@@ -195,34 +289,41 @@ void BlockLayout::timeline(const bind::Box& box, double x, double width, std::ve
         y += legend.height + 2 * t.gap;
     }
 
-    TimelineLabels labels = timeline_labels(box, scale, x, width);
-    const double axis_y = y + labels.height(t.gap) + marker / 2 + t.gap / 2;
+    TimelineMarkers markers = place_markers(t, scale);
+    TimelineLabels labels = timeline_labels(box, markers.anchor, x + width);
+    const double row_step = marker + t.gap / 2;
+    const double rows_height = (markers.rows - 1) * row_step;
+    const double axis_y = y + labels.height(t.gap) + rows_height + marker / 2 + t.gap / 2;
     double below = timeline_axis(t, scale, x, width, axis_y, f);
 
-    // Leaders and labels: lane k sits above lane k-1, its labels' bottoms on one line.
+    // Leaders and labels: lane k sits above lane k-1, its labels' bottoms on one line; each
+    // leader runs from its marker up along its label's left edge to the label's top.
     std::vector<double> lane_bottom;
-    for (double bottom = axis_y - marker / 2 - t.gap; double h : labels.lane_height) {
+    for (double bottom = axis_y - marker / 2 - rows_height - t.gap; double h : labels.lane_height) {
         lane_bottom.push_back(bottom);
         bottom -= h + t.gap;
     }
     for (size_t i = 0; i < t.items.size(); ++i) {
         const bind::TimelineStatus& status = t.statuses[size_t(t.items[i].status)];
         const LabelPlacement& place = labels.places[i];
-        double anchor = anchor_of(t.items[i], scale);
         double label_top = lane_bottom[size_t(place.lane)] - labels.text[i].height;
-        f.items.push_back(Line{anchor, axis_y, anchor, label_top, std::max(0.6, t.axis_thickness * 0.5),
-                               status.color, {}});
+        f.items.push_back(Line{markers.anchor[i], axis_y - markers.row[i] * row_step,
+                               markers.anchor[i], label_top,
+                               std::max(0.6, t.axis_thickness * 0.5), status.color, {}});
         Fragment text = labels.text[i];
         translate_items(text.items, place.x, 0);
         emit_items(f, text, label_top);
     }
-    // Markers last, on top of axis, ticks and leaders.
-    for (const auto& item : t.items) {
+    // Markers last, on top of axis, ticks and leaders; a shared marker is drawn once.
+    for (size_t i = 0; i < t.items.size(); ++i) {
+        if (!markers.own[i]) continue;
+        const bind::TimelineItem& item = t.items[i];
         const bind::TimelineStatus& status = t.statuses[size_t(item.status)];
+        const double cy = axis_y - markers.row[i] * row_step;
         if (item.end > item.start)
-            f.items.push_back(bar(scale.x_of(item.start), scale.x_of(item.end), axis_y, marker * 0.6, status));
+            f.items.push_back(bar(scale.x_of(item.start), scale.x_of(item.end), cy, marker * 0.6, status));
         else
-            f.items.push_back(disc(scale.x_of(item.start), axis_y, marker, status));
+            f.items.push_back(disc(scale.x_of(item.start), cy, marker, status));
     }
     y = timeline_now(t, scale, x, width, axis_y, below, f);
 
@@ -232,6 +333,9 @@ void BlockLayout::timeline(const bind::Box& box, double x, double width, std::ve
         y += legend.height;
     }
     f.height = y;
+    // Reported once, at the item: the page's own "taller than a page" warning would repeat it.
+    if (!check_timeline_height(box, labels, f.height + box.space_before + box.space_after))
+        f.height = std::max(0.0, ctx_.body_height - box.space_before - box.space_after);
     if (box.space_before > 0) out.push_back(glue(box.space_before));
     out.push_back(std::move(f));
     if (box.space_after > 0) out.push_back(glue(box.space_after));

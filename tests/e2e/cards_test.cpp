@@ -91,7 +91,7 @@ TEST_CASE("A4 sheets: 9-up front sheets each followed by its back sheet, every t
         // a title may wrap over two lines: compare with whitespace collapsed, hyphens as typed
         CHECK(contains(all, collapse_spaces(title)));
     }
-    CHECK(contains(all, "Afdrukken op 100%"));
+    CHECK(contains(all, "Afdrukken op A4 op schaal 100 %"));
     require_qpdf_check(pdf);
     RunResult info = run({"pdfinfo", pdf.string()});
     CHECK(contains(info.out, "595.276 x 841.89 pts (A4)"));
