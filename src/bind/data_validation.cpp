@@ -131,7 +131,8 @@ private:
                       "did you mean '" + column.name + "'? (the layout requires it)");
                 continue;
             }
-            SourceLoc at = first_row.fields.empty() ? first_row.loc : first_row.fields.front().key_loc;
+            SourceLoc at =
+                first_row.fields.empty() ? first_row.loc : first_row.fields.front().key_loc;
             error(at, "the header has no column '" + column.name + "'",
                   "the layout takes the columns " + joined(names));
         }
@@ -162,14 +163,16 @@ private:
             return;
         }
         switch (decl.type) {
-            case FieldType::List: return list(v, decl, path);
+            case FieldType::List:
+                return list(v, decl, path);
             case FieldType::Map:
                 if (!v.is_map()) return wrong_shape(v, decl, path);
                 return fields(v, decl, path, false);
             case FieldType::RichText:
                 if (!v.is_rich() && !v.is_string()) wrong_shape(v, decl, path);
                 return;
-            default: return scalar(v, decl.type, decl, path);
+            default:
+                return scalar(v, decl.type, decl, path);
         }
     }
 
@@ -195,9 +198,11 @@ private:
         std::string hint;
         if (decl.type == FieldType::List)
             hint = "write one item per line, each starting with '- '";
+        else if (decl.type == FieldType::Map && path.empty())
+            hint = "write one field per line (name: value): " + joined(decl.field_names());
         else if (decl.type == FieldType::Map)
             hint = "write its fields indented below it: " + joined(decl.field_names());
-        std::string want = decl.type == FieldType::List ? "a list"
+        std::string want = decl.type == FieldType::List  ? "a list"
                            : decl.type == FieldType::Map ? "a map of fields"
                                                          : field_type_name(decl.type);
         error(v.loc, quoted(path) + " should be " + want + ", not " + is, hint);
@@ -216,7 +221,8 @@ private:
         }
         switch (type) {
             case FieldType::Date:
-            case FieldType::DateOrMonth: return date(v, type, path);
+            case FieldType::DateOrMonth:
+                return date(v, type, path);
             case FieldType::Number:
                 if (!is_number(v.text))
                     error(v.loc, quoted(path) + " is '" + v.text + "', not a number",
@@ -226,8 +232,10 @@ private:
                 if (v.text != "true" && v.text != "false")
                     error(v.loc, quoted(path) + " is '" + v.text + "', not true or false");
                 return;
-            case FieldType::Enum: return enumeration(v, decl, path);
-            default: return;
+            case FieldType::Enum:
+                return enumeration(v, decl, path);
+            default:
+                return;
         }
     }
 
@@ -288,7 +296,8 @@ private:
         report_missing(map, decl, path, missing);
         if (!csv_row)
             for (size_t i : unknowns)
-                if (!explained.count(i)) unknown(map.fields[i].key, key_loc(map.fields[i]), "field", names);
+                if (!explained.count(i))
+                    unknown(map.fields[i].key, key_loc(map.fields[i]), "field", names);
         for (auto& field : added) map.fields.push_back(std::move(field));
     }
 
@@ -331,7 +340,8 @@ private:
         if (decl.type == FieldType::List) return Value::list(loc);
         if (decl.type == FieldType::Map) {
             Value map = Value::map(loc);
-            for (const auto& f : decl.fields) map.fields.emplace_back(f.name, default_value(f, loc));
+            for (const auto& f : decl.fields)
+                map.fields.emplace_back(f.name, default_value(f, loc));
             return map;
         }
         return Value::string("", loc);
@@ -391,8 +401,8 @@ bool check_data_format(const std::string& path, const layout::Layout& layout, Di
     return false;
 }
 
-bool validate_data(data::Value& data, const layout::Layout& layout, const ValidationOptions& options,
-                   Diagnostics& diags) {
+bool validate_data(data::Value& data, const layout::Layout& layout,
+                   const ValidationOptions& options, Diagnostics& diags) {
     if (!layout.data.declared && layout.data.components.empty()) return true;
     Validator validator(layout, options, diags);
     if (layout.data.declared) validator.document(data);

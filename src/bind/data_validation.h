@@ -8,7 +8,7 @@
 namespace dw::bind {
 
 struct ValidationOptions {
-    bool strict = false;  // keys the layout does not declare are errors, not warnings
+    bool strict = false;    // keys the layout does not declare are errors, not warnings
     std::string data_file;  // named by messages about the file as a whole (an empty file)
 };
 
@@ -21,7 +21,7 @@ bool check_data_format(const std::string& path, const layout::Layout& layout, Di
 // (attendees[3].organisation, counting from 1); fills in what optional fields leave out (their
 // default, else empty), so that binding may assume the declared shape. A CSV row with errors is
 // left out of the list. Does nothing when the layout declares no data. False on errors.
-bool validate_data(data::Value& data, const layout::Layout& layout, const ValidationOptions& options,
-                   Diagnostics& diags);
+bool validate_data(data::Value& data, const layout::Layout& layout,
+                   const ValidationOptions& options, Diagnostics& diags);
 
 }  // namespace dw::bind

@@ -37,7 +37,8 @@ int run_new(const Options& options, Diagnostics& diags) {
     layout::DataFormat format;
     if (!layout::data_format_of_file(options.output, format) ||
         format != layout->data.document.format) {
-        diags.error({options.output, 0, 0}, "the layout takes " +
+        diags.error({options.output, 0, 0},
+                    "the layout takes " +
                         std::string(layout::data_format_name(layout->data.document.format)),
                     "give the new file that extension");
         return kUsageError;

@@ -11,9 +11,9 @@ FieldType parse_type(const std::string& text) {
     static const std::pair<const char*, FieldType> kTypes[] = {
         {"text", FieldType::Text},     {"richtext", FieldType::RichText},
         {"date", FieldType::Date},     {"date-or-month", FieldType::DateOrMonth},
-        {"number", FieldType::Number},
-        {"bool", FieldType::Bool},     {"enum", FieldType::Enum},
-        {"list", FieldType::List},     {"map", FieldType::Map}};
+        {"number", FieldType::Number}, {"bool", FieldType::Bool},
+        {"enum", FieldType::Enum},     {"list", FieldType::List},
+        {"map", FieldType::Map}};
     for (const auto& [name, type] : kTypes)
         if (text == name) return type;
     return FieldType::Text;  // the schema allows only the names above
@@ -79,10 +79,10 @@ private:
             diags_.error(node.loc, "field '" + f.name + "' is an enum without values",
                          "list its values: values=\"yellow pink blue\"");
         if (!f.fields.empty() && f.type != FieldType::Map && f.type != FieldType::List)
-            diags_.error(node.loc,
-                         "field '" + f.name + "' of type " + field_type_name(f.type) +
-                             " cannot hold fields",
-                         "only type=\"map\" and type=\"list\" (a list of maps) hold <field>s");
+            diags_.error(
+                node.loc,
+                "field '" + f.name + "' of type " + field_type_name(f.type) + " cannot hold fields",
+                "only type=\"map\" and type=\"list\" (a list of maps) hold <field>s");
         if (f.required && f.has_default)
             diags_.error(node.attribute_loc("default"),
                          "field '" + f.name + "' is required and has a default",
@@ -100,10 +100,14 @@ private:
 };
 
 bool format_by_name(const std::string& name, DataFormat& format) {
-    if (name == "markdown") format = DataFormat::Markdown;
-    else if (name == "yaml") format = DataFormat::Yaml;
-    else if (name == "csv") format = DataFormat::Csv;
-    else return false;
+    if (name == "markdown")
+        format = DataFormat::Markdown;
+    else if (name == "yaml")
+        format = DataFormat::Yaml;
+    else if (name == "csv")
+        format = DataFormat::Csv;
+    else
+        return false;
     return true;
 }
 
@@ -124,34 +128,50 @@ std::vector<std::string> FieldDecl::field_names() const {
 
 const char* field_type_name(FieldType type) {
     switch (type) {
-        case FieldType::Text: return "text";
-        case FieldType::RichText: return "richtext";
-        case FieldType::Date: return "date";
-        case FieldType::DateOrMonth: return "date-or-month";
-        case FieldType::Number: return "number";
-        case FieldType::Bool: return "bool";
-        case FieldType::Enum: return "enum";
-        case FieldType::List: return "list";
-        case FieldType::Map: return "map";
+        case FieldType::Text:
+            return "text";
+        case FieldType::RichText:
+            return "richtext";
+        case FieldType::Date:
+            return "date";
+        case FieldType::DateOrMonth:
+            return "date-or-month";
+        case FieldType::Number:
+            return "number";
+        case FieldType::Bool:
+            return "bool";
+        case FieldType::Enum:
+            return "enum";
+        case FieldType::List:
+            return "list";
+        case FieldType::Map:
+            return "map";
     }
     return "text";
 }
 
 const char* data_format_name(DataFormat format) {
     switch (format) {
-        case DataFormat::Markdown: return "a Markdown file (.md) with YAML front matter";
-        case DataFormat::Yaml: return "a YAML file (.yaml)";
-        case DataFormat::Csv: return "a CSV file (.csv) with a header row";
+        case DataFormat::Markdown:
+            return "a Markdown file (.md) with YAML front matter";
+        case DataFormat::Yaml:
+            return "a YAML file (.yaml)";
+        case DataFormat::Csv:
+            return "a CSV file (.csv) with a header row";
     }
     return "";
 }
 
 bool data_format_of_file(const std::string& path, DataFormat& format) {
     std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".md" || ext == ".markdown") format = DataFormat::Markdown;
-    else if (ext == ".yaml" || ext == ".yml") format = DataFormat::Yaml;
-    else if (ext == ".csv") format = DataFormat::Csv;
-    else return false;
+    if (ext == ".md" || ext == ".markdown")
+        format = DataFormat::Markdown;
+    else if (ext == ".yaml" || ext == ".yml")
+        format = DataFormat::Yaml;
+    else if (ext == ".csv")
+        format = DataFormat::Csv;
+    else
+        return false;
     return true;
 }
 
@@ -164,7 +184,8 @@ DataDecls read_data_decls(const Node& root, Diagnostics& diags) {
         d.loc = node.loc;
         format_by_name(node.attribute_or_default("format"), d.format);
         d.root.name = node.attribute_or("component", "");
-        d.root.type = node.attribute_or_default("type") == "list" ? FieldType::List : FieldType::Map;
+        d.root.type =
+            node.attribute_or_default("type") == "list" ? FieldType::List : FieldType::Map;
         if (d.format == DataFormat::Csv) d.root.type = FieldType::List;
         d.root.required = true;
         d.root.doc = node.attribute_or("doc", "");

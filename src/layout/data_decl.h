@@ -27,8 +27,8 @@ struct FieldDecl {
     bool has_default = false;
     std::string default_value;
     std::string doc;
-    std::string example;              // for starter files; "" = made up from the type
-    std::vector<FieldDecl> fields;    // Map, or the items of a List
+    std::string example;            // for starter files; "" = made up from the type
+    std::vector<FieldDecl> fields;  // Map, or the items of a List
     SourceLoc loc;
 
     const FieldDecl* find(std::string_view field) const;
@@ -49,7 +49,7 @@ struct DataDecl {
 };
 
 struct DataDecls {
-    bool declared = false;        // the layout has a <data> for its document or deck
+    bool declared = false;  // the layout has a <data> for its document or deck
     DataDecl document;
     std::map<std::string, DataDecl> components;  // <data component="postits">
 };

@@ -48,14 +48,15 @@ std::string properties(const FieldDecl& map, int level) {
     std::string out = "{\n";
     for (size_t i = 0; i < map.fields.size(); ++i) {
         const FieldDecl& f = map.fields[i];
-        out += indent(level + 1) + json_string(f.name) + ": " + schema_object(f, f.type, level + 1) +
-               (i + 1 < map.fields.size() ? ",\n" : "\n");
+        out += indent(level + 1) + json_string(f.name) + ": " +
+               schema_object(f, f.type, level + 1) + (i + 1 < map.fields.size() ? ",\n" : "\n");
     }
     return out + indent(level) + "}";
 }
 
 std::vector<std::string> object_members(const FieldDecl& map, int level) {
-    std::vector<std::string> members{"\"type\": \"object\"", "\"properties\": " + properties(map, level),
+    std::vector<std::string> members{"\"type\": \"object\"",
+                                     "\"properties\": " + properties(map, level),
                                      "\"additionalProperties\": false"};
     std::string required;
     for (const auto& f : map.fields)
@@ -70,7 +71,9 @@ std::vector<std::string> schema_members(const FieldDecl& f, FieldType type, int 
     if (f.has_default) m.push_back("\"default\": " + json_string(f.default_value));
     switch (type) {
         case FieldType::Text:
-        case FieldType::RichText: m.push_back("\"type\": \"string\""); break;
+        case FieldType::RichText:
+            m.push_back("\"type\": \"string\"");
+            break;
         case FieldType::Date:
             m.push_back("\"type\": \"string\"");
             m.push_back("\"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"");
@@ -79,8 +82,12 @@ std::vector<std::string> schema_members(const FieldDecl& f, FieldType type, int 
             m.push_back("\"type\": \"string\"");
             m.push_back("\"pattern\": \"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$\"");
             break;
-        case FieldType::Number: m.push_back("\"type\": [\"number\", \"string\"]"); break;
-        case FieldType::Bool: m.push_back("\"type\": \"boolean\""); break;
+        case FieldType::Number:
+            m.push_back("\"type\": [\"number\", \"string\"]");
+            break;
+        case FieldType::Bool:
+            m.push_back("\"type\": \"boolean\"");
+            break;
         case FieldType::Enum: {
             std::string values;
             for (const auto& v : f.values) values += (values.empty() ? "" : ", ") + json_string(v);
@@ -120,12 +127,18 @@ std::string example_of(const FieldDecl& f, FieldType type) {
     if (!f.example.empty()) return f.example;
     if (f.has_default) return f.default_value;
     switch (type) {
-        case FieldType::Date: return "2025-01-31";
-        case FieldType::DateOrMonth: return "2025-01";
-        case FieldType::Number: return "1";
-        case FieldType::Bool: return "false";
-        case FieldType::Enum: return f.values.empty() ? "" : f.values.front();
-        default: return "...";
+        case FieldType::Date:
+            return "2025-01-31";
+        case FieldType::DateOrMonth:
+            return "2025-01";
+        case FieldType::Number:
+            return "1";
+        case FieldType::Bool:
+            return "false";
+        case FieldType::Enum:
+            return f.values.empty() ? "" : f.values.front();
+        default:
+            return "...";
     }
 }
 
@@ -169,12 +182,15 @@ void yaml_fields(const FieldDecl& map, int level, std::string& out, bool first_i
         if (first_in_item) {
             first_in_item = false;
         } else {
-            if (comments && !f.doc.empty()) out += indent(level) + "# " + f.doc + (f.required ? " (required)" : "") + "\n";
+            if (comments && !f.doc.empty())
+                out += indent(level) + "# " + f.doc + (f.required ? " (required)" : "") + "\n";
             out += indent(level);
         }
-        if (!f.required && f.example.empty() && f.type != FieldType::List && f.type != FieldType::Map) {
+        if (!f.required && f.example.empty() && f.type != FieldType::List &&
+            f.type != FieldType::Map) {
             out += "# " + f.name + ":" +
-                   (f.has_default ? " " + yaml_scalar(f.default_value) + "   (the default)" : "") + "\n";
+                   (f.has_default ? " " + yaml_scalar(f.default_value) + "   (the default)" : "") +
+                   "\n";
             continue;
         }
         out += f.name + ":";
@@ -198,8 +214,10 @@ std::string csv_starter(const FieldDecl& root) {
         for (size_t i = 0; i < root.fields.size(); ++i) {
             const FieldDecl& f = root.fields[i];
             std::string value = example_of(f, f.type);
-            if (f.type == FieldType::Number && !f.required) value.clear();
-            else if (f.type == FieldType::Number && row == 1) value = "2";
+            if (f.type == FieldType::Number && !f.required)
+                value.clear();
+            else if (f.type == FieldType::Number && row == 1)
+                value = "2";
             line += (i ? ";" : "") + csv_field(value);
         }
         out += line + "\n";
@@ -210,8 +228,9 @@ std::string csv_starter(const FieldDecl& root) {
 std::string markdown_starter(const Layout& layout) {
     std::string out = "---\n# " + layout.data.document.root.doc + "\n";
     yaml_fields(layout.data.document.root, 0, out);
-    out += "---\n\n# Eerste onderwerp\n\nSchrijf hier de tekst, in Markdown: **vet**, *cursief*, "
-           "lijsten met - en koppen met #.\n";
+    out +=
+        "---\n\n# Eerste onderwerp\n\nSchrijf hier de tekst, in Markdown: **vet**, *cursief*, "
+        "lijsten met - en koppen met #.\n";
     for (const auto& [name, decl] : layout.data.components) {
         out += "\n# " + name + "\n\n```" + name + "\n";
         FieldDecl holder;
@@ -231,21 +250,24 @@ std::string type_text(const FieldDecl& f) {
     std::string t = field_type_name(f.type);
     if (f.type == FieldType::Enum) {
         t += ": ";
-        for (size_t i = 0; i < f.values.size(); ++i) t += (i ? ", " : "") + std::string("`" + f.values[i] + "`");
+        for (size_t i = 0; i < f.values.size(); ++i)
+            t += (i ? ", " : "") + std::string("`" + f.values[i] + "`");
     }
     if (f.type == FieldType::List)
-        t = f.fields.empty() ? std::string("list of ") + field_type_name(f.item_type) : "list of maps";
+        t = f.fields.empty() ? std::string("list of ") + field_type_name(f.item_type)
+                             : "list of maps";
     return t;
 }
 
 void reference_rows(const FieldDecl& map, const std::string& prefix, std::string& out) {
     for (const auto& f : map.fields) {
         std::string name = prefix + f.name;
-        std::string wanted = f.required ? "required"
+        std::string wanted = f.required      ? "required"
                              : f.has_default ? "default `" + f.default_value + "`"
                                              : "optional";
         out += "| `" + name + "` | " + type_text(f) + " | " + wanted + " | " + f.doc + " |\n";
-        if (!f.fields.empty()) reference_rows(f, name + (f.type == FieldType::List ? "[]." : "."), out);
+        if (!f.fields.empty())
+            reference_rows(f, name + (f.type == FieldType::List ? "[]." : "."), out);
     }
 }
 
@@ -260,8 +282,9 @@ std::string table(const FieldDecl& root) {
 std::string data_json_schema(const Layout& layout) {
     const DataDecl& decl = layout.data.document;
     FieldDecl root = decl.format == DataFormat::Markdown ? without_rich_text(decl.root) : decl.root;
-    std::vector<std::string> members{"\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"",
-                                     "\"title\": " + json_string("Data of the layout " + layout.file)};
+    std::vector<std::string> members{
+        "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"",
+        "\"title\": " + json_string("Data of the layout " + layout.file)};
     for (auto& m : schema_members(root, root.type, 1)) members.push_back(std::move(m));
     if (!layout.data.components.empty()) {
         std::string defs = "{\n";
@@ -281,8 +304,10 @@ std::string data_json_schema(const Layout& layout) {
 std::string data_starter_file(const Layout& layout) {
     const DataDecl& decl = layout.data.document;
     switch (decl.format) {
-        case DataFormat::Csv: return csv_starter(decl.root);
-        case DataFormat::Markdown: return markdown_starter(layout);
+        case DataFormat::Csv:
+            return csv_starter(decl.root);
+        case DataFormat::Markdown:
+            return markdown_starter(layout);
         case DataFormat::Yaml: {
             std::string out = "# " + decl.root.doc + "\n";
             yaml_fields(decl.root, 0, out);
@@ -294,9 +319,11 @@ std::string data_starter_file(const Layout& layout) {
 
 std::string data_reference_markdown(const Layout& layout, const std::string& layout_path) {
     const DataDecl& decl = layout.data.document;
-    std::string out = "# The data of " + layout_path + "\n\n<!-- Generated by `drukwerk schema "
-                      "--data-doc " + layout_path + "`; do not edit. -->\n\n" +
-                      decl.root.doc + " The layout takes " + data_format_name(decl.format) + ".\n";
+    std::string out = "# The data of " + layout_path +
+                      "\n\n<!-- Generated by `drukwerk schema "
+                      "--data-doc " +
+                      layout_path + "`; do not edit. -->\n\n" + decl.root.doc +
+                      " The layout takes " + data_format_name(decl.format) + ".\n";
     if (decl.format == DataFormat::Csv) out += "The fields are the columns of the header row.\n";
     out += "\n" + table(decl.root);
     for (const auto& [name, component] : layout.data.components) {

@@ -40,7 +40,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // The declaration of what a name or path refers to. `open` marks data nobody declared (a
@@ -90,8 +91,8 @@ public:
 private:
     void check_component(const Node& node) {
         auto it = decls_.components.find(node.attribute_or("name", ""));
-        Shape data = it != decls_.components.end() ? Shape{&it->second.root, false}
-                                                   : Shape{nullptr, true};
+        Shape data =
+            it != decls_.components.end() ? Shape{&it->second.root, false} : Shape{nullptr, true};
         vars_.emplace_back("data", data);
         check_children(node);
         vars_.pop_back();
@@ -167,7 +168,8 @@ private:
         vars_.emplace_back("index", Shape{&index_, false});
         // A timeline's date=, end= and status= are evaluated per item.
         for (const auto& [name, value] : node.attributes)
-            if (name != "each" && name != "sort" && name != "where") check_attribute(node, name, value);
+            if (name != "each" && name != "sort" && name != "where")
+                check_attribute(node, name, value);
         check_children(node);
         vars_.pop_back();
         vars_.pop_back();
@@ -185,9 +187,11 @@ private:
     void check_item_fields(const Node& node, const FieldDecl& item) {
         if (node.element != "for" || item.type != FieldType::Map) return;
         if (const std::string* sort = node.attribute("sort"))
-            check_field_of(item, trim(*sort), attribute_value_loc(node.attribute_loc("sort"), "sort"));
+            check_field_of(item, trim(*sort),
+                           attribute_value_loc(node.attribute_loc("sort"), "sort"));
         if (const std::string* where = node.attribute("where")) {
-            std::string_view field = trim(std::string_view(*where).substr(0, where->find_first_of("!=")));
+            std::string_view field =
+                trim(std::string_view(*where).substr(0, where->find_first_of("!=")));
             check_field_of(item, field, attribute_value_loc(node.attribute_loc("where"), "where"));
         }
     }
@@ -236,7 +240,8 @@ private:
             if (decl.type == FieldType::List && all_digits(name)) {
                 items_.push_back(std::make_unique<FieldDecl>(item_of(decl)));
                 shape = Shape{items_.back().get(), false};
-            } else if (const FieldDecl* f = decl.type == FieldType::Map ? decl.find(name) : nullptr) {
+            } else if (const FieldDecl* f =
+                           decl.type == FieldType::Map ? decl.find(name) : nullptr) {
                 shape = Shape{f, false};
             } else {
                 report_unknown(name, &decl, loc, walked);

@@ -32,7 +32,9 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 std::string minutes() { return read_file(example_data()); }
 std::string deck() { return read_file(source_root() / "inputs/bouwstenen.csv"); }
-std::string blueprint() { return read_file(source_root() / "inputs/blueprint/wij-zijn-de-wijk.yaml"); }
+std::string blueprint() {
+    return read_file(source_root() / "inputs/blueprint/wij-zijn-de-wijk.yaml");
+}
 
 struct Outcome {
     RunResult run;
@@ -70,27 +72,27 @@ TEST_CASE("a misspelt required field is one error at the misspelling", "[e2e][da
 }
 
 TEST_CASE("a missing field of a list item is named by its path", "[e2e][data]") {
-    check_rejected(
-        render("v.md",
-               replaced(minutes(), "  - name: Marga Janse\n    organisation: Nuderijk\n",
-                        "  - name: Marga Janse\n"),
-               "minutes"),
-        "v.md:21:5: error: missing field 'attendees[5].organisation'\n"
-        "v.md:21:5: note: organisation: The organisation the attendee is from.\n");
+    check_rejected(render("v.md",
+                          replaced(minutes(), "  - name: Marga Janse\n    organisation: Nuderijk\n",
+                                   "  - name: Marga Janse\n"),
+                          "minutes"),
+                   "v.md:21:5: error: missing field 'attendees[5].organisation'\n"
+                   "v.md:21:5: note: organisation: The organisation the attendee is from.\n");
 }
 
 TEST_CASE("an enum value that is not declared lists the values", "[e2e][data]") {
-    check_rejected(render("v.md", replaced(minutes(), "  colour: pink\n", "  colour: purple\n"),
-                          "minutes"),
-                   "v.md:79:11: error: 'postits[2].colour' is 'purple', not one of its values\n"
-                   "v.md:79:11: note: the values are: yellow, pink, blue, green, orange\n");
+    check_rejected(
+        render("v.md", replaced(minutes(), "  colour: pink\n", "  colour: purple\n"), "minutes"),
+        "v.md:79:11: error: 'postits[2].colour' is 'purple', not one of its values\n"
+        "v.md:79:11: note: the values are: yellow, pink, blue, green, orange\n");
 }
 
 TEST_CASE("one unknown key on every post-it is one warning; --strict makes it an error",
           "[e2e][data]") {
     std::string data = replaced(minutes(), "  colour: ", "  color: ", /*all=*/true);
-    const std::string said = "v.md:77:3: warning: unknown field 'color' (and 19 more)\n"
-                             "v.md:77:3: note: did you mean 'colour'?\n";
+    const std::string said =
+        "v.md:77:3: warning: unknown field 'color' (and 19 more)\n"
+        "v.md:77:3: note: did you mean 'colour'?\n";
     Outcome lenient = render("v.md", data, "minutes");
     CHECK(lenient.run.exit_code == 0);
     CHECK(lenient.run.err == said);
@@ -117,24 +119,25 @@ TEST_CASE("keys the layout does not declare are warned about at their line", "[e
 }
 
 TEST_CASE("a date that is no date is one error at the data", "[e2e][data]") {
-    check_rejected(render("v.md", replaced(minutes(), "date: 2024-11-12", "date: 32-13-2024"),
-                          "minutes"),
-                   "v.md:5:7: error: 'date' is '32-13-2024', not a date\n"
-                   "v.md:5:7: note: write dates as YYYY-MM-DD, e.g. 2024-11-12\n");
+    check_rejected(
+        render("v.md", replaced(minutes(), "date: 2024-11-12", "date: 32-13-2024"), "minutes"),
+        "v.md:5:7: error: 'date' is '32-13-2024', not a date\n"
+        "v.md:5:7: note: write dates as YYYY-MM-DD, e.g. 2024-11-12\n");
 }
 
 TEST_CASE("a day-first date is an error with the ISO date as hint", "[e2e][data]") {
-    check_rejected(render("v.md", replaced(minutes(), "date: 2024-11-12", "date: 18-03-2025"),
-                          "minutes"),
-                   "v.md:5:7: error: 'date' is '18-03-2025', not a date in the form YYYY-MM-DD\n"
-                   "v.md:5:7: note: write 2025-03-18 (year-month-day)\n");
+    check_rejected(
+        render("v.md", replaced(minutes(), "date: 2024-11-12", "date: 18-03-2025"), "minutes"),
+        "v.md:5:7: error: 'date' is '18-03-2025', not a date in the form YYYY-MM-DD\n"
+        "v.md:5:7: note: write 2025-03-18 (year-month-day)\n");
 }
 
 TEST_CASE("a data file of the wrong kind is one error saying what the layout takes",
           "[e2e][data]") {
     check_rejected(render("deck.csv", deck(), "minutes"),
                    "deck.csv:1:1: error: this is a CSV file (.csv) with a header row, but the "
-                   "layout '" + layout_path("minutes") +
+                   "layout '" +
+                       layout_path("minutes") +
                        "' takes a Markdown file (.md) with YAML front matter\n"
                        "deck.csv:1:1: note: give the layout its kind of data file, or choose the "
                        "layout made for this one\n");
@@ -145,8 +148,8 @@ TEST_CASE("an empty minutes file is one error", "[e2e][data]") {
                    "v.md:1:1: error: none of the required fields is given: project, series, date, "
                    "meeting, venue, attendees, contact\n"
                    "v.md:1:1: note: this layout takes a Markdown file (.md) with YAML front "
-                   "matter; `drukwerk new " + layout_path("minutes") +
-                       " -o FILE` writes a starter file\n");
+                   "matter; `drukwerk new " +
+                       layout_path("minutes") + " -o FILE` writes a starter file\n");
 }
 
 TEST_CASE("a CSV row with a field too many is an error at that field", "[e2e][data]") {
@@ -191,12 +194,12 @@ TEST_CASE("the example data passes check without a word", "[e2e][data]") {
 
 TEST_CASE("a layout using a field it does not declare is an error at the use", "[e2e][data]") {
     TempDir dir("drukwerk-data");
-    std::string layout = replaced(read_file(layout_path("minutes")), "{{contact.role}}",
-                                  "{{contact.rol}}");
+    std::string layout =
+        replaced(read_file(layout_path("minutes")), "{{contact.role}}", "{{contact.rol}}");
     write_file(dir / "minutes.xml", layout);
     fs::copy(source_root() / "layouts/wijk-mark.svg", dir / "wijk-mark.svg");
-    RunResult r = drukwerk({"check", example_data().string(), "--layout", "minutes.xml"}, {},
-                           dir.path());
+    RunResult r =
+        drukwerk({"check", example_data().string(), "--layout", "minutes.xml"}, {}, dir.path());
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("minutes.xml:") == 0);
     CHECK(r.err.find("error: 'contact' declares no field 'rol'\n") != std::string::npos);
@@ -216,8 +219,8 @@ TEST_CASE("drukwerk new writes a starter file that renders and passes check", "[
         INFO(checked.err);
         CHECK(checked.exit_code == 0);
         CHECK(checked.err.empty());
-        RunResult rendered = drukwerk({"render", file, "--layout", layout_path(layout), "-o", "x.pdf"},
-                                      {}, dir.path());
+        RunResult rendered = drukwerk(
+            {"render", file, "--layout", layout_path(layout), "-o", "x.pdf"}, {}, dir.path());
         CHECK(rendered.exit_code == 0);
         CHECK(fs::file_size(dir / "x.pdf") > 1000);
         // never over an existing file
@@ -237,8 +240,9 @@ std::string schema_verdict(const std::string& layout, const std::string& name,
     write_file(dir / "schema.json", schema.out);
     write_file(dir / name, data);
     // Debian's interpreter, whose python3-jsonschema and python3-yaml .ci/deps installs.
-    RunResult r = run({"/usr/bin/python3", (source_root() / "tests/e2e/json_schema_check.py").string(),
-                       (dir / "schema.json").string(), (dir / name).string(), mode});
+    RunResult r =
+        run({"/usr/bin/python3", (source_root() / "tests/e2e/json_schema_check.py").string(),
+             (dir / "schema.json").string(), (dir / name).string(), mode});
     INFO(r.err);
     REQUIRE((r.exit_code == 0 || r.exit_code == 1));
     return r.out.substr(0, r.out.find(':'));
@@ -257,13 +261,16 @@ TEST_CASE("the JSON Schema accepts the example data and rejects the mistakes", "
                          replaced(minutes(), "  - name: Marga Janse\n    organisation: Nuderijk\n",
                                   "  - name: Marga Janse\n"),
                          "front") == rejected);
-    CHECK(schema_verdict("minutes", "v.md", replaced(minutes(), "  colour: pink\n", "  colour: purple\n"),
+    CHECK(schema_verdict("minutes", "v.md",
+                         replaced(minutes(), "  colour: pink\n", "  colour: purple\n"),
                          "block:postits") == rejected);
     CHECK(schema_verdict("minutes", "v.md", replaced(minutes(), "  colour: ", "  color: ", true),
                          "block:postits") == rejected);
-    CHECK(schema_verdict("minutes", "v.md", replaced(minutes(), "date: 2024-11-12", "date: 32-13-2024"),
+    CHECK(schema_verdict("minutes", "v.md",
+                         replaced(minutes(), "date: 2024-11-12", "date: 32-13-2024"),
                          "front") == rejected);
-    CHECK(schema_verdict("minutes", "v.md", replaced(minutes(), "date: 2024-11-12", "date: 18-03-2025"),
+    CHECK(schema_verdict("minutes", "v.md",
+                         replaced(minutes(), "date: 2024-11-12", "date: 18-03-2025"),
                          "front") == rejected);
     CHECK(schema_verdict("minutes", "v.md", replaced(minutes(), "venue:", "voorzitter: M\nvenue:"),
                          "front") == rejected);

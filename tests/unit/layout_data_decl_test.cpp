@@ -52,20 +52,24 @@ TEST_CASE("every use of data must be declared, with loops and maps followed", "[
                                "{{p.role | upper}}</text></for><text>{{contact.email}}</text>"))
               .empty());
     CHECK(messages(layout_with("<text>{{titel}}</text>")) ==
-          std::vector<std::string>{"10:7 the data declares no field 'titel' | did you mean 'title'?"});
+          std::vector<std::string>{
+              "10:7 the data declares no field 'titel' | did you mean 'title'?"});
     CHECK(messages(layout_with("<for each=\"people\" as=\"p\"><text>{{p.nme}}</text></for>")) ==
           std::vector<std::string>{"10:33 'p' declares no field 'nme' | did you mean 'name'?"});
     CHECK(messages(layout_with("<for each=\"people\" sort=\"rol\"><text>x</text></for>")) ==
-          std::vector<std::string>{"10:26 'people[]' declares no field 'rol' | did you mean 'role'?"});
+          std::vector<std::string>{
+              "10:26 'people[]' declares no field 'rol' | did you mean 'role'?"});
     CHECK(messages(layout_with("<for each=\"title\"><text>x</text></for>")) ==
           std::vector<std::string>{"10:12 'title' is declared as text, not a list | "});
 }
 
 TEST_CASE("declarations that contradict themselves are errors", "[layout][data]") {
-    CHECK(messages(layout_with("<text>{{title}}</text>", "    <field name=\"c\" type=\"enum\"/>\n")) ==
+    CHECK(messages(
+              layout_with("<text>{{title}}</text>", "    <field name=\"c\" type=\"enum\"/>\n")) ==
           std::vector<std::string>{"8:5 field 'c' is an enum without values | list its values: "
                                    "values=\"yellow pink blue\""});
-    CHECK(messages(layout_with("<text>{{title}}</text>",
-                               "    <field name=\"c\" type=\"enum\" values=\"a b\" default=\"z\"/>\n")) ==
+    CHECK(messages(layout_with(
+              "<text>{{title}}</text>",
+              "    <field name=\"c\" type=\"enum\" values=\"a b\" default=\"z\"/>\n")) ==
           std::vector<std::string>{"8:46 default 'z' is not one of the values | "});
 }
