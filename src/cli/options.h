@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "data/text_encoding.h"
+
 namespace dw::cli {
 
 // Exit codes, documented in the README.
@@ -40,6 +42,9 @@ struct Options {
     std::string owner_password;
     bool help = false;
     bool version = false;
+    // Text of everyone's files and scripts (issue 16).
+    data::TextEncoding encoding = data::TextEncoding::Automatic;  // --encoding
+    std::vector<std::string> font_dirs;                            // --font-dir, repeatable
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.

@@ -97,6 +97,10 @@ struct Layout {
     std::string first_page_master;
     // <cards>: a card deck instead of a document (see card_deck.h); null for documents.
     std::shared_ptr<const CardDeck> cards;
+    // <layout fonts="...">: a folder of fonts beside the layout, as a path from the current
+    // directory; empty when the layout names none.
+    std::string font_dir;
+    SourceLoc font_dir_loc;
 };
 
 }  // namespace dw::layout

@@ -55,7 +55,7 @@ ParagraphItems build_paragraph_items(const ParagraphText& text, PangoAttrList* a
                                      const layout::Style& style, double narrowest_line,
                                      TypesetContext& ctx);
 
-// Every character that no bundled font has (shaped as an unknown glyph), in text order.
+// Every character that no font (bundled, fallback or added) has (shaped as an unknown glyph), in text order.
 std::vector<MissingGlyph> find_missing_glyphs(const ParagraphItems& items, const std::string& text);
 
 }  // namespace dw::typeset

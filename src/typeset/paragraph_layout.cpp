@@ -15,17 +15,18 @@
 namespace dw::typeset {
 namespace {
 
-// Reported where the character is written: the data value or layout text of its span.
+// Reported where the characters are written (the data value or layout text of their span),
+// once per run of missing characters, and once per place even when the paragraph is set twice.
 void report_missing_glyphs(const ParagraphItems& items, const ParagraphText& text,
                            const bind::Box& paragraph, TypesetContext& ctx) {
-    for (const auto& missing : find_missing_glyphs(items, text.text)) {
+    for (const auto& run : missing_glyph_runs(find_missing_glyphs(items, text.text), text.text)) {
         SourceLoc where = paragraph.loc;
         for (const auto& range : text.ranges)
-            if (missing.byte_offset >= range.start && missing.byte_offset < range.end &&
+            if (run.front().byte_offset >= range.start && run.front().byte_offset < range.end &&
                 !range.span->loc.file.empty())
                 where = range.span->loc;
-        ctx.diags.error(where, missing_glyph_message(missing),
-                        "add a font that has it to fonts/, or write the text without it");
+        Diagnostic d{Severity::Error, where, missing_glyphs_message(run), missing_glyphs_hint(run)};
+        if (ctx.reported_missing_glyphs.insert(format_diagnostic(d)).second) ctx.diags.add(d);
     }
 }
 
