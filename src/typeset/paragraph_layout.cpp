@@ -166,7 +166,12 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         double available = line_width(index);
         double line_x = text_x + (index == 0 ? first_indent : rest_indent);
         double ratio = justification_ratio(m, span, available, justify);
-        if (style.align == layout::Align::Right) {
+        // The short last line of a justified right-to-left paragraph ends at the right, where
+        // its lines start. Other alignments are the layout's: a name in Hebrew in a list of
+        // Dutch names stays at the left with the others.
+        const bool at_right = style.align == layout::Align::Right ||
+                              (items.right_to_left && justify && !span.justify);
+        if (at_right) {
             line_x += std::max(0.0, available - m.natural);
         } else if (style.align == layout::Align::Center) {
             line_x += std::max(0.0, (available - m.natural) / 2);
