@@ -56,6 +56,7 @@ const char* usage_text() {
            "                       [--permissions no-print,no-copy,no-modify,no-annotate]\n"
            "                       [--owner-password PASSWORD]\n"
            "       drukwerk render DATA --layout LAYOUT --email-bundle DIR\n"
+           "                       [--encoding utf-8|windows-1252|utf-16] [--font-dir DIR]\n"
            "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
            "                       [--mode sheets|print-shop|cards] [--faces both|fronts|backs]\n"
            "                       [--calibration] [--back-offset X,Y]\n"
@@ -88,6 +89,9 @@ const char* usage_text() {
            "and as a 1170 px PNG, and index.html, the mail's body.\n"
            "--pdf-standard a-1b writes an archival PDF/A-1b; --permissions writes a PDF that\n"
            "readers open freely but restrict (RC4 encryption: not secret). Both use libharu.\n"
+           "--encoding reads the data file in that encoding; by default a byte order mark decides,\n"
+           "else UTF-8, else Windows-1252 (as Excel saves CSV), with a note.\n"
+           "--font-dir DIR adds the fonts in DIR to the bundled ones (repeatable).\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -253,6 +257,19 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             auto v = value("--email-bundle");
             if (!v) return std::nullopt;
             o.email_bundle = *v;
+        } else if (arg == "--encoding") {
+            auto v = value("--encoding");
+            if (!v) return std::nullopt;
+            auto encoding = data::parse_text_encoding(*v);
+            if (!encoding) {
+                error = "unknown encoding '" + *v + "' (expected utf-8, windows-1252 or utf-16)";
+                return std::nullopt;
+            }
+            o.encoding = *encoding;
+        } else if (arg == "--font-dir") {
+            auto v = value("--font-dir");
+            if (!v) return std::nullopt;
+            o.font_dirs.push_back(*v);
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return std::nullopt;

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "data/text_encoding.h"
+
 namespace dw::cli {
 
 // Exit codes, documented in the README.
@@ -49,6 +51,9 @@ struct Options {
     // replaces the layout's back-offset-x and -y
     bool calibration = false;
     std::optional<std::pair<double, double>> back_offset_mm;
+    // Text of everyone's files and scripts (issue 16).
+    data::TextEncoding encoding = data::TextEncoding::Automatic;  // --encoding
+    std::vector<std::string> font_dirs;                            // --font-dir, repeatable
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.

@@ -48,10 +48,10 @@ bool readable_file(const std::string& path, const char* what, Diagnostics& diags
 }
 
 std::optional<data::Value> load_data(const std::string& path, const layout::Layout& layout,
-                                     Diagnostics& diags) {
+                                     data::TextEncoding encoding, Diagnostics& diags) {
     std::string ext = fs::path(path).extension().string();
-    if (ext == ".yaml" || ext == ".yml") return data::load_yaml_file(path, diags);
-    if (ext == ".csv") return data::load_csv_file(path, diags);
+    if (ext == ".yaml" || ext == ".yml") return data::load_yaml_file(path, diags, encoding);
+    if (ext == ".csv") return data::load_csv_file(path, diags, encoding);
     if (ext != ".md" && ext != ".markdown") {
         diags.error({path, 0, 0}, "unknown data format '" + ext + "'",
                     "data files are Markdown (.md), YAML (.yaml, .yml) or CSV (.csv)");
@@ -59,7 +59,7 @@ std::optional<data::Value> load_data(const std::string& path, const layout::Layo
     }
     std::vector<std::string> components;
     for (const auto& [name, node] : layout.components) components.push_back(name);
-    return data::load_markdown_file(path, components, diags);
+    return data::load_markdown_file(path, components, diags, encoding);
 }
 
 // PDF dates: SOURCE_DATE_EPOCH when set (reproducible builds), else the data's own date.
@@ -174,6 +174,15 @@ static bool choose_page_master(layout::Layout& layout, const Options& options, D
 
 namespace {
 
+// Fonts the layout (<layout fonts=...>) and --font-dir add to the bundled ones.
+bool add_user_fonts(const Options& options, const layout::Layout& layout, typeset::FontSystem& fonts,
+                    Diagnostics& diags) {
+    bool ok = true;
+    if (!layout.font_dir.empty()) ok &= fonts.add_font_dir(layout.font_dir, layout.font_dir_loc, diags);
+    for (const auto& dir : options.font_dirs) ok &= fonts.add_font_dir(dir, {"--font-dir"}, diags);
+    return ok;
+}
+
 // The layout and data of a job, read and checked.
 struct LoadedJob {
     std::optional<layout::Layout> layout;
@@ -219,6 +228,7 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
+    if (!add_user_fonts(options, *job.layout, *job.fonts, diags)) return false;
     if (!options.page_master.empty() && !choose_page_master(*job.layout, options, diags)) {
         exit_code = kUsageError;
         return false;
@@ -228,7 +238,7 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
     job.hyphenation_wanted.set_value(hyphenates);
     if (!bind::check_data_format(options.data, *job.layout, diags)) return false;
-    job.data = load_data(options.data, *job.layout, diags);
+    job.data = load_data(options.data, *job.layout, options.encoding, diags);
     mark_phase("data read");
     if (!job.data) return false;
     if (!validate_job_data(options, job, diags)) return false;

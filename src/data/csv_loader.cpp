@@ -235,8 +235,9 @@ std::optional<Value> parse_csv(std::string_view text, const std::string& file, D
     return rows;
 }
 
-std::optional<Value> load_csv_file(const std::string& path, Diagnostics& diags) {
-    auto text = read_text_file(path, diags);
+std::optional<Value> load_csv_file(const std::string& path, Diagnostics& diags,
+                                   TextEncoding encoding) {
+    auto text = read_text_file(path, encoding, diags);
     if (!text) return std::nullopt;
     return parse_csv(*text, path, diags);
 }

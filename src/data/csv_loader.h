@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "data/text_encoding.h"
 #include "data/value.h"
 #include "diag/diagnostics.h"
 
@@ -21,6 +22,7 @@ namespace dw::data {
 // with the good rows (--keep-going) or to stop.
 std::optional<Value> parse_csv(std::string_view text, const std::string& file, Diagnostics& diags);
 
-std::optional<Value> load_csv_file(const std::string& path, Diagnostics& diags);
+std::optional<Value> load_csv_file(const std::string& path, Diagnostics& diags,
+                                   TextEncoding encoding = TextEncoding::Automatic);
 
 }  // namespace dw::data

@@ -57,8 +57,8 @@ std::optional<Value> parse_markdown(std::string_view text, const std::string& fi
 
 std::optional<Value> load_markdown_file(const std::string& path,
                                         const std::vector<std::string>& component_names,
-                                        Diagnostics& diags) {
-    std::optional<std::string> bytes = read_text_file(path, diags);
+                                        Diagnostics& diags, TextEncoding encoding) {
+    std::optional<std::string> bytes = read_text_file(path, encoding, diags);
     if (!bytes) return std::nullopt;
     return parse_markdown(*bytes, path, component_names, diags);
 }

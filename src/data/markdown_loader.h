@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "data/text_encoding.h"
 #include "data/value.h"
 #include "diag/diagnostics.h"
 
@@ -17,7 +18,8 @@ namespace dw::data {
 // value, possibly with errors reported in `diags`.
 std::optional<Value> load_markdown_file(const std::string& path,
                                         const std::vector<std::string>& component_names,
-                                        Diagnostics& diags);
+                                        Diagnostics& diags,
+                                        TextEncoding encoding = TextEncoding::Automatic);
 
 std::optional<Value> parse_markdown(std::string_view text, const std::string& file,
                                     const std::vector<std::string>& component_names,

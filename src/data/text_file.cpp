@@ -56,4 +56,11 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     return std::move(bytes).str();
 }
 
+std::optional<std::string> read_text_file(const std::string& path, TextEncoding encoding,
+                                          Diagnostics& diags) {
+    std::optional<std::string> bytes = read_text_file(path, diags);
+    if (!bytes) return std::nullopt;
+    return decode_text(std::move(*bytes), path, encoding, diags);
+}
+
 }  // namespace dw::data

@@ -144,8 +144,9 @@ std::optional<Value> parse_yaml(std::string_view text, const std::string& file, 
     return parse_yaml(text, SourceLoc{file, first_line, 1}, diags);
 }
 
-std::optional<Value> load_yaml_file(const std::string& path, Diagnostics& diags) {
-    std::optional<std::string> bytes = read_text_file(path, diags);
+std::optional<Value> load_yaml_file(const std::string& path, Diagnostics& diags,
+                                    TextEncoding encoding) {
+    std::optional<std::string> bytes = read_text_file(path, encoding, diags);
     if (!bytes) return std::nullopt;
     return parse_yaml(*bytes, path, 1, diags);
 }

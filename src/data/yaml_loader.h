@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "data/text_encoding.h"
 #include "data/value.h"
 #include "diag/diagnostics.h"
 
@@ -13,7 +14,8 @@ namespace dw::data {
 // key), so one run can report every problem: check diags.has_errors() before rendering.
 
 // Loads a whole YAML file (e.g. project data for the blueprint).
-std::optional<Value> load_yaml_file(const std::string& path, Diagnostics& diags);
+std::optional<Value> load_yaml_file(const std::string& path, Diagnostics& diags,
+                                    TextEncoding encoding = TextEncoding::Automatic);
 
 // Parses YAML text that starts on line `first_line` of `file`, so YAML embedded in a Markdown
 // file reports the outer file's lines. Scalars stay strings as written ("2024-11-12"); null,

@@ -102,6 +102,10 @@ struct Layout {
     std::shared_ptr<const CardDeck> cards;
     // <data>: the data the layout takes (declared = false when it has none).
     DataDecls data;
+    // <layout fonts="...">: a folder of fonts beside the layout, as a path from the current
+    // directory; empty when the layout names none.
+    std::string font_dir;
+    SourceLoc font_dir_loc;
 };
 
 // Starts the document on `master` (which must exist): with the layout's <variant> for it when

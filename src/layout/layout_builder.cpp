@@ -1,5 +1,7 @@
 #include "layout/layout_builder.h"
 
+#include <filesystem>
+
 #include "layout/card_deck.h"
 #include "layout/data_use_check.h"
 #include "layout/page_master_resolver.h"
@@ -32,6 +34,7 @@ public:
     Builder(const std::string& file, Diagnostics& diags) : diags_(diags) { layout_.file = file; }
 
     Layout build(Node root) {
+        read_font_dir(root);
         std::vector<const Node*> styles;
         for (const auto& child : root.children) {
             if (child.element == "metadata") read_metadata(child);
@@ -72,6 +75,13 @@ public:
     }
 
 private:
+    void read_font_dir(const Node& root) {
+        const std::string* dir = root.attribute("fonts");
+        if (!dir || dir->empty()) return;
+        layout_.font_dir = (std::filesystem::path(layout_.file).parent_path() / *dir).lexically_normal().string();
+        layout_.font_dir_loc = root.attribute_loc("fonts");
+    }
+
     void read_metadata(const Node& node) {
         Metadata& m = layout_.metadata;
         m.title = node.attribute_or("title", "");

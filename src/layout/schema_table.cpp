@@ -173,7 +173,11 @@ std::vector<ElementSpec> structure_elements() {
                   {"metadata", "data", "palette", "styles", "page-master", "component", "document", "variant",
                    "cards"},
                   {opt("name", T::String, "", "Name of the layout, for messages."),
-                   opt("version", T::String, "", "Version of this layout, for your bookkeeping.")}),
+                   opt("version", T::String, "", "Version of this layout, for your bookkeeping."),
+                   opt("fonts", T::String, "",
+                       "A folder of fonts (.ttf, .otf) relative to the layout file, added to the "
+                       "bundled fonts: the layout's styles may name its families. Embedding a "
+                       "font in a PDF needs its licence to allow it.")}),
         metadata_element(),
         structure("palette", "Named colours for the brand.", Content::Elements, {"color"}, {}),
         structure("color", "One named colour of the palette.", Content::Empty, {},

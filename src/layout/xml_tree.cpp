@@ -8,6 +8,7 @@
 
 #include "layout/node_reader.h"
 #include "layout/source_map.h"
+#include "layout/xml_entities.h"
 
 namespace dw::layout {
 namespace {
@@ -90,6 +91,7 @@ std::optional<std::string> read_xml_file(const std::string& path, const XmlLangu
 std::optional<Node> parse_xml_tree(std::string_view xml, const std::string& file,
                                    const XmlLanguage& language, Diagnostics& diags) {
     if (has_nul_byte(xml, file, language.what, diags)) return std::nullopt;
+    if (report_undefined_entities(xml, file, diags)) return std::nullopt;
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     doc.Parse(xml.data(), xml.size());
     if (doc.Error()) {

@@ -179,7 +179,8 @@ DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
     }
     cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
                            static_cast<int>(glyphs.size()), clusters.data(),
-                           static_cast<int>(clusters.size()), cairo_text_cluster_flags_t{});
+                           static_cast<int>(clusters.size()),
+                           run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t{});
     return {};
 }
 

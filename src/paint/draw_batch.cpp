@@ -19,7 +19,8 @@ bool DrawBatch::add(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
                     const typeset::GlyphRun& run, std::vector<DrawResult>& results) {
     // Only runs whose text and clusters Cairo takes as they are: the others are drawn (and
     // reported) one by one.
-    if (!can_join_text(run, num_glyphs)) {
+    // A right-to-left run's clusters count from its end: joined, they would point elsewhere.
+    if (run.backward || !can_join_text(run, num_glyphs)) {
         flush(cr, results);
         return false;
     }

@@ -3,8 +3,11 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <system_error>
+
+#include "typeset/font_fallback.h"
 
 namespace dw::typeset {
 
@@ -51,29 +54,61 @@ static std::string xml_escaped(const std::string& text) {
     return out;
 }
 
+// The fallback fonts installed from Debian packages: their directories are named, and a
+// <selectfont> rule accepts only the chain's files in them. Fontconfig keeps using its cache of
+// those directories (the system's, /var/cache/fontconfig, or ours), so loading them costs no scan.
+static std::string fallback_xml() {
+    std::string dirs, accept, reject;
+    std::set<std::string> seen;
+    for (const FallbackFont& font : kFallbackChain) {
+        if (!font.dir) continue;
+        const std::string dir = xml_escaped(font.dir);
+        if (seen.insert(dir).second) {
+            dirs += "  <dir>" + dir + "</dir>\n";
+            reject += "      <glob>" + dir + "/*</glob>\n";
+        }
+        accept += "      <glob>" + dir + "/" + xml_escaped(font.files) + "</glob>\n";
+    }
+    return dirs + "  <selectfont>\n    <acceptfont>\n" + accept +
+           "    </acceptfont>\n    <rejectfont>\n" + reject + "    </rejectfont>\n  </selectfont>\n";
+}
+
 // The configuration as fontconfig XML. No <include>: the system's conf.d would bring back system
 // fonts and rules (synthetic bold, hinting) that make output depend on the machine. The fallback
-// families are appended with strong binding, so after the requested family they outrank every
-// other bundled font: a missing character comes from Noto Sans, then Noto Sans Symbols2.
+// chain's families are appended with strong binding, so after the requested family they outrank
+// every other font, in the chain's order: a missing character comes from the first that has it.
 static std::string config_xml(const fs::path& fonts_dir, const fs::path& cache_dir) {
     std::string fallback;
-    for (const char* family : kFallbackFamilies)
-        fallback += std::string("      <string>") + family + "</string>\n";
+    for (const FallbackFont& font : kFallbackChain)
+        fallback += std::string("      <string>") + font.family + "</string>\n";
     return "<?xml version=\"1.0\"?>\n"
            "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
            "<fontconfig>\n"
            "  <dir>" +
            xml_escaped(fonts_dir.string()) +
-           "</dir>\n"
+           "</dir>\n" + fallback_xml() +
            "  <cachedir>" +
            xml_escaped(cache_dir.string()) +
            "</cachedir>\n"
+           "  <cachedir>/var/cache/fontconfig</cachedir>\n"
            "  <match target=\"pattern\">\n"
            "    <edit name=\"family\" mode=\"append_last\" binding=\"strong\">\n" +
            fallback +
            "    </edit>\n"
            "  </match>\n"
            "</fontconfig>\n";
+}
+
+bool has_font_below(FcConfig* config, const fs::path& dir) {
+    const std::string prefix = dir.string() + "/";
+    FcFontSet* fonts = FcConfigGetFonts(config, FcSetSystem);
+    for (int i = 0; fonts && i < fonts->nfont; ++i) {
+        FcChar8* file = nullptr;
+        if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+            std::string(reinterpret_cast<const char*>(file)).rfind(prefix, 0) == 0)
+            return true;
+    }
+    return false;
 }
 
 FcConfigPtr make_font_config(const fs::path& fonts_dir, Diagnostics& diag) {
@@ -89,8 +124,7 @@ FcConfigPtr make_font_config(const fs::path& fonts_dir, Diagnostics& diag) {
     }
     // The fonts are fixed for a run; a rescan halfway through a batch could change the output.
     FcConfigSetRescanInterval(config.get(), 0);
-    FcFontSet* fonts = FcConfigGetFonts(config.get(), FcSetSystem);
-    if (!fonts || fonts->nfont == 0) {
+    if (!has_font_below(config.get(), fonts_dir)) {
         diag.error(where, "no fonts found in this directory",
                    "put the .ttf/.otf files of the layout's families in it");
         return nullptr;

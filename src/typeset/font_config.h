@@ -6,16 +6,16 @@
 
 namespace dw::typeset {
 
-// The families that supply characters the requested family lacks, in order of preference.
-// They are bundled in fonts/noto; fontconfig appends them to every request (see font_config.cpp).
-inline constexpr const char* kFallbackFamilies[] = {"Noto Sans", "Noto Sans Symbols2"};
-
 // Where fontconfig keeps its scan cache of fonts/: $XDG_CACHE_HOME/drukwerk, ~/.cache/drukwerk,
 // or /tmp/drukwerk-fontconfig-<uid>, whichever can be created first.
 std::filesystem::path font_cache_dir();
 
-// A private fontconfig configuration that knows only the fonts below `fonts_dir` (never the
-// system's), with the fallback families appended to every pattern. Null after an error.
+// A private fontconfig configuration that knows only the fonts below `fonts_dir` and the
+// fallback chain's files (never the system's), with the chain's families appended to every
+// pattern (font_fallback.h). Null after an error.
 FcConfigPtr make_font_config(const std::filesystem::path& fonts_dir, Diagnostics& diag);
+
+// Whether fontconfig found a font in `dir` (the fallback fonts elsewhere do not count).
+bool has_font_below(FcConfig* config, const std::filesystem::path& dir);
 
 }  // namespace dw::typeset

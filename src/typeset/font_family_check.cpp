@@ -75,7 +75,9 @@ FontSystem::FamilyCheck FontSystem::run_check(const std::string& family, int wei
     FcDefaultSubstitute(wanted.get());
     FcResult result = FcResultNoMatch;
     PatternPtr face(FcFontMatch(config_.get(), wanted.get(), &result));
-    const std::string dir_name = std::filesystem::path(fonts_dir_).filename().string() + "/";
+    std::string dir_name = std::filesystem::path(fonts_dir_).filename().string() + "/";
+    for (size_t i = 1; i < font_dirs_.size(); ++i)
+        dir_name += (i + 1 == font_dirs_.size() ? " or " : ", ") + font_dirs_[i];
     if (!face) return {false, Severity::Error, "no font at all could be loaded from " + dir_name, {}};
 
     if (!font_has_family(face.get(), family)) {

@@ -45,6 +45,7 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::string& fonts_dir, Dia
     }
     auto fonts = std::make_unique<FontSystem>(Key{});
     fonts->fonts_dir_ = dir.string();
+    fonts->font_dirs_ = {dir.string()};
     fonts->config_ = make_font_config(dir, diag);
     if (!fonts->config_) return nullptr;
     fonts->families_ = primary_families(fonts->config_.get());
@@ -72,6 +73,31 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::string& fonts_dir, Dia
     pango_context_set_language(context, pango_language_from_string("nl-NL"));
     pango_context_set_base_dir(context, PANGO_DIRECTION_LTR);
     return fonts;
+}
+
+bool FontSystem::add_font_dir(const std::string& dir, const SourceLoc& where, Diagnostics& diag) {
+    std::error_code ec;
+    fs::path path = fs::canonical(dir, ec);
+    if (ec || !fs::is_directory(path, ec)) {
+        diag.error(where, "font folder '" + dir + "' does not exist",
+                   "a layout's fonts= is relative to the layout file; --font-dir to the current directory");
+        return false;
+    }
+    for (const auto& known : font_dirs_)
+        if (known == path.string()) return true;
+    if (!FcConfigAppFontAddDir(config_.get(), reinterpret_cast<const FcChar8*>(path.c_str()))) {
+        diag.error(where, "cannot read the fonts in '" + dir + "'");
+        return false;
+    }
+    if (!has_font_below(config_.get(), path))
+        diag.warning(where, "font folder '" + dir + "' holds no fonts",
+                     "put the .ttf or .otf files of the families the layout names in it");
+    font_dirs_.push_back(path.string());
+    // Pango keeps what it looked up; nothing is laid out yet, but its caches start with the map.
+    pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(font_map_.get()));
+    families_ = primary_families(config_.get());
+    checks_.clear();
+    return true;
 }
 
 }  // namespace dw::typeset

@@ -18,8 +18,15 @@ struct MissingGlyph {
     char32_t code_point = 0;
 };
 
-// "no bundled font has U+2709 '✉'"
-std::string missing_glyph_message(const MissingGlyph& missing);
+// Missing characters grouped into runs: a run goes on while only spaces, marks, joiners,
+// variation selectors and other missing characters lie between them. In text order.
+std::vector<std::vector<MissingGlyph>> missing_glyph_runs(std::vector<MissingGlyph> missing,
+                                                          const std::string& text);
+
+// "no font has the Arabic characters 'محمد' (U+0645 U+062D U+0645 U+062F)"
+std::string missing_glyphs_message(const std::vector<MissingGlyph>& run);
+// Which fallback font to install, or where to add a font that has them.
+std::string missing_glyphs_hint(const std::vector<MissingGlyph>& run);
 
 // The fonts of one run: a private fontconfig setup over fonts/ only, a Pango font map on it and a
 // context at 72 dpi (so Pango units are 1/1024 pt) with unrounded glyph positions and no hinting.
@@ -39,6 +46,13 @@ public:
     PangoContext* context() const { return context_.get(); }
     PangoFontMap* font_map() const { return font_map_.get(); }
     const std::string& fonts_dir() const { return fonts_dir_; }
+
+    // Adds the fonts in `dir` (a layout's font folder or --font-dir) to the bundled ones and the
+    // fallback chain; never replaces them. Call before any text is laid out. An error at
+    // `where` when the folder does not exist, a warning when it holds no fonts.
+    bool add_font_dir(const std::string& dir, const SourceLoc& where, Diagnostics& diag);
+    // The folders fonts come from: fonts/ and those added, for messages.
+    const std::vector<std::string>& font_dirs() const { return font_dirs_; }
 
     // Primary family names of the bundled fonts, sorted ("Comic Neue", "Lato", ...).
     const std::vector<std::string>& families() const { return families_; }
@@ -61,6 +75,7 @@ private:
     std::vector<std::string> styles_of(const std::string& family) const;
 
     std::string fonts_dir_;
+    std::vector<std::string> font_dirs_;
     FcConfigPtr config_;
     GObjectPtr<PangoFontMap> font_map_;
     GObjectPtr<PangoContext> context_;

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "typeset/bidi.h"
+
 namespace dw::typeset {
 namespace {
 
@@ -145,7 +147,10 @@ GList* Itemizer::itemize(const std::string& text, PangoAttrList* attrs) {
     if (items) ++simple_;
     if (items && !verify_) return items;
     if (!items) ++pango_;
-    GList* by_pango = pango_itemize(context_, text.c_str(), 0, int(text.size()), attrs, nullptr);
+    // The paragraph's direction is its first strong character's (Unicode bidi rules P2, P3).
+    const PangoDirection base = starts_right_to_left(text) ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+    GList* by_pango =
+        pango_itemize_with_base_dir(context_, base, text.c_str(), 0, int(text.size()), attrs, nullptr);
     std::string why;
     if (items && !same_items(items, by_pango, why))
         std::fprintf(stderr, "drukwerk: internal: the fast itemizer differs from Pango (%s) on \"%s\"\n",

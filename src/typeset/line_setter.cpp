@@ -13,7 +13,7 @@ constexpr double kPango = PANGO_SCALE;
 bool drawn(Piece::Kind kind) { return kind == Piece::Kind::Word || kind == Piece::Kind::Space; }
 
 bool same_run(const GlyphRun& run, const Piece& piece) {
-    return run.font == piece.font && run.size == piece.metrics.size && run.color.r == piece.color.r &&
+    return run.backward == bool(piece.level % 2) && run.font == piece.font && run.size == piece.metrics.size && run.color.r == piece.color.r &&
            run.color.g == piece.color.g && run.color.b == piece.color.b && run.color.a == piece.color.a;
 }
 
@@ -33,6 +33,7 @@ public:
              double space_extra, std::vector<PlacedCluster>& placed) {
         if (piece.font < 0) return;
         if (!run_ || !same_run(*run_, piece)) start_run(piece);
+        if (run_->backward) return add_backward(piece, glyphs, x, baseline, space_extra, placed);
         run_->text.append(text_, size_t(piece.start), size_t(piece.end - piece.start));
         // Clusters cover every byte of the text: any before the first glyph, or a piece that
         // shaped to no glyph at all, is a cluster without glyphs.
@@ -63,6 +64,38 @@ public:
     }
 
 private:
+    // A right-to-left piece: its glyphs come in visual order, their clusters descending. The
+    // pieces of a run come in visual order too, so each one's text and clusters go in front of
+    // those already there: the run's text stays in logical order, for readers that extract it.
+    void add_backward(const Piece& piece, std::span<const ShapedGlyph> glyphs, double x, double baseline,
+                      double space_extra, std::vector<PlacedCluster>& placed) {
+        run_->text.insert(0, text_, size_t(piece.start), size_t(piece.end - piece.start));
+        std::vector<std::pair<int, int>> clusters;  // this piece's, in text order
+        long pen = 0;
+        size_t i = 0;
+        int next = piece.end;  // the byte after the cluster at hand: the previous glyphs' cluster
+        while (i < glyphs.size()) {
+            const int cluster = glyphs[i].cluster;
+            const double cluster_x = x + pen / kPango;
+            int visible = 0;
+            for (; i < glyphs.size() && glyphs[i].cluster == cluster; ++i) {
+                const ShapedGlyph& g = glyphs[i];
+                if (g.glyph != PANGO_GLYPH_EMPTY) {
+                    unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
+                    run_->glyphs.push_back({id, x + (pen + g.x_offset) / kPango, baseline + g.y_offset / kPango});
+                    ++visible;
+                }
+                pen += g.advance;
+            }
+            if (std::max(next - cluster, 0) > 0 || visible > 0)
+                clusters.insert(clusters.begin(), {std::max(next - cluster, 0), visible});
+            placed.push_back({cluster, next, cluster_x, x + pen / kPango + (i == glyphs.size() ? space_extra : 0)});
+            next = cluster;
+        }
+        if (next > piece.start) clusters.insert(clusters.begin(), {next - piece.start, 0});
+        run_->clusters.insert(run_->clusters.begin(), clusters.begin(), clusters.end());
+    }
+
     void start_run(const Piece& piece) {
         flush();
         run_.emplace();
@@ -72,6 +105,7 @@ private:
         run_->font = piece.font;
         run_->size = piece.metrics.size;
         run_->color = piece.color;
+        run_->backward = piece.level % 2;
     }
 
     void add_cluster(int bytes, int glyphs) {
@@ -90,6 +124,34 @@ private:
     size_t glyphs_hint_, bytes_hint_;
     std::optional<GlyphRun> run_;
 };
+
+// The line's drawn pieces in visual order, left to right: Unicode bidi rule L2 on the pieces'
+// levels (each piece is within one Pango item, so one level).
+std::vector<size_t> visual_order(const ParagraphItems& items, const LineSpan& line) {
+    std::vector<size_t> order;
+    guint8 highest = 0, lowest_odd = 255;
+    for (size_t i = line.first; i < line.last; ++i) {
+        if (!drawn(items.pieces[i].kind)) continue;
+        order.push_back(i);
+        const guint8 level = items.pieces[i].level;
+        highest = std::max(highest, level);
+        if (level % 2) lowest_odd = std::min(lowest_odd, level);
+    }
+    if (line.hyphen >= 0) order.push_back(size_t(line.hyphen));
+    for (int level = highest; level >= lowest_odd && level > 0; --level) {
+        for (size_t a = 0; a < order.size();) {
+            if (items.pieces[order[a]].level < level) {
+                ++a;
+                continue;
+            }
+            size_t b = a;
+            while (b < order.size() && items.pieces[order[b]].level >= level) ++b;
+            std::reverse(order.begin() + long(a), order.begin() + long(b));
+            a = b;
+        }
+    }
+    return order;
+}
 
 void strike_through(const Piece& piece, double x, double width, double baseline, std::vector<Item>& out) {
     Line line;
@@ -171,9 +233,15 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
             if (p.strike) strike_through(p, pen, p.width + extra, baseline, strikes);
             pen += p.width + extra;
         };
-        for (size_t i = line.first; i < line.last; ++i)
-            if (drawn(items.pieces[i].kind)) place(i);
-        if (line.hyphen >= 0) place(size_t(line.hyphen));
+        bool mixed = false;  // any right-to-left piece: most lines have none
+        for (size_t i = line.first; i < line.last && !mixed; ++i) mixed = items.pieces[i].level != 0;
+        if (!mixed) {
+            for (size_t i = line.first; i < line.last; ++i)
+                if (drawn(items.pieces[i].kind)) place(i);
+            if (line.hyphen >= 0) place(size_t(line.hyphen));
+        } else {
+            for (size_t i : visual_order(items, line)) place(i);
+        }
     }
     for (auto& s : strikes) out.push_back(std::move(s));
 }

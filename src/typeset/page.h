@@ -37,6 +37,9 @@ struct GlyphRun {
     std::vector<Glyph> glyphs;
     std::string text;
     std::vector<std::pair<int, int>> clusters;  // (num_bytes, num_glyphs)
+    // Right-to-left: glyphs in visual order (left to right) and text in logical order, so the
+    // clusters take their glyphs from the end (Cairo's CAIRO_TEXT_CLUSTER_FLAG_BACKWARD).
+    bool backward = false;
 };
 
 struct Shape {  // a rectangle, optionally with rounded corners, filled and/or stroked

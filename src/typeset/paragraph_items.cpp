@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "typeset/bidi.h"
 #include "typeset/break_opportunities.h"
 #include "typeset/glyph_runs.h"
 #include "typeset/paragraph_layout.h"
@@ -41,6 +42,7 @@ public:
         out_.pieces.reserve(text_.size() / 3 + 4);
         out_.breaks.reserve(text_.size() / 3 + 4);
         breaks_.emplace(text_, pango_context_get_language(ctx_.fonts.context()));
+        out_.right_to_left = starts_right_to_left(text_);
         ItemList list{ctx_.itemizer.itemize(text_, attrs)};
         int char_index = 0;
         for (GList* l = list.items; l; l = l->next) {
@@ -86,6 +88,7 @@ private:
         piece.font = item_font_;
         piece.color = item_color_;
         piece.strike = strike_;
+        piece.level = item_ ? item_->analysis.level : out_.right_to_left;
         piece.glyph_begin = piece.glyph_end = unsigned(out_.glyphs.size());
         return piece;
     }

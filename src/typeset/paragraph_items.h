@@ -32,6 +32,7 @@ struct Piece {
     unsigned glyph_begin = 0, glyph_end = 0;
     double width = 0;  // points, letter spacing included
     bool strike = false;
+    guint8 level = 0;  // bidi embedding level of its Pango item: odd is right-to-left
 };
 
 // The pieces share one glyph array: a paragraph has hundreds of pieces, and a vector each was
@@ -41,6 +42,7 @@ struct ParagraphItems {
     std::vector<BreakItem> breaks;  // breaks[i] is pieces[i] as the line breaker sees it
     std::vector<ShapedGlyph> glyphs;
     FontInfo base_metrics;  // the paragraph font's, for a line with nothing on it
+    bool right_to_left = false;  // the paragraph's first strong character is (Arabic, Hebrew)
 
     std::span<const ShapedGlyph> glyphs_of(const Piece& piece) const {
         return {glyphs.data() + piece.glyph_begin, piece.glyph_end - piece.glyph_begin};
@@ -55,7 +57,7 @@ ParagraphItems build_paragraph_items(const ParagraphText& text, PangoAttrList* a
                                      const layout::Style& style, double narrowest_line,
                                      TypesetContext& ctx);
 
-// Every character that no bundled font has (shaped as an unknown glyph), in text order.
+// Every character that no font (bundled, fallback or added) has (shaped as an unknown glyph), in text order.
 std::vector<MissingGlyph> find_missing_glyphs(const ParagraphItems& items, const std::string& text);
 
 }  // namespace dw::typeset

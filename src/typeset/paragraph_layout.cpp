@@ -15,17 +15,18 @@
 namespace dw::typeset {
 namespace {
 
-// Reported where the character is written: the data value or layout text of its span.
+// Reported where the characters are written (the data value or layout text of their span),
+// once per run of missing characters, and once per place even when the paragraph is set twice.
 void report_missing_glyphs(const ParagraphItems& items, const ParagraphText& text,
                            const bind::Box& paragraph, TypesetContext& ctx) {
-    for (const auto& missing : find_missing_glyphs(items, text.text)) {
+    for (const auto& run : missing_glyph_runs(find_missing_glyphs(items, text.text), text.text)) {
         SourceLoc where = paragraph.loc;
         for (const auto& range : text.ranges)
-            if (missing.byte_offset >= range.start && missing.byte_offset < range.end &&
+            if (run.front().byte_offset >= range.start && run.front().byte_offset < range.end &&
                 !range.span->loc.file.empty())
                 where = range.span->loc;
-        ctx.diags.error(where, missing_glyph_message(missing),
-                        "add a font that has it to fonts/, or write the text without it");
+        Diagnostic d{Severity::Error, where, missing_glyphs_message(run), missing_glyphs_hint(run)};
+        if (ctx.reported_missing_glyphs.insert(format_diagnostic(d)).second) ctx.diags.add(d);
     }
 }
 
@@ -165,7 +166,12 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         double available = line_width(index);
         double line_x = text_x + (index == 0 ? first_indent : rest_indent);
         double ratio = justification_ratio(m, span, available, justify);
-        if (style.align == layout::Align::Right) {
+        // The short last line of a justified right-to-left paragraph ends at the right, where
+        // its lines start. Other alignments are the layout's: a name in Hebrew in a list of
+        // Dutch names stays at the left with the others.
+        const bool at_right = style.align == layout::Align::Right ||
+                              (items.right_to_left && justify && !span.justify);
+        if (at_right) {
             line_x += std::max(0.0, available - m.natural);
         } else if (style.align == layout::Align::Center) {
             line_x += std::max(0.0, (available - m.natural) / 2);

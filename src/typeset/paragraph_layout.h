@@ -47,6 +47,7 @@ struct TypesetContext {
     double body_height = 0;
     std::set<std::tuple<std::string, int, bool>> checked_fonts;  // (family, weight, italic)
     std::set<std::string> missing_families;
+    std::set<std::string> reported_missing_glyphs;  // formatted diagnostics
     std::vector<Overflow> overflows;  // callers that must not overflow (cards) report these
     // Intrinsic image sizes by file: a card deck draws the same icons on every card.
     std::map<std::string, std::optional<ImageSize>> image_sizes;

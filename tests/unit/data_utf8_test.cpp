@@ -89,9 +89,18 @@ TEST_CASE("a Markdown file with a BOM loads; its first line is line 1", "[data][
     REQUIRE(doc->find("body")->loc.line == 4);
 }
 
-TEST_CASE("a Latin-1 YAML file is rejected with the byte's position", "[data][utf8]") {
+TEST_CASE("a Latin-1 YAML file is read as Windows-1252, with a note", "[data][utf8]") {
     Diagnostics diags;
     auto value = load_yaml_file(kFixtures + "latin1.yaml", diags);
+    REQUIRE(value);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].severity == dw::Severity::Note);
+    CHECK(diags.all()[0].message.find("read as Windows-1252") != std::string::npos);
+}
+
+TEST_CASE("a Latin-1 YAML file read as UTF-8 is rejected with the byte's position", "[data][utf8]") {
+    Diagnostics diags;
+    auto value = load_yaml_file(kFixtures + "latin1.yaml", diags, dw::data::TextEncoding::Utf8);
     REQUIRE_FALSE(value);
     REQUIRE(diags.all().size() == 1);
     REQUIRE(diags.all()[0].message == "invalid UTF-8 byte 0xE9");

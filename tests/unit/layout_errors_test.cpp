@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "layout/layout_reader.h"
+#include "layout/xml_entities.h"
 
 using namespace dw;
 using namespace dw::layout;
@@ -230,4 +231,18 @@ TEST_CASE("all errors in one file are reported, in order", "[layout][errors]") {
         CHECK(line.ends_with(expected[i++]));
     }
     CHECK(i == expected.size());
+}
+
+TEST_CASE("entities XML does not define are errors with their fix", "[layout][entities]") {
+    dw::Diagnostics diags;
+    const std::string xml = "<layout>\n  <!-- &copy; in a comment --><![CDATA[&x;]]>\n"
+                            "  <t a=\"&amp;&#160;&nbsp;\">&eacute; &XXE; &lt;</t>\n</layout>\n";
+    CHECK(dw::layout::report_undefined_entities(xml, "l.xml", diags));
+    REQUIRE(diags.all().size() == 3);
+    CHECK(dw::format_diagnostic(diags.all()[0]) ==
+          "l.xml:3:20: error: XML does not define the entity '&nbsp;'\n"
+          "l.xml:3:20: note: write &#160; instead (XML knows only &amp; &lt; &gt; &quot; &apos;)\n");
+    CHECK(diags.all()[1].hint.find("write &#233; or the character 'é' itself") == 0);
+    CHECK(diags.all()[2].loc.col == 37);
+    CHECK(diags.all()[2].hint.find("write the character itself or its number") != std::string::npos);
 }

@@ -74,10 +74,12 @@ std::string font_file_at(PangoLayout* layout, int byte) {
 
 }  // namespace
 
-TEST_CASE("the font system sees the bundled families and nothing else", "[fonts]") {
+TEST_CASE("the font system sees the bundled families and the fallback chain, nothing else", "[fonts]") {
     auto fonts = bundled_fonts();
-    CHECK(fonts->families() == std::vector<std::string>{"Comic Neue", "Lato", "League Spartan",
-                                                        "Noto Sans", "Noto Sans Symbols2"});
+    CHECK(fonts->families() ==
+          std::vector<std::string>{"Comic Neue", "Lato", "League Spartan", "Noto Sans", "Noto Sans Arabic",
+                                   "Noto Sans Devanagari", "Noto Sans Hebrew", "Noto Sans Symbols2",
+                                   "Symbola"});
     CHECK(fonts->context() != nullptr);
     CHECK(fonts->font_map() != nullptr);
     CHECK(pango_cairo_context_get_resolution(fonts->context()) == 72);
@@ -144,14 +146,39 @@ TEST_CASE("characters the family lacks come from Noto Sans, then Noto Sans Symbo
 TEST_CASE("characters no bundled font has are found with their offsets", "[fonts]") {
     auto fonts = bundled_fonts();
     // This machine has system fonts with ก (Noto Sans Thai): missing here means none leak in.
-    auto missing = missing_in(*fonts, "Zeg 中 en ก.", "Lato");
+    auto missing = missing_in(*fonts, "Zeg 文 en ก.", "Lato");  // 中 would come from Symbola
     REQUIRE(missing.size() == 2);
     CHECK(missing[0].byte_offset == 4);
-    CHECK(missing[0].code_point == U'中');
+    CHECK(missing[0].code_point == U'文');
     CHECK(missing[1].byte_offset == 11);
     CHECK(missing[1].code_point == 0x0E01);
-    CHECK(dw::typeset::missing_glyph_message(missing[0]) == "no bundled font has U+4E2D '中'");
-    CHECK(dw::typeset::missing_glyph_message({0, 0x7}) == "no bundled font has U+0007");
+    CHECK(dw::typeset::missing_glyphs_message({missing[0]}) ==
+          "no font has the Chinese (Han) character '文' (U+6587)");
+    CHECK(dw::typeset::missing_glyphs_message({{0, 0x7}}) == "no font has the symbol character (U+0007)");
+}
+
+TEST_CASE("missing characters are reported once per run of text", "[fonts]") {
+    auto fonts = bundled_fonts();
+    const std::string text = "Zeg 文字 字, en ก.";
+    auto runs = dw::typeset::missing_glyph_runs(missing_in(*fonts, text, "Lato"), text);
+    REQUIRE(runs.size() == 2);
+    CHECK(dw::typeset::missing_glyphs_message(runs[0]) ==
+          "no font has the Chinese (Han) characters '文字字' (U+6587 U+5B57 U+5B57)");
+    CHECK(dw::typeset::missing_glyphs_message(runs[1]) == "no font has the Thai character 'ก' (U+0E01)");
+    CHECK(dw::typeset::missing_glyphs_hint(runs[1]).find("--font-dir") != std::string::npos);
+}
+
+TEST_CASE("Arabic, Hebrew, Devanagari and emoji come from the declared fallback chain", "[fonts]") {
+    auto fonts = bundled_fonts();
+    const std::string text = "Mohammed (محمد) אבי नमस्ते 🎉 İğş Łódź Việt Ωμέγα Жанна";
+    CHECK(missing_in(*fonts, text, "Lato").empty());
+    auto layout = lay_out(*fonts, text, "Lato 12");
+    CHECK(font_file_at(layout.get(), int(text.find("محمد"))) == "NotoSansArabic-Regular.ttf");
+    CHECK(font_file_at(layout.get(), int(text.find("אבי"))) == "NotoSansHebrew-Regular.ttf");
+    CHECK(font_file_at(layout.get(), int(text.find("नमस्ते"))) == "NotoSansDevanagari-Regular.ttf");
+    CHECK(font_file_at(layout.get(), int(text.find("🎉"))) == "Symbola_hint.ttf");
+    auto handwriting = lay_out(*fonts, text, "Comic Neue 12");  // Lato has Greek, Comic Neue not
+    CHECK(font_file_at(handwriting.get(), int(text.find("Ωμέγα"))) == "NotoSans-Regular.ttf");
 }
 
 TEST_CASE("create reports a missing or empty font directory", "[fonts]") {

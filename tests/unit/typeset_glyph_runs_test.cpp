@@ -201,7 +201,7 @@ TEST_CASE("a word wider than the line breaks between characters", "[glyphruns]")
 
 TEST_CASE("a character no font has becomes .notdef and is reported", "[glyphruns]") {
     FontTable table;
-    auto p = set({span("a中b")}, table);
+    auto p = set({span("a文b")}, table);  // 中 is in Symbola, 文 in no font
     std::vector<uint32_t> ids;
     for (const auto& run : p.lines[0]) {
         check_clusters(run);

@@ -96,12 +96,13 @@ TEST_CASE("what the fast way cannot do is left to Pango", "[itemize]") {
         INFO(text);
         CHECK_FALSE(fast_and_same(itemizer, {text, {}}));
     }
-    // itemize() then gives Pango's items.
+    // itemize() then gives Pango's items, with the paragraph's direction from its first strong
+    // character (Hebrew: right to left).
     const Case hebrew{"שלום wereld", {}};
     PangoAttrList* attrs = attributes(hebrew);
     Items got{itemizer.itemize(hebrew.text, attrs)};
-    Items pango{pango_itemize(fonts().context(), hebrew.text.c_str(), 0, int(hebrew.text.size()), attrs,
-                              nullptr)};
+    Items pango{pango_itemize_with_base_dir(fonts().context(), PANGO_DIRECTION_RTL, hebrew.text.c_str(), 0,
+                                            int(hebrew.text.size()), attrs, nullptr)};
     pango_attr_list_unref(attrs);
     std::string why;
     CHECK(Itemizer::same_items(got.list, pango.list, why));
