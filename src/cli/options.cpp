@@ -51,7 +51,7 @@ bool parse_permissions(const std::string& text, Options& o) {
 const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
            "                       [--pages LIST] [--width-px N] [--page-master NAME]\n"
-           "                       [--backend cairo|haru] [--pdf-standard a-1b]\n"
+           "                       [--backend cairo|haru] [--pdf-standard a-1b|ua-1]\n"
            "                       [--permissions no-print,no-copy,no-modify,no-annotate]\n"
            "                       [--owner-password PASSWORD]\n"
            "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
@@ -76,6 +76,8 @@ const char* usage_text() {
            "such as a4 next to a3) instead of the one <document> names.\n"
            "--pdf-standard a-1b writes an archival PDF/A-1b; --permissions writes a PDF that\n"
            "readers open freely but restrict (RC4 encryption: not secret). Both use libharu.\n"
+           "Cairo PDFs are tagged PDF/UA-1; --pdf-standard ua-1 also makes an image without alt\n"
+           "text an error (libharu writes untagged PDFs, so not with --backend haru).\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -195,8 +197,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             auto v = value("--pdf-standard");
             if (!v) return std::nullopt;
             o.pdf_standard = *v;
-            if (o.pdf_standard != "a-1b") {
-                error = "unknown PDF standard '" + o.pdf_standard + "' (expected a-1b)";
+            if (o.pdf_standard != "a-1b" && o.pdf_standard != "ua-1") {
+                error = "unknown PDF standard '" + o.pdf_standard + "' (expected a-1b or ua-1)";
                 return std::nullopt;
             }
         } else if (arg == "--permissions") {
@@ -260,7 +262,13 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         error = "--owner-password needs --permissions";
         return std::nullopt;
     }
-    if (o.backend == "cairo" && (!o.pdf_standard.empty() || o.restrict_permissions)) {
+    // libharu cannot write a structure tree, so its PDFs are never PDF/UA.
+    if (o.pdf_standard == "ua-1" && (o.backend == "haru" || o.restrict_permissions)) {
+        error = "--pdf-standard ua-1 needs the Cairo writer: --backend haru and --permissions "
+                "write untagged PDFs";
+        return std::nullopt;
+    }
+    if (o.backend == "cairo" && (o.pdf_standard == "a-1b" || o.restrict_permissions)) {
         error = "--pdf-standard and --permissions need --backend haru (or no --backend)";
         return std::nullopt;
     }

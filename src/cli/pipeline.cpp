@@ -17,6 +17,7 @@
 #include "data/yaml_loader.h"
 #include "diag/phase_clock.h"
 #include "diag/suggest.h"
+#include "layout/image_alt_check.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
 #include "output/background_pdf.h"
@@ -207,6 +208,7 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
+    layout::check_image_alt(*job.layout, options.pdf_standard == "ua-1", diags);
     if (!options.page_master.empty() && !choose_page_master(*job.layout, options, diags)) {
         exit_code = kUsageError;
         return false;
@@ -245,7 +247,7 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
 }
 
 bool uses_libharu(const Options& options) {
-    return options.backend == "haru" || !options.pdf_standard.empty() ||
+    return options.backend == "haru" || options.pdf_standard == "a-1b" ||
            options.restrict_permissions;
 }
 

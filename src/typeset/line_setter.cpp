@@ -33,6 +33,14 @@ public:
              double space_extra, std::vector<PlacedCluster>& placed) {
         if (piece.font < 0) return;
         if (!run_ || !same_run(*run_, piece)) start_run(piece);
+        // A hyphen glyph at a line end reads as "-": with the soft hyphen's own bytes Cairo
+        // would wrap it in an ActualText span, and poppler and pdf.js stop reading a structure
+        // element at such a span.
+        if (piece.kind == Piece::Kind::Hyphen && glyphs.size() == 1) {
+            run_->text += '-';
+            add_hyphen(glyphs.front(), piece.end, x, baseline, placed);
+            return;
+        }
         run_->text.append(text_, size_t(piece.start), size_t(piece.end - piece.start));
         // Clusters cover every byte of the text: any before the first glyph, or a piece that
         // shaped to no glyph at all, is a cluster without glyphs.
@@ -63,6 +71,14 @@ public:
     }
 
 private:
+    void add_hyphen(const ShapedGlyph& g, int end, double x, double baseline,
+                    std::vector<PlacedCluster>& placed) {
+        const unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
+        run_->glyphs.push_back({id, x + g.x_offset / kPango, baseline + g.y_offset / kPango});
+        add_cluster(1, 1);
+        placed.push_back({g.cluster, end, x, x + g.advance / kPango});
+    }
+
     void start_run(const Piece& piece) {
         flush();
         run_.emplace();
@@ -174,6 +190,15 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
         for (size_t i = line.first; i < line.last; ++i)
             if (drawn(items.pieces[i].kind)) place(i);
         if (line.hyphen >= 0) place(size_t(line.hyphen));
+        // The space the line broke at is drawn too (it shows nothing), so that text extracted
+        // from the structure has the words of two lines apart. Not in `placed`: a link or an
+        // underline ends at its last word.
+        if (line.hyphen < 0 && line.last < items.pieces.size() &&
+            items.pieces[line.last].kind == Piece::Kind::Space) {
+            std::vector<PlacedCluster> unused;
+            runs.add(items.pieces[line.last], items.glyphs_of(items.pieces[line.last]), pen,
+                     baseline, 0, unused);
+        }
     }
     for (auto& s : strikes) out.push_back(std::move(s));
 }
