@@ -1,6 +1,9 @@
 // The accessibility step of drukwerk-qpdf.so (see qpdf_module.h): what Cairo 1.16 cannot write
 // for PDF/UA-1, added to the PDF it wrote.
+#include <cctype>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "output/qpdf_module.h"
@@ -17,58 +20,112 @@
 
 namespace {
 
+// Content-stream syntax, just enough to find the operators: the end of the token at `i`.
+size_t token_end(std::string_view s, size_t i) {
+    auto delimiter = [](char c) {
+        return std::strchr(" \t\r\n\f()<>[]{}/%", c) != nullptr || c == '\0';
+    };
+    const char c = s[i];
+    if (c == '(') {  // a literal string: balanced parentheses, backslash escapes
+        int depth = 0;
+        for (; i < s.size(); ++i) {
+            if (s[i] == '\\') ++i;
+            else if (s[i] == '(') ++depth;
+            else if (s[i] == ')' && --depth == 0) return i + 1;
+        }
+        return s.size();
+    }
+    if (c == '<' && i + 1 < s.size() && s[i + 1] == '<') {  // a dictionary, strings inside
+        int depth = 0;
+        while (i < s.size()) {
+            if (s.compare(i, 2, "<<") == 0) { ++depth; i += 2; }
+            else if (s.compare(i, 2, ">>") == 0) { i += 2; if (--depth == 0) return i; }
+            else if (s[i] == '(' || s[i] == '<') i = token_end(s, i);
+            else ++i;
+        }
+        return s.size();
+    }
+    if (c == '<') {  // a hex string
+        const size_t close = s.find('>', i);
+        return close == std::string_view::npos ? s.size() : close + 1;
+    }
+    if (c == '%') {  // a comment
+        const size_t eol = s.find_first_of("\r\n", i);
+        return eol == std::string_view::npos ? s.size() : eol;
+    }
+    if (std::strchr("[]{}", c)) return i + 1;
+    size_t end = i + 1;
+    while (end < s.size() && !delimiter(s[end])) ++end;
+    return end;
+}
+
+bool is_operator(std::string_view token) {
+    const char c = token.front();
+    if (c == '/' || c == '(' || c == '<' || c == '[' || c == ']' || c == '{' || c == '}') return false;
+    if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') return false;
+    return token != "true" && token != "false" && token != "null";
+}
+
 // Wraps every run of page content that lies outside marked content in "/Artifact BMC … EMC":
 // what drukwerk draws outside a leaf structure tag (decoration, rules, backgrounds, decorative
-// images) is not real content, and PDF/UA wants that said. Cairo opens and closes marked
-// content only between text objects, so a wrapper never straddles BT … ET.
-class ArtifactWrapper final : public QPDFObjectHandle::TokenFilter {
-public:
-    void handleToken(QPDFTokenizer::Token const& token) override {
-        if (token.getType() != QPDFTokenizer::tt_word) {
-            pending_.push_back(token);
-            return;
+// images, running headers and footers) is not real content, and PDF/UA wants that said. Cairo
+// opens and closes marked content only between text objects, so a wrapper never straddles
+// BT … ET. A scanner of its own: qpdf's tokenizer makes a string of every token, which cost
+// more than the whole rest of the render.
+std::string wrap_artifacts(std::string_view in) {
+    std::string out;
+    out.reserve(in.size() + in.size() / 16);
+    int depth = 0;
+    bool wrapping = false;
+    size_t operands = 0;  // where the operands of the next operator begin
+    size_t i = 0;
+    while (i < in.size()) {
+        const char c = in[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0') {
+            ++i;
+            continue;
         }
-        const std::string& op = token.getValue();
-        if (op == "BDC" || op == "BMC") {
-            if (depth_ == 0) close_wrapper();
-            ++depth_;
-        } else if (op == "EMC") {
-            if (depth_ > 0) --depth_;
-        } else if (depth_ == 0 && !wrapping_) {
-            write("/Artifact BMC\n");
-            wrapping_ = true;
+        const size_t end = token_end(in, i);
+        const std::string_view token = in.substr(i, end - i);
+        i = end;
+        if (!is_operator(token)) continue;
+        if (token == "BDC" || token == "BMC") {
+            if (depth++ == 0 && wrapping) {
+                out += "\nEMC\n";
+                wrapping = false;
+            }
+        } else if (token == "EMC") {
+            if (depth > 0) --depth;
+        } else if (depth == 0 && !wrapping) {
+            out += "/Artifact BMC\n";
+            wrapping = true;
         }
-        flush();
-        writeToken(token);
+        if (token == "ID") {  // inline image data: up to the EI after white space
+            size_t ei = i + 1;
+            while ((ei = in.find("EI", ei)) != std::string_view::npos &&
+                   !(std::isspace(static_cast<unsigned char>(in[ei - 1])) &&
+                     (ei + 2 == in.size() || std::isspace(static_cast<unsigned char>(in[ei + 2])))))
+                ++ei;
+            i = ei == std::string_view::npos ? in.size() : ei + 2;
+        }
+        out.append(in.substr(operands, i - operands));
+        operands = i;
     }
-    void handleEOF() override {
-        flush();
-        close_wrapper();
-    }
-
-private:
-    void flush() {
-        for (const auto& t : pending_) writeToken(t);
-        pending_.clear();
-    }
-    void close_wrapper() {
-        if (!wrapping_) return;
-        write("\nEMC\n");
-        wrapping_ = false;
-    }
-
-    std::vector<QPDFTokenizer::Token> pending_;  // operands (and spaces) of the next operator
-    int depth_ = 0;
-    bool wrapping_ = false;
-};
+    out.append(in.substr(operands));
+    if (wrapping) out += "\nEMC\n";
+    return out;
+}
 
 void wrap_artifacts(QPDF& qpdf, QPDFPageObjectHelper& page) {
-    ArtifactWrapper wrapper;
-    Pl_Buffer buffer("artifacts");
-    page.filterContents(&wrapper, &buffer);
+    Pl_Buffer buffer("page contents");
+    page.pipeContents(&buffer);
     buffer.finish();
-    QPDFObjectHandle contents = QPDFObjectHandle::newStream(&qpdf, buffer.getBufferSharedPointer());
-    page.getObjectHandle().replaceKey("/Contents", contents);
+    auto data = buffer.getBufferSharedPointer();
+    const std::string wrapped = wrap_artifacts(
+        std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
+    auto bytes = std::make_shared<Buffer>(wrapped.size());
+    std::memcpy(bytes->getBuffer(), wrapped.data(), wrapped.size());
+    page.getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&qpdf, bytes));
 }
 
 // A link annotation's /Contents (its alternate description): the web address, or the name of
