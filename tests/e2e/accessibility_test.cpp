@@ -182,6 +182,8 @@ TEST_CASE("no page content of the minutes is outside marked content", "[e2e][pdf
         INFO("page " << p + 1);
         CHECK(contains(content, "/Artifact BMC"));  // the title band, rules, the footer's rule
         CHECK(unmarked_operators(content).empty());
+        // Poppler and pdf.js stop reading a structure element at an ActualText span.
+        CHECK(!contains(content, "/ActualText"));
     }
 }
 
@@ -220,4 +222,27 @@ TEST_CASE("PDF/UA-1 with the libharu writer is a usage error", "[e2e][pdf][ua]")
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "ua-1"));
     CHECK(!fs::exists(dir / "v.pdf"));
+}
+
+TEST_CASE("poppler reads the structure of the minutes: whole sentences, words apart, no page "
+          "furniture",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    RunResult r = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(r.exit_code == 0);
+    const std::string& text = r.out;
+    INFO(text);
+    // Two lines of one heading, and of one paragraph, are two words, not one.
+    CHECK(contains(text, "\"CONSORTIUM BIJEENKOMST\""));
+    CHECK(contains(text, "doen en kunnen"));
+    // A hyphen at a line end and a ligature do not cut the paragraph short.
+    CHECK(contains(text, "ons pro-ject. Dit was de vierde"));
+    CHECK(contains(text, "Het was \xEF\xAC\x81jn om bij te praten, met een aantal nieuwe mensen"));
+    // A list item's bullet comes before its text.
+    CHECK(contains(text, "\"\xE2\x80\xA2Nuderijk is de eerste wijkendeal"));
+    CHECK(!contains(text, "Leef-\xE2\x80\xA2"));
+    // The running header and footer are artifacts.
+    CHECK(!contains(text, "Pagina 1 van"));
+    CHECK(!contains(text, "\"WIJ ZIJN DE WIJK\""));
 }
