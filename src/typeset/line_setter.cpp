@@ -117,6 +117,26 @@ void strike_through(const Piece& piece, double x, double width, double baseline,
     out.push_back(line);
 }
 
+// The space to draw after the line's last word: the one the line broke at, or, where a forced
+// break ends the line, a space of the line itself (a forced break has no glyph of its own).
+const Piece* line_end_space(const ParagraphItems& items, const LineSpan& line) {
+    if (line.hyphen >= 0) return nullptr;
+    const auto& pieces = items.pieces;
+    if (line.last < pieces.size() && pieces[line.last].kind == Piece::Kind::Space) return &pieces[line.last];
+    // A forced break with words after it: the paragraph's own end is one too.
+    size_t k = line.last;
+    while (k < pieces.size() && pieces[k].kind != Piece::Kind::Word &&
+           pieces[k].kind != Piece::Kind::ForcedBreak)
+        ++k;
+    if (k == pieces.size() || pieces[k].kind != Piece::Kind::ForcedBreak) return nullptr;
+    while (k < pieces.size() && pieces[k].kind != Piece::Kind::Word) ++k;
+    if (k == pieces.size()) return nullptr;
+    for (size_t k = line.last; k-- > line.first;)
+        if (pieces[k].kind == Piece::Kind::Space && pieces[k].glyph_end > pieces[k].glyph_begin)
+            return &pieces[k];
+    return nullptr;
+}
+
 }  // namespace
 
 std::vector<LineSpan> line_spans(const ParagraphItems& items, const std::vector<size_t>& breaks,
@@ -193,11 +213,9 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
         // The space the line broke at is drawn too (it shows nothing), so that text extracted
         // from the structure has the words of two lines apart. Not in `placed`: a link or an
         // underline ends at its last word.
-        if (line.hyphen < 0 && line.last < items.pieces.size() &&
-            items.pieces[line.last].kind == Piece::Kind::Space) {
+        if (const Piece* space = line_end_space(items, line)) {
             std::vector<PlacedCluster> unused;
-            runs.add(items.pieces[line.last], items.glyphs_of(items.pieces[line.last]), pen,
-                     baseline, 0, unused);
+            runs.add(*space, items.glyphs_of(*space), pen, baseline, 0, unused);
         }
     }
     for (auto& s : strikes) out.push_back(std::move(s));
