@@ -149,7 +149,7 @@ struct Box {
     // Image
     std::string image_file;  // absolute path, exists
     std::optional<Length> image_width, image_height;
-    std::string alt;
+    std::optional<std::string> alt;  // unset: none written; "": decorative
 
     // Rule
     Color rule_color;

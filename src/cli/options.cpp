@@ -52,7 +52,7 @@ bool parse_permissions(const std::string& text, Options& o) {
 const char* usage_text() {
     return "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT [--format pdf|png|svg] [--dpi N]\n"
            "                       [--pages LIST] [--width-px N] [--page-master NAME]\n"
-           "                       [--backend cairo|haru] [--pdf-standard a-1b]\n"
+           "                       [--backend cairo|haru] [--pdf-standard a-1b|ua-1]\n"
            "                       [--permissions no-print,no-copy,no-modify,no-annotate]\n"
            "                       [--owner-password PASSWORD]\n"
            "       drukwerk render DATA --layout LAYOUT --email-bundle DIR\n"
@@ -92,6 +92,8 @@ const char* usage_text() {
            "--encoding reads the data file in that encoding; by default a byte order mark decides,\n"
            "else UTF-8, else Windows-1252 (as Excel saves CSV), with a note.\n"
            "--font-dir DIR adds the fonts in DIR to the bundled ones (repeatable).\n"
+           "Cairo PDFs are tagged PDF/UA-1; --pdf-standard ua-1 also makes an image without alt\n"
+           "text an error (libharu writes untagged PDFs, so not with --backend haru).\n"
            "\n"
            "exit codes: 0 ok, 1 errors in the input, 2 usage error, 3 file could not be read or written\n";
 }
@@ -211,8 +213,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             auto v = value("--pdf-standard");
             if (!v) return std::nullopt;
             o.pdf_standard = *v;
-            if (o.pdf_standard != "a-1b") {
-                error = "unknown PDF standard '" + o.pdf_standard + "' (expected a-1b)";
+            if (o.pdf_standard != "a-1b" && o.pdf_standard != "ua-1") {
+                error = "unknown PDF standard '" + o.pdf_standard + "' (expected a-1b or ua-1)";
                 return std::nullopt;
             }
         } else if (arg == "--permissions") {
@@ -322,7 +324,13 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         error = "--owner-password needs --permissions";
         return std::nullopt;
     }
-    if (o.backend == "cairo" && (!o.pdf_standard.empty() || o.restrict_permissions)) {
+    // libharu cannot write a structure tree, so its PDFs are never PDF/UA.
+    if (o.pdf_standard == "ua-1" && (o.backend == "haru" || o.restrict_permissions)) {
+        error = "--pdf-standard ua-1 needs the Cairo writer: --backend haru and --permissions "
+                "write untagged PDFs";
+        return std::nullopt;
+    }
+    if (o.backend == "cairo" && (o.pdf_standard == "a-1b" || o.restrict_permissions)) {
         error = "--pdf-standard and --permissions need --backend haru (or no --backend)";
         return std::nullopt;
     }

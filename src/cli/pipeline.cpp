@@ -18,9 +18,11 @@
 #include "data/yaml_loader.h"
 #include "diag/phase_clock.h"
 #include "diag/suggest.h"
+#include "layout/image_alt_check.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
 #include "output/background_pdf.h"
+#include "output/module_loader.h"
 #include "output/render_output.h"
 #include "output/source_date.h"
 #include "paint/svg_library.h"
@@ -206,6 +208,8 @@ bool validate_job_data(const Options& options, LoadedJob& job, Diagnostics& diag
 
 // False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
 // goes on, so that its cards are checked too.
+bool uses_libharu(const Options& options);
+
 bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& exit_code) {
     exit_code = kIoError;
     if (!check_confined(options.layout, "layout", options.confine, diags) ||
@@ -223,12 +227,23 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
     // Then the second core opens librsvg (for a render) while this thread reads and binds,
     // which start no threads, and then loads the hyphenation dictionary if a style hyphenates.
     const bool paints = options.command != "check";
-    job.hyphenator.preload([paints] { if (paints) paint::svg_library(); },
+    // Tagged Cairo PDFs get the PDF/UA finishing of the libqpdf module: loaded here, on the
+    // spare core. Card decks (CSV data) are mostly written as untagged sheets: only a guess,
+    // a wrong one costs the load's time and nothing else.
+    const bool finishes_pdf = paints && !uses_libharu(options) &&
+                              output::format_from_extension(options.output) == output::Format::Pdf &&
+                              fs::path(options.data).extension() != ".csv";
+    job.hyphenator.preload(
+        [paints, finishes_pdf] {
+            if (paints) paint::svg_library();
+            if (finishes_pdf) output::Module::preload(output::kQpdfModule);
+        },
                            job.hyphenation_wanted.get_future());
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
     if (!add_user_fonts(options, *job.layout, *job.fonts, diags)) return false;
+    layout::check_image_alt(*job.layout, options.pdf_standard == "ua-1", diags);
     if (!options.page_master.empty() && !choose_page_master(*job.layout, options, diags)) {
         exit_code = kUsageError;
         return false;
@@ -269,7 +284,7 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
 }
 
 bool uses_libharu(const Options& options) {
-    return options.backend == "haru" || !options.pdf_standard.empty() ||
+    return options.backend == "haru" || options.pdf_standard == "a-1b" ||
            options.restrict_permissions;
 }
 

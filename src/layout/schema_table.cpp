@@ -329,7 +329,9 @@ std::vector<ElementSpec> leaf_elements() {
                   "image's own size."),
               opt("height", T::Length, "", "Height; default: from width and the aspect ratio."),
               choice("align", kPlace, "left", "Horizontal placement."),
-              opt("alt", T::ExpressionText, "", "Alternative text for accessibility.")}),
+              opt("alt", T::ExpressionText, "",
+                  "Alternative text (the figure's /Alt in the tagged PDF); \"\" marks a "
+                  "decorative image. Missing: a warning, an error with --pdf-standard ua-1.")}),
         flow("rule", "A horizontal line.", Content::Empty,
              {opt("color", T::Color, "#000000", "Line colour."),
               opt("thickness", T::Length, "0.5pt", "Line thickness."),

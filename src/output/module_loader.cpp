@@ -64,6 +64,11 @@ std::optional<Module> Module::load(std::string_view file_name, const std::string
     return std::nullopt;
 }
 
+void Module::preload(std::string_view file_name) {
+    Diagnostics ignored;
+    (void)load(file_name, "", ignored);
+}
+
 void* Module::function(const char* name, Diagnostics& diag) const {
     dlerror();  // clear an earlier error: dlsym reports only through it
     void* address = dlsym(handle_.get(), name);

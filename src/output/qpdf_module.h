@@ -27,3 +27,27 @@ typedef int DrukwerkQpdfSetPageBoxes(const char* pdf, size_t pdf_size,
                                      DrukwerkBytesSink out, DrukwerkBytesSink error, void* context);
 __attribute__((visibility("default"))) DrukwerkQpdfSetPageBoxes drukwerk_qpdf_set_page_boxes;
 }
+
+// The accessibility step of pdf_accessibility.h (PDF/UA-1), in the same module.
+extern "C" {
+
+struct DrukwerkAccessibility {
+    const char* xmp;  // the XMP packet for the catalog's /Metadata
+    size_t xmp_size;
+    // /Alt of the Figure structure elements, in the order they appear in the structure tree
+    // (depth first, as they were begun); a null entry leaves that element alone.
+    const char* const* figure_alts;
+    size_t figure_count;
+};
+
+// Finishes a PDF that Cairo wrote with structure tags: the XMP /Metadata, /Alt on figures,
+// /Tabs /S on pages with annotations, /Contents on link annotations (their URI or destination),
+// and every piece of page content outside marked content wrapped as an /Artifact. The result
+// goes to `out`: 0; on failure the message goes to `error`: 1.
+typedef int DrukwerkQpdfFinishAccessibility(const char* pdf, size_t pdf_size,
+                                            const DrukwerkAccessibility* accessibility,
+                                            DrukwerkBytesSink out, DrukwerkBytesSink error,
+                                            void* context);
+__attribute__((visibility("default"))) DrukwerkQpdfFinishAccessibility
+    drukwerk_qpdf_finish_accessibility;
+}

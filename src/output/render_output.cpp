@@ -9,6 +9,7 @@
 #include "output/atomic_file.h"
 #include "output/haru_writer.h"
 #include "output/page_boxes.h"
+#include "output/pdf_accessibility.h"
 #include "output/page_selection.h"
 #include "output/source_date.h"
 #include "paint/cairo_painter.h"
@@ -149,6 +150,10 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
         if (format == Format::Pdf && !buffers->empty() &&
             !finish_pdf(buffers->front(), doc.metadata))
             diag.warning({out_path}, "the PDF has no /Lang entry: Cairo wrote an unexpected layout");
+        if (format == Format::Pdf && !buffers->empty() && has_structure(to_paint) &&
+            !finish_accessibility(buffers->front(), to_paint,
+                                  doc.metadata.date.empty() ? fallback_date : doc.metadata.date, diag))
+            return false;
         if (format == Format::Pdf && !buffers->empty() && has_page_boxes(to_paint.pages) &&
             !add_page_boxes(buffers->front(), to_paint.pages, diag))
             return false;

@@ -149,6 +149,42 @@ bool can_join_text(const typeset::GlyphRun& run, long num_glyphs) {
     return run.clusters.empty() ? is_valid_utf8(run.text) : are_valid_clusters(run);
 }
 
+namespace {
+
+// The presentation form (U+FB00..U+FB04) of a Latin ligature's letters; "" for other text.
+std::string_view ligature_character(std::string_view letters) {
+    static const std::pair<std::string_view, std::string_view> forms[] = {
+        {"ff", "\uFB00"}, {"fi", "\uFB01"}, {"fl", "\uFB02"}, {"ffi", "\uFB03"}, {"ffl", "\uFB04"}};
+    for (auto [from, to] : forms)
+        if (letters == from) return to;
+    return {};
+}
+
+// Cairo 1.16 maps each glyph to one text for the whole file, and takes it from the font's cmap
+// when the font has one for the glyph: a ligature glyph drawn for "fi" then maps to U+FB01, and
+// Cairo wraps every use in an ActualText span, at which poppler and pdf.js stop reading the
+// structure element. Written as the ligature character instead, the glyph needs no span.
+// `text` and `clusters` are rewritten only when some one-glyph cluster holds such letters.
+void use_ligature_characters(std::string& text, std::vector<cairo_text_cluster_t>& clusters) {
+    bool any = false;
+    for (size_t i = 0, at = 0; i < clusters.size() && !any; at += size_t(clusters[i++].num_bytes))
+        any = clusters[i].num_glyphs == 1 && !ligature_character(std::string_view(text).substr(at, size_t(clusters[i].num_bytes))).empty();
+    if (!any) return;
+    std::string out;
+    out.reserve(text.size() + 8);
+    size_t at = 0;
+    for (cairo_text_cluster_t& c : clusters) {
+        const std::string_view letters = std::string_view(text).substr(at, size_t(c.num_bytes));
+        at += size_t(c.num_bytes);
+        const std::string_view form = c.num_glyphs == 1 ? ligature_character(letters) : std::string_view{};
+        out += form.empty() ? letters : form;
+        if (!form.empty()) c.num_bytes = int(form.size());
+    }
+    text = std::move(out);
+}
+
+}  // namespace
+
 DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
                           const typeset::GlyphRun& run) {
     if (run.glyphs.empty()) return {};
@@ -177,7 +213,9 @@ DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
                 "text " + quoted_text(run.text) + " has invalid clusters or UTF-8; drawn, but " +
                     "PDF readers cannot extract it"};
     }
-    cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+    std::string text = run.text;
+    use_ligature_characters(text, clusters);
+    cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
                            static_cast<int>(glyphs.size()), clusters.data(),
                            static_cast<int>(clusters.size()),
                            run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t{});

@@ -109,14 +109,19 @@ std::optional<std::string> pdf_doc_encoded(std::string_view s) {
     return out;
 }
 
-std::string pdfa1b_xmp_packet(const typeset::Metadata& meta, std::string_view producer,
-                              const PdfDates& dates) {
-    // The packet header's begin attribute is a UTF-8 byte order mark, as the XMP spec says.
-    std::string x =
-        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
-    x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
+namespace {
+
+// The packet header's begin attribute is a UTF-8 byte order mark, as the XMP spec says.
+std::string xmp_packet(std::string_view descriptions) {
+    return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+           "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+           "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" +
+           std::string(descriptions) + "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+}
+
+// Dublin Core: format, title, creator, description and (when given) language.
+std::string dublin_core(const typeset::Metadata& meta, bool with_language) {
+    std::string x = "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
     x += "<dc:format>application/pdf</dc:format>\n";
     if (!meta.title.empty()) x += alt("dc:title", meta.title);
     if (!meta.author.empty()) {
@@ -124,7 +129,18 @@ std::string pdfa1b_xmp_packet(const typeset::Metadata& meta, std::string_view pr
              "</rdf:li></rdf:Seq></dc:creator>\n";
     }
     if (!meta.subject.empty()) x += alt("dc:description", meta.subject);
-    x += "</rdf:Description>\n";
+    if (with_language && !meta.language.empty()) {
+        x += "<dc:language><rdf:Bag><rdf:li>" + xml_escaped(meta.language) +
+             "</rdf:li></rdf:Bag></dc:language>\n";
+    }
+    return x + "</rdf:Description>\n";
+}
+
+}  // namespace
+
+std::string pdfa1b_xmp_packet(const typeset::Metadata& meta, std::string_view producer,
+                              const PdfDates& dates) {
+    std::string x = dublin_core(meta, false);
     x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
     if (!meta.creator.empty()) x += element("xmp:CreatorTool", meta.creator);
     x += element("xmp:CreateDate", dates.xmp) + element("xmp:ModifyDate", dates.xmp);
@@ -136,8 +152,22 @@ std::string pdfa1b_xmp_packet(const typeset::Metadata& meta, std::string_view pr
     x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
          "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
          "</rdf:Description>\n";
-    x += "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
-    return x;
+    return xmp_packet(x);
+}
+
+std::string pdfua1_xmp_packet(const typeset::Metadata& meta, const std::optional<PdfDates>& dates) {
+    std::string x = dublin_core(meta, true);
+    x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
+    if (!meta.creator.empty()) x += element("xmp:CreatorTool", meta.creator);
+    if (dates) x += element("xmp:CreateDate", dates->xmp) + element("xmp:ModifyDate", dates->xmp);
+    x += "</rdf:Description>\n";
+    if (!meta.keywords.empty()) {
+        x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n" +
+             element("pdf:Keywords", meta.keywords) + "</rdf:Description>\n";
+    }
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+         "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n";
+    return xmp_packet(x);
 }
 
 }  // namespace dw::paint

@@ -5,7 +5,7 @@
 
 #include "typeset/page.h"
 
-// The document metadata as PDF and XMP text, for the libharu painter (libharu 2.3 writes dates
+// The document metadata as PDF and XMP text, for the libharu painter and the PDF/UA finishing (libharu 2.3 writes dates
 // with a broken 'Z', strings only in PDFDocEncoding, and an XMP packet that is not XML-escaped).
 // Plain text functions, tested without a PDF.
 namespace dw::paint {
@@ -34,5 +34,9 @@ std::optional<std::string> pdf_doc_encoded(std::string_view s);
 // and the PDF/A identification (part 1, conformance B). Empty fields are left out.
 std::string pdfa1b_xmp_packet(const typeset::Metadata& meta, std::string_view producer,
                               const PdfDates& dates);
+
+// The XMP packet of a PDF/UA-1 file: Dublin Core title, creator, description and language,
+// the dates when known, keywords, and the PDF/UA identification (pdfuaid:part 1).
+std::string pdfua1_xmp_packet(const typeset::Metadata& meta, const std::optional<PdfDates>& dates);
 
 }  // namespace dw::paint

@@ -443,8 +443,12 @@ void BlockLayout::image(const bind::Box& box, double x, double width, std::vecto
     img.rect = {ix, 0, w, h};
     Fragment f;
     f.height = h;
-    f.tag = "Figure";
-    f.paragraph = ctx_.next_paragraph++;
+    // alt="" marks a decorative image: drawn outside the structure, it becomes an artifact.
+    if (!box.alt || !box.alt->empty()) {
+        f.tag = "Figure";
+        f.alt = box.alt.value_or("");
+        f.paragraph = ctx_.next_paragraph++;
+    }
     f.items.push_back(img);
     out.push_back(std::move(f));
 }

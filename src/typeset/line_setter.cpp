@@ -33,6 +33,14 @@ public:
              double space_extra, std::vector<PlacedCluster>& placed) {
         if (piece.font < 0) return;
         if (!run_ || !same_run(*run_, piece)) start_run(piece);
+        // A hyphen glyph at a line end reads as "-": with the soft hyphen's own bytes Cairo
+        // would wrap it in an ActualText span, and poppler and pdf.js stop reading a structure
+        // element at such a span.
+        if (piece.kind == Piece::Kind::Hyphen && glyphs.size() == 1) {
+            run_->text += '-';
+            add_hyphen(glyphs.front(), piece.end, x, baseline, placed);
+            return;
+        }
         if (run_->backward) return add_backward(piece, glyphs, x, baseline, space_extra, placed);
         run_->text.append(text_, size_t(piece.start), size_t(piece.end - piece.start));
         // Clusters cover every byte of the text: any before the first glyph, or a piece that
@@ -94,6 +102,14 @@ private:
         }
         if (next > piece.start) clusters.insert(clusters.begin(), {next - piece.start, 0});
         run_->clusters.insert(run_->clusters.begin(), clusters.begin(), clusters.end());
+    }
+
+    void add_hyphen(const ShapedGlyph& g, int end, double x, double baseline,
+                    std::vector<PlacedCluster>& placed) {
+        const unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
+        run_->glyphs.push_back({id, x + g.x_offset / kPango, baseline + g.y_offset / kPango});
+        add_cluster(1, 1);
+        placed.push_back({g.cluster, end, x, x + g.advance / kPango});
     }
 
     void start_run(const Piece& piece) {
@@ -161,6 +177,26 @@ void strike_through(const Piece& piece, double x, double width, double baseline,
     line.width = std::max(0.4, piece.metrics.size * 0.06);
     line.color = piece.color;
     out.push_back(line);
+}
+
+// The space to draw after the line's last word: the one the line broke at, or, where a forced
+// break ends the line, a space of the line itself (a forced break has no glyph of its own).
+const Piece* line_end_space(const ParagraphItems& items, const LineSpan& line) {
+    if (line.hyphen >= 0) return nullptr;
+    const auto& pieces = items.pieces;
+    if (line.last < pieces.size() && pieces[line.last].kind == Piece::Kind::Space) return &pieces[line.last];
+    // A forced break with words after it: the paragraph's own end is one too.
+    size_t k = line.last;
+    while (k < pieces.size() && pieces[k].kind != Piece::Kind::Word &&
+           pieces[k].kind != Piece::Kind::ForcedBreak)
+        ++k;
+    if (k == pieces.size() || pieces[k].kind != Piece::Kind::ForcedBreak) return nullptr;
+    while (k < pieces.size() && pieces[k].kind != Piece::Kind::Word) ++k;
+    if (k == pieces.size()) return nullptr;
+    for (size_t k = line.last; k-- > line.first;)
+        if (pieces[k].kind == Piece::Kind::Space && pieces[k].glyph_end > pieces[k].glyph_begin)
+            return &pieces[k];
+    return nullptr;
 }
 
 }  // namespace
@@ -241,6 +277,13 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
             if (line.hyphen >= 0) place(size_t(line.hyphen));
         } else {
             for (size_t i : visual_order(items, line)) place(i);
+        }
+        // The space the line broke at is drawn too (it shows nothing), so that text extracted
+        // from the structure has the words of two lines apart. Not in `placed`: a link or an
+        // underline ends at its last word.
+        if (const Piece* space = line_end_space(items, line)) {
+            std::vector<PlacedCluster> unused;
+            runs.add(*space, items.glyphs_of(*space), pen, baseline, 0, unused);
         }
     }
     for (auto& s : strikes) out.push_back(std::move(s));

@@ -68,7 +68,12 @@ void add_marker(const bind::Box& paragraph, Fragment& line, double x, double bas
     double gap = paragraph.style.size * 0.5;
     double marker_x = std::max(x - paragraph.style.left_indent, x - gap - width);
     std::vector<PlacedCluster> placed;
-    set_line(items, all, paragraph.marker, marker_x, baseline, 0, line.items, placed);
+    // Before the item's text in the content stream: readers take the marker as the item's
+    // label, not as a word after its first line.
+    std::vector<Item> marker;
+    set_line(items, all, paragraph.marker, marker_x, baseline, 0, marker, placed);
+    line.items.insert(line.items.begin(), std::make_move_iterator(marker.begin()),
+                      std::make_move_iterator(marker.end()));
 }
 
 // Link areas (and underlines) over the clusters of every linked span on this line.

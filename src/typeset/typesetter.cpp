@@ -21,6 +21,11 @@ void place_margin_content(const std::vector<bind::Box>& boxes, double band_top, 
     blocks.layout_all(boxes, page.margin_left, width, fragments);
     Fragment merged = BlockLayout::merge(std::move(fragments));
     translate_items(merged.items, 0, band_top + std::max(0.0, (band_height - merged.height) / 2));
+    // A running header or footer repeats on every page: a pagination artifact, not content.
+    // Drawn outside any structure element, the PDF/UA finishing marks it as an artifact.
+    std::erase_if(merged.items, [](const Item& item) {
+        return std::holds_alternative<TagBegin>(item) || std::holds_alternative<TagEnd>(item);
+    });
     out.insert(out.end(), std::make_move_iterator(merged.items.begin()),
                std::make_move_iterator(merged.items.end()));
 }

@@ -14,6 +14,16 @@ std::string reading_text(const std::string& text) {
             continue;
         }
         if (c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '-') continue;
+        // A ligature character (U+FB00..U+FB04, as the Cairo PDF writes ligature glyphs) is
+        // its letters, as libharu draws them.
+        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xAC &&
+            static_cast<unsigned char>(text[i + 2]) >= 0x80 &&
+            static_cast<unsigned char>(text[i + 2]) <= 0x84) {
+            static const char* const letters[] = {"ff", "fi", "fl", "ffi", "ffl"};
+            kept += letters[static_cast<unsigned char>(text[i + 2]) - 0x80];
+            i += 2;
+            continue;
+        }
         kept += text[i];
     }
     return kept;

@@ -185,7 +185,7 @@ TEST_CASE("libharu options: usage errors are diagnosed and nothing is written",
         const char* message;
     };
     const Case cases[] = {
-        {{"--pdf-standard", "a-2b"}, "x.pdf", 2, "unknown PDF standard 'a-2b' (expected a-1b)"},
+        {{"--pdf-standard", "a-2b"}, "x.pdf", 2, "unknown PDF standard 'a-2b' (expected a-1b or ua-1)"},
         {{"--backend", "pdfium"}, "x.pdf", 2, "unknown backend 'pdfium'"},
         {{"--permissions", "no-print,no-look"},
          "x.pdf",

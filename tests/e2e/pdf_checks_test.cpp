@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "e2e/e2e_support.h"
+#include "e2e/qpdf_json.h"
 
 namespace {
 
@@ -85,15 +86,6 @@ int page_count(const fs::path& pdf) {
     return std::stoi(fields.at("Pages"));
 }
 
-Json qpdf_json(const fs::path& pdf, const std::string& key) {
-    std::string text = read_with({"qpdf", "--json", "--json-key=" + key, pdf.string()});
-    std::string error;
-    std::optional<Json> json = parse_json(text, &error);
-    INFO(error);
-    REQUIRE(json);
-    return *json;
-}
-
 struct OutlineEntry {
     std::string title;
     int depth = 0;
@@ -118,43 +110,6 @@ std::string describe(const std::vector<OutlineEntry>& outline) {
     for (const auto& e : outline)
         s += std::string(2 * e.depth, ' ') + e.title + " (p. " + std::to_string(e.page) + ")\n";
     return s;
-}
-
-// The objects of `qpdf --json --json-key=qpdf`: "N G R" → value.
-std::map<std::string, const Json*> qpdf_objects(const Json& root) {
-    std::map<std::string, const Json*> objects;
-    const Json* qpdf = root.find("qpdf");
-    REQUIRE(qpdf);
-    REQUIRE(qpdf->is_array());
-    REQUIRE(qpdf->array.size() == 2);
-    for (const auto& [key, wrapper] : qpdf->array[1].object) {
-        const Json* value = wrapper.find("value");
-        if (!value) continue;
-        if (starts_with(key, "obj:"))
-            objects[key.substr(4)] = value;
-        else
-            objects[key] = value;  // "trailer"
-    }
-    return objects;
-}
-
-// A value that may be an indirect reference ("12 0 R"), resolved.
-const Json* resolve(const std::map<std::string, const Json*>& objects, const Json* v) {
-    if (v && v->is_string()) {
-        static const std::regex ref(R"(\d+ \d+ R)");
-        if (std::regex_match(v->string, ref)) {
-            auto it = objects.find(v->string);
-            return it == objects.end() ? nullptr : it->second;
-        }
-    }
-    return v;
-}
-
-// qpdf writes text strings as "u:text" (and binary ones as "b:hex").
-std::string pdf_text(const Json* v) {
-    if (!v || !v->is_string()) return {};
-    if (starts_with(v->string, "u:")) return v->string.substr(2);
-    return v->string;
 }
 
 }  // namespace
@@ -358,22 +313,7 @@ TEST_CASE("every URL of the minutes is a URI link annotation", "[e2e][pdf][links
     const Json json = qpdf_json(pdf, "qpdf");
     auto objects = qpdf_objects(json);
 
-    // Walk the pages in order through /Root /Pages /Kids, and their /Annots.
-    const Json* catalog = resolve(objects, objects.at("trailer")->find("/Root"));
-    REQUIRE(catalog);
-    const Json* page_tree = resolve(objects, catalog->find("/Pages"));
-    REQUIRE(page_tree);
-    std::vector<const Json*> pages;
-    std::function<void(const Json*)> collect = [&](const Json* node) {
-        const Json* kids = resolve(objects, node->find("/Kids"));
-        if (!kids) {
-            pages.push_back(node);
-            return;
-        }
-        for (const Json& kid : kids->array)
-            if (const Json* k = resolve(objects, &kid)) collect(k);
-    };
-    collect(page_tree);
+    const std::vector<const Json*> pages = pdf_pages(objects);
     REQUIRE(pages.size() >= 5);
 
     std::multimap<std::string, int> uri_pages;  // URI → page number (1-based)

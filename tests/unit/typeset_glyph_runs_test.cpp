@@ -179,8 +179,9 @@ TEST_CASE("a soft hyphen shows as a hyphen glyph only where the line breaks", "[
     REQUIRE(narrow.lines.size() >= 2);
     const GlyphRun& first = narrow.lines[0][0];
     check_clusters(first);
-    CHECK(first.text == "Het bewo\xC2\xAD");
-    CHECK(first.clusters.back() == std::make_pair(2, 1));
+    // The hyphen reads as "-": the soft hyphen's bytes would make Cairo write an ActualText span.
+    CHECK(first.text == "Het bewo-");
+    CHECK(first.clusters.back() == std::make_pair(1, 1));
     auto dash = set({span("\u2010")}, table);
     CHECK(first.glyphs.back().id == dash.lines[0][0].glyphs[0].id);
 }

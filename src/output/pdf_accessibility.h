@@ -1,0 +1,31 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "typeset/page.h"
+
+namespace dw::output {
+
+// PDF/UA-1 (ISO 14289-1) asks for more than Cairo 1.16 writes with its structure tags. This
+// finishing step rewrites a PDF that Cairo painted from `doc` with libqpdf (the module
+// drukwerk-qpdf.so, see module_loader.h) and adds:
+// - the XMP metadata: dc:title, dc:language and the PDF/UA identification pdfuaid:part 1;
+// - /Alt on every Figure element, from its TagBegin::alt (Cairo drops the attribute);
+// - /Tabs /S on pages with annotations, and /Contents on link annotations;
+// - /Artifact marked content around everything drawn outside a leaf structure tag
+//   (backgrounds, rules, decorative images): Cairo has no artifact API.
+// The rewrite uses deterministic IDs, so re-renders stay byte-identical. Returns false
+// (reported, `pdf` unchanged) when the module cannot be loaded or the PDF not processed.
+// `date` (ISO 8601, may be empty) is the date Cairo wrote into the Info dictionary.
+bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
+                          Diagnostics& diags);
+
+// Whether `doc` has structure tags. A document without (imposed card sheets) is written untagged
+// and is not finished: PDF/UA needs a structure tree to begin with.
+bool has_structure(const typeset::Document& doc);
+
+// The alternative texts of the Figure tags of `doc`, in the order they are begun.
+std::vector<std::string> figure_alts(const typeset::Document& doc);
+
+}  // namespace dw::output

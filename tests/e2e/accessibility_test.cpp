@@ -1,0 +1,254 @@
+// End-to-end: the PDF/UA-1 parts of the example minutes that the finishing pass adds to what
+// Cairo writes (src/output/pdf_accessibility.h), read back with qpdf: the XMP metadata, /Alt on
+// figures, link annotations with /Contents and pages with /Tabs /S, and no page content
+// outside marked content. The layout's alt texts come from layouts/minutes.xml (two images of
+// the logo, alt="Wij zijn de Wijk").
+#include <catch2/catch.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "e2e/e2e_support.h"
+#include "e2e/qpdf_json.h"
+
+namespace {
+
+using namespace e2e;
+
+const char* const kTitle = "Verslag consortium bijeenkomst 12 november 2024";
+
+RunResult render(const fs::path& layout, const fs::path& out,
+                 const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args{"render", example_data().string(), "--layout", layout.string(),
+                                  "-o",     out.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return drukwerk(args);
+}
+
+fs::path render_minutes(const TempDir& dir) {
+    const fs::path out = dir / "v.pdf";
+    RunResult r = render(example_layout(), out);
+    INFO("stderr:\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    return out;
+}
+
+// The minutes layout with its logo images pointing at the original file, and `from` replaced
+// by `to` (once).
+fs::path edited_layout(const TempDir& dir, const std::string& from, const std::string& to) {
+    std::string xml = read_file(example_layout());
+    const std::string logo = (example_layout().parent_path() / "wijk-mark.svg").string();
+    for (size_t at = xml.find("src=\"wijk-mark.svg\""); at != std::string::npos;
+         at = xml.find("src=\"wijk-mark.svg\"", at + 1))
+        xml.replace(at, 19, "src=\"" + logo + "\"");
+    const size_t at = xml.find(from);
+    REQUIRE(at != std::string::npos);
+    xml.replace(at, from.size(), to);
+    const fs::path path = dir / "minutes.xml";
+    write_file(path, xml);
+    return path;
+}
+
+// Every structure element below `node`, depth first in structure order.
+void walk_structure(const std::map<std::string, const Json*>& objects, const Json* node,
+                    const std::function<void(const Json&)>& visit) {
+    node = resolve(objects, node);
+    if (!node) return;
+    if (node->is_array()) {
+        for (const Json& kid : node->array) walk_structure(objects, &kid, visit);
+        return;
+    }
+    if (!node->is_object()) return;
+    const Json* type = node->find("/Type");
+    if (type && type->string != "/StructElem") return;
+    visit(*node);
+    walk_structure(objects, node->find("/K"), visit);
+}
+
+std::vector<std::string> figure_alts(const fs::path& pdf) {
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    const Json* catalog = resolve(objects, objects.at("trailer")->find("/Root"));
+    const Json* root = resolve(objects, catalog->find("/StructTreeRoot"));
+    REQUIRE(root);
+    std::vector<std::string> alts;
+    walk_structure(objects, root->find("/K"), [&](const Json& e) {
+        const Json* s = e.find("/S");
+        if (s && s->string == "/Figure") alts.push_back(pdf_text(e.find("/Alt")));
+    });
+    return alts;
+}
+
+// The operators of a content stream that paint or set text, outside any marked content.
+std::vector<std::string> unmarked_operators(const std::string& content) {
+    std::vector<std::string> found;
+    int depth = 0;
+    size_t i = 0;
+    while (i < content.size()) {
+        const char c = content[i];
+        if (c == '(' || c == '<' || c == '[') {  // skip strings, hex strings, dictionaries, arrays
+            const char close = c == '(' ? ')' : c == '<' ? '>' : ']';
+            int nest = 0;
+            for (; i < content.size(); ++i) {
+                if (content[i] == '\\' && c == '(') { ++i; continue; }
+                if (content[i] == c) ++nest;
+                if (content[i] == close && --nest == 0) break;
+            }
+            ++i;
+            continue;
+        }
+        if (std::isspace(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '.' ||
+            std::isdigit(static_cast<unsigned char>(c))) {
+            size_t end = content.find_first_of(" \n\r\t", i);
+            i = end == std::string::npos ? content.size() : end + 1;
+            continue;
+        }
+        size_t end = content.find_first_of(" \n\r\t[(</", i);
+        if (end == std::string::npos) end = content.size();
+        const std::string op = content.substr(i, end - i);
+        i = end;
+        if (op == "BDC" || op == "BMC") ++depth;
+        else if (op == "EMC") --depth;
+        else if (depth == 0 && (op == "Tj" || op == "TJ" || op == "f" || op == "S" ||
+                                op == "Do" || op == "B" || op == "f*" || op == "sh"))
+            found.push_back(op);
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("the minutes carry XMP metadata with title, language and pdfuaid:part 1",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    const Json* catalog = resolve(objects, objects.at("trailer")->find("/Root"));
+    REQUIRE(catalog);
+    const Json* metadata = catalog->find("/Metadata");
+    REQUIRE(metadata);
+    const std::string xmp = stream_data(pdf, metadata->string);
+    INFO(xmp);
+    CHECK(contains(xmp, "<pdfuaid:part>1</pdfuaid:part>"));
+    CHECK(contains(xmp, std::string("<rdf:li xml:lang=\"x-default\">") + kTitle + "</rdf:li>"));
+    CHECK(contains(xmp, "<dc:language><rdf:Bag><rdf:li>nl-NL</rdf:li></rdf:Bag></dc:language>"));
+    const Json* mark = resolve(objects, catalog->find("/MarkInfo"));
+    REQUIRE(mark);
+    CHECK(mark->find("/Marked"));
+}
+
+TEST_CASE("the logos of the minutes are figures with the layout's alt text", "[e2e][pdf][ua]") {
+    TempDir dir;
+    const std::vector<std::string> alts = figure_alts(render_minutes(dir));
+    REQUIRE(alts.size() == 2);
+    for (const std::string& alt : alts) CHECK(alt == "Wij zijn de Wijk");
+}
+
+TEST_CASE("link annotations have /Contents, their pages /Tabs /S", "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    int links = 0;
+    for (const Json* page : pdf_pages(objects)) {
+        const Json* annots = resolve(objects, page->find("/Annots"));
+        if (!annots || annots->array.empty()) continue;
+        const Json* tabs = page->find("/Tabs");
+        CHECK((tabs && tabs->string == "/S"));
+        for (const Json& a : annots->array) {
+            const Json* annot = resolve(objects, &a);
+            REQUIRE(annot);
+            ++links;
+            INFO("annotation " << a.string);
+            CHECK(!pdf_text(annot->find("/Contents")).empty());
+            CHECK(annot->find("/StructParent"));  // reached from its Link element's OBJR
+        }
+    }
+    CHECK(links >= 4);
+}
+
+TEST_CASE("no page content of the minutes is outside marked content", "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    const std::vector<const Json*> pages = pdf_pages(objects);
+    REQUIRE(pages.size() >= 5);
+    for (size_t p = 0; p < pages.size(); ++p) {
+        const Json* contents = pages[p]->find("/Contents");
+        REQUIRE((contents && contents->is_string()));
+        const std::string content = stream_data(pdf, contents->string);
+        INFO("page " << p + 1);
+        CHECK(contains(content, "/Artifact BMC"));  // the title band, rules, the footer's rule
+        CHECK(unmarked_operators(content).empty());
+        // Poppler and pdf.js stop reading a structure element at an ActualText span.
+        CHECK(!contains(content, "/ActualText"));
+    }
+}
+
+TEST_CASE("an image without alt is a warning, an error for PDF/UA-1, and alt=\"\" is decorative",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const std::string with_alt = "width=\"24mm\" alt=\"Wij zijn de Wijk\"";
+    SECTION("missing alt") {
+        const fs::path layout = edited_layout(dir, with_alt, "width=\"24mm\"");
+        RunResult r = render(layout, dir / "v.pdf");
+        INFO("stderr:\n" << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(diagnostic_lines(r.err, "warning").size() == 1);
+        CHECK(contains(r.err, "minutes.xml:"));
+        CHECK(contains(r.err, "alt"));
+
+        r = render(layout, dir / "w.pdf", {"--pdf-standard", "ua-1"});
+        CHECK(r.exit_code == 1);
+        CHECK(diagnostic_lines(r.err, "error").size() == 1);
+        CHECK(!fs::exists(dir / "w.pdf"));
+    }
+    SECTION("alt=\"\"") {
+        const fs::path layout = edited_layout(dir, with_alt, "width=\"24mm\" alt=\"\"");
+        RunResult r = render(layout, dir / "v.pdf", {"--pdf-standard", "ua-1"});
+        INFO("stderr:\n" << r.err);
+        REQUIRE(r.exit_code == 0);
+        CHECK(r.err.empty());
+        CHECK(figure_alts(dir / "v.pdf") == std::vector<std::string>{"Wij zijn de Wijk"});
+    }
+}
+
+TEST_CASE("PDF/UA-1 with the libharu writer is a usage error", "[e2e][pdf][ua]") {
+    TempDir dir;
+    RunResult r = render(example_layout(), dir / "v.pdf",
+                         {"--pdf-standard", "ua-1", "--backend", "haru"});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "ua-1"));
+    CHECK(!fs::exists(dir / "v.pdf"));
+}
+
+TEST_CASE("poppler reads the structure of the minutes: whole sentences, words apart, no page "
+          "furniture",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    RunResult r = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(r.exit_code == 0);
+    const std::string& text = r.out;
+    INFO(text);
+    // Two lines of one heading, and of one paragraph, are two words, not one.
+    CHECK(contains(text, "\"CONSORTIUM BIJEENKOMST\""));
+    CHECK(contains(text, "doen en kunnen"));
+    CHECK(contains(text, "\"Bart Lichtenberg gemeente Arnhem\""));  // a forced line break
+    // A hyphen at a line end and a ligature do not cut the paragraph short.
+    CHECK(contains(text, "ons pro-ject. Dit was de vierde"));
+    CHECK(contains(text, "Het was \xEF\xAC\x81jn om bij te praten, met een aantal nieuwe mensen"));
+    // A list item's bullet comes before its text.
+    CHECK(contains(text, "\"\xE2\x80\xA2Nuderijk is de eerste wijkendeal"));
+    CHECK(!contains(text, "Leef-\xE2\x80\xA2"));
+    // The running header and footer are artifacts.
+    CHECK(!contains(text, "Pagina 1 van"));
+    // The header's wordmark: only the contact box's own, once.
+    size_t wordmarks = 0;
+    for (size_t at = text.find("\"WIJ ZIJN DE WIJK\""); at != std::string::npos;
+         at = text.find("\"WIJ ZIJN DE WIJK\"", at + 1))
+        ++wordmarks;
+    CHECK(wordmarks <= 1);
+}
