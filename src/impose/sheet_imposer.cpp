@@ -61,8 +61,8 @@ SheetImposer::SheetImposer(const SheetPlan& plan, const SheetSpec& spec, SheetNo
 std::vector<Page> SheetImposer::start() {
     std::vector<Page> pages;
     if (!calibration_ || !plan_.fits) return pages;
-    pages.push_back(calibration_front(plan_, spec_));
-    if (!plan_.backs.empty()) pages.push_back(calibration_back(plan_, spec_));
+    pages.push_back(calibration_front(plan_, spec_, calibration_text_));
+    if (!plan_.backs.empty()) pages.push_back(calibration_back(plan_, spec_, calibration_text_));
     return pages;
 }
 

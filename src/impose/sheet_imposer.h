@@ -2,6 +2,7 @@
 #include <optional>
 #include <vector>
 
+#include "impose/calibration.h"
 #include "impose/imposer.h"
 
 namespace dw::impose {
@@ -18,6 +19,8 @@ public:
     SheetImposer(const SheetPlan& plan, const SheetSpec& spec, SheetNote note, bool calibration,
                  bool backs);
 
+    // The words of the calibration sheets (calibration.h), before start().
+    void set_calibration_text(CalibrationText text) { calibration_text_ = std::move(text); }
     // The calibration sheet pair, when asked for: the pages that come before any card.
     std::vector<Page> start();
     // Places one card; returns the sheets it completed: none, or a front sheet and its back.
@@ -31,6 +34,7 @@ private:
     SheetPlan plan_;
     SheetSpec spec_;
     SheetNote note_;
+    CalibrationText calibration_text_;
     bool calibration_, backs_;
     int number_ = 0;     // of the sheet being filled, from 1
     size_t placed_ = 0;  // cards on it

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "e2e/e2e_support.h"
+#include "e2e/png_compare.h"
 
 namespace {
 
@@ -52,4 +53,37 @@ TEST_CASE("--calibration starts the sheets with the calibration pair; --back-off
 
     RunResult text = run({"pdftotext", "-f", "1", "-l", "1", (dir / "plain.pdf").string(), "-"});
     CHECK(contains(text.out, "Afdrukken op A4 op schaal 100 %"));
+    // The calibration back explains itself, in Dutch, with its numbers every 5 mm.
+    RunResult back = run({"pdftotext", "-f", "2", "-l", "2", (dir / "calibrated.pdf").string(), "-"});
+    std::string words = std::regex_replace(back.out, std::regex("\\s+"), " ");
+    for (const char* part : {"Kalibratievel", "X = ______ mm", "Y = ______ mm", "--back-offset X,Y",
+                             "\u22125", "\u221210", " 5 ", " 10 "}) {
+        INFO(part);
+        CHECK(contains(words, part));
+    }
+}
+
+// Tier 3: the calibration sheet pair (its words and numbered scales) at 40 dpi against
+// tests/reference/cards-calibration-{front,back}.png. Regenerate with DRUKWERK_UPDATE_REFERENCES=1.
+TEST_CASE("the calibration sheets look as they did", "[e2e][cards][calibration][reference]") {
+    for (int page : {1, 2}) {
+        TempDir dir("drukwerk-calibration");
+        std::string name = page == 1 ? "cards-calibration-front" : "cards-calibration-back";
+        const fs::path actual = dir / (name + ".png");
+        RunResult r = render(actual, {"--mode", "sheets", "--calibration", "--dpi", "40", "--pages",
+                                      std::to_string(page)});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        const fs::path reference = source_root() / "tests" / "reference" / (name + ".png");
+        const char* update = std::getenv("DRUKWERK_UPDATE_REFERENCES");
+        if (update && std::string(update) == "1") {
+            fs::copy_file(actual, reference, fs::copy_options::overwrite_existing);
+            WARN("wrote " << reference.string() << "; look at it before committing");
+            continue;
+        }
+        PngComparison c = compare_png_files(reference, actual);
+        INFO(name << ": " << c.error);
+        REQUIRE(c.compared());
+        CHECK(c.diff.fraction() <= 0.005);
+    }
 }
