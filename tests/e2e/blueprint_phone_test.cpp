@@ -112,7 +112,7 @@ TEST_CASE("the phone blueprint looks as it did", "[e2e][blueprint][phone][refere
     CHECK(c.diff.fraction() <= 0.005);
 }
 
-TEST_CASE("--email-bundle writes the mail's picture, both PDFs and a well-formed body",
+TEST_CASE("the e-mail bundle (--email-bundle) holds the mail's picture, both PDFs and a well-formed body",
           "[e2e][blueprint][phone][email]") {
     TempDir dir("drukwerk-email");
     const fs::path bundle = dir / "mail";

@@ -31,7 +31,7 @@ RunResult render(const fs::path& out, std::vector<std::string> extra) {
 
 }  // namespace
 
-TEST_CASE("--calibration starts the sheets with the calibration pair; --back-offset moves backs",
+TEST_CASE("card sheets: --calibration starts them with the calibration pair, --back-offset moves backs",
           "[e2e][cards][calibration]") {
     TempDir dir("drukwerk-calibration");
     RunResult plain = render(dir / "plain.pdf", {});
