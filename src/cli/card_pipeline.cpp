@@ -236,8 +236,9 @@ public:
         return sheets_ ? sheets_->start() : std::vector<typeset::Page>{};
     }
 
-    std::vector<typeset::Page> add(typeset::Page front, std::optional<typeset::Page> back) {
-        if (sheets_) return sheets_->add(std::move(front), std::move(back));
+    std::vector<typeset::Page> add(typeset::Page front, std::optional<typeset::Page> back,
+                                   const std::string& theme) {
+        if (sheets_) return sheets_->add(std::move(front), std::move(back), theme);
         impose::Deck card;
         card.fronts.push_back(std::move(front));
         if (back) card.backs.push_back(std::move(*back));
@@ -323,8 +324,10 @@ bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
         any = true;
         if (blocked()) continue;
         preview(*faces);
-        for (int copy = 1; copy < entry.copies; ++copy) send(pages.add(faces->front, faces->back));
-        send(pages.add(std::move(faces->front), std::move(faces->back)));
+        const std::string theme = entry.theme ? entry.theme->name : "";
+        for (int copy = 1; copy < entry.copies; ++copy)
+            send(pages.add(faces->front, faces->back, theme));
+        send(pages.add(std::move(faces->front), std::move(faces->back), theme));
     }
     if (blocked()) return false;
     if (!any) {

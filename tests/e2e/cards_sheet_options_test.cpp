@@ -6,7 +6,7 @@
 #include <string>
 
 #include "e2e/e2e_support.h"
-#include "e2e/png_compare.h"
+#include "e2e/reference_check.h"
 
 namespace {
 
@@ -74,16 +74,28 @@ TEST_CASE("the calibration sheets look as they did", "[e2e][cards][calibration][
                                       std::to_string(page)});
         INFO(r.err);
         REQUIRE(r.exit_code == 0);
-        const fs::path reference = source_root() / "tests" / "reference" / (name + ".png");
-        const char* update = std::getenv("DRUKWERK_UPDATE_REFERENCES");
-        if (update && std::string(update) == "1") {
-            fs::copy_file(actual, reference, fs::copy_options::overwrite_existing);
-            WARN("wrote " << reference.string() << "; look at it before committing");
-            continue;
-        }
-        PngComparison c = compare_png_files(reference, actual);
-        INFO(name << ": " << c.error);
-        REQUIRE(c.compared());
-        CHECK(c.diff.fraction() <= 0.005);
+        check_reference_image(actual, name);
     }
+}
+
+// Tier 3: with a gutter of twice the bleed every card keeps its own bleed, so themes share
+// sheets: the second front sheet holds the end of theme 1 and the start of theme 2, each card
+// with its own colour to the cut. tests/reference/cards-sheet-mixed-front.png.
+TEST_CASE("a mixed-theme front sheet looks as it did", "[e2e][cards][reference]") {
+    TempDir dir("drukwerk-mixed");
+    std::string xml = read_file(layout());
+    const std::string shared = "gutter=\"0\"";
+    REQUIRE(xml.find(shared) != std::string::npos);
+    xml.replace(xml.find(shared), shared.size(), "gutter=\"6mm\"");
+    write_file(dir / "cards.xml", xml);
+    fs::create_directories(dir / "icons");
+    for (const auto& entry : fs::directory_iterator(source_root() / "layouts" / "icons"))
+        fs::copy_file(entry.path(), dir / "icons" / entry.path().filename());
+    fs::copy_file(source_root() / "layouts" / "wijk-mark.svg", dir / "wijk-mark.svg");
+    const fs::path actual = dir / "mixed.png";
+    RunResult r = drukwerk({"render", csv().string(), "--layout", (dir / "cards.xml").string(), "-o",
+                            actual.string(), "--mode", "sheets", "--dpi", "40", "--pages", "3"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    check_reference_image(actual, "cards-sheet-mixed-front");
 }
