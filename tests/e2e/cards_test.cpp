@@ -7,6 +7,7 @@
 
 #include "e2e/e2e_support.h"
 #include "e2e/png_compare.h"
+#include "e2e/reference_check.h"
 
 namespace {
 
@@ -232,16 +233,6 @@ TEST_CASE("reference images of the first front and back sheet", "[cards][referen
                                                        std::to_string(page)});
         INFO(r.err);
         REQUIRE(r.exit_code == 0);
-        const fs::path reference = source_root() / "tests" / "reference" / (name + ".png");
-        const char* update = std::getenv("DRUKWERK_UPDATE_REFERENCES");
-        if (update && std::string(update) == "1") {
-            fs::copy_file(actual, reference, fs::copy_options::overwrite_existing);
-            WARN("wrote " << reference.string() << "; look at it before committing");
-            continue;
-        }
-        PngComparison c = compare_png_files(reference, actual);
-        INFO(name << ": " << c.error);
-        REQUIRE(c.compared());
-        CHECK(c.diff.fraction() <= 0.005);
+        check_reference_image(actual, name);
     }
 }
