@@ -80,21 +80,20 @@ std::string paper_name(const layout::SheetSpec& sheet) {
     return mm(w) + " × " + mm(h) + " mm";
 }
 
-// The sheet's note: always how to print it (the paper, at 100 %: a printer that fits the page
-// to the paper shrinks every card and moves the cut lines), then the layout's own note.
-impose::SheetNote sheet_note(const layout::Layout& layout, const layout::SheetSpec& sheet,
-                             double width, typeset::CardTypesetter& cards) {
+// One paragraph in the sheet note's style, typeset with the cards' fonts, `width` wide.
+impose::SheetNote sheet_text(const layout::Layout& layout, const layout::SheetSpec& sheet,
+                             const std::string& content, double width, layout::Align align,
+                             typeset::CardTypesetter& cards, double min_size = 0) {
     impose::SheetNote note;
     bind::Box paragraph;
     paragraph.kind = bind::Box::Kind::Paragraph;
     paragraph.loc = sheet.loc;
     std::string style = sheet.note_style.empty() ? layout.default_style : sheet.note_style;
     if (auto it = layout.styles.find(style); it != layout.styles.end()) paragraph.style = it->second;
-    paragraph.style.align = layout::Align::Center;
+    paragraph.style.align = align;
+    paragraph.style.size = std::max(paragraph.style.size, min_size);
     bind::Span text;
-    text.text = "Afdrukken op " + paper_name(sheet) +
-                " op schaal 100 % (ware grootte, niet \u2018passend maken\u2019)." +
-                (sheet.note.empty() ? "" : " " + sheet.note);
+    text.text = content;
     text.loc = sheet.loc;
     paragraph.spans.push_back(text);
     typeset::BlockLayout blocks(cards.context());
@@ -105,6 +104,46 @@ impose::SheetNote sheet_note(const layout::Layout& layout, const layout::SheetSp
     note.width = width;
     note.height = merged.height;
     return note;
+}
+
+// The sheet's note: always how to print it (the paper, at 100 %: a printer that fits the page
+// to the paper shrinks every card and moves the cut lines), then the layout's own note.
+impose::SheetNote sheet_note(const layout::Layout& layout, const layout::SheetSpec& sheet,
+                             double width, typeset::CardTypesetter& cards) {
+    std::string text = "Afdrukken op " + paper_name(sheet) +
+                       " op schaal 100 % (ware grootte, niet \u2018passend maken\u2019)." +
+                       (sheet.note.empty() ? "" : " " + sheet.note);
+    return sheet_text(layout, sheet, text, width, layout::Align::Center, cards);
+}
+
+// What the calibration sheets say (calibration.h): what to do, how to read the scales and where
+// to write the two numbers; and the scales' numbers every 5 mm.
+impose::CalibrationText calibration_text(const layout::Layout& layout, const layout::SheetSpec& sheet,
+                                         typeset::CardTypesetter& cards) {
+    const double width = 160 * 72 / 25.4, kReadable = 10;
+    const std::string paper = paper_name(sheet);
+    impose::CalibrationText text;
+    text.front = sheet_text(
+        layout, sheet,
+        "Kalibratievel \u2013 voorkant. Druk dit vel dubbelzijdig af op " + paper +
+            ", op schaal 100 % en met dezelfde printerinstellingen als de kaarten. Houd het "
+            "afgedrukte vel daarna tegen het licht en lees de achterkant af.",
+        width, layout::Align::Left, cards, kReadable);
+    text.back = sheet_text(
+        layout, sheet,
+        "Kalibratievel \u2013 achterkant. Houd het vel tegen het licht: het kruis van de "
+        "voorkant schijnt door. Elk streepje van de schalen is 1 mm; de lange streepjes zijn "
+        "genummerd. X: lees op de onderste schaal bij welk streepje de staande lijn van het kruis "
+        "staat (rechts van 0 is plus, links min). Y: lees op de rechter schaal bij welk streepje "
+        "de liggende lijn staat (onder 0 is plus, boven min). Schrijf de twee getallen hier op: "
+        "X = ______ mm    Y = ______ mm. Geef ze daarna mee bij het afdrukken van de kaarten: "
+        "--back-offset X,Y (of back-offset-x en back-offset-y in de lay-out).",
+        width, layout::Align::Left, cards, kReadable);
+    for (int mm = -10; mm <= 10; mm += 5)
+        text.numbers.emplace_back(mm, sheet_text(layout, sheet,
+                                                 mm < 0 ? "\u2212" + std::to_string(-mm) : std::to_string(mm),
+                                                 12 * 72 / 25.4, layout::Align::Center, cards, 8));
+    return text;
 }
 
 // Binds and typesets the cards one by one into faces; a card with an error is reported and left
@@ -187,8 +226,9 @@ public:
             return false;
         }
         impose::SheetNote note = sheet_note(layout, *deck.sheet, plan.grid.w, typesetter);
-        sheets_.emplace(plan, spec, std::move(note), deck.sheet->calibration || options_.calibration,
-                        backs);
+        const bool calibration = deck.sheet->calibration || options_.calibration;
+        sheets_.emplace(plan, spec, std::move(note), calibration, backs);
+        if (calibration) sheets_->set_calibration_text(calibration_text(layout, *deck.sheet, typesetter));
         return true;
     }
 
@@ -196,8 +236,9 @@ public:
         return sheets_ ? sheets_->start() : std::vector<typeset::Page>{};
     }
 
-    std::vector<typeset::Page> add(typeset::Page front, std::optional<typeset::Page> back) {
-        if (sheets_) return sheets_->add(std::move(front), std::move(back));
+    std::vector<typeset::Page> add(typeset::Page front, std::optional<typeset::Page> back,
+                                   const std::string& theme) {
+        if (sheets_) return sheets_->add(std::move(front), std::move(back), theme);
         impose::Deck card;
         card.fronts.push_back(std::move(front));
         if (back) card.backs.push_back(std::move(*back));
@@ -283,8 +324,10 @@ bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
         any = true;
         if (blocked()) continue;
         preview(*faces);
-        for (int copy = 1; copy < entry.copies; ++copy) send(pages.add(faces->front, faces->back));
-        send(pages.add(std::move(faces->front), std::move(faces->back)));
+        const std::string theme = entry.theme ? entry.theme->name : "";
+        for (int copy = 1; copy < entry.copies; ++copy)
+            send(pages.add(faces->front, faces->back, theme));
+        send(pages.add(std::move(faces->front), std::move(faces->back), theme));
     }
     if (blocked()) return false;
     if (!any) {

@@ -23,19 +23,12 @@ struct PageLink {
     std::string uri, text;
 };
 
-// The text a link has on the page: the glyph runs on the lines its rectangles cover, in order.
-std::string text_on_lines(const typeset::Page& page, const typeset::Link& link) {
-    std::string text;
-    for (const auto& item : page.items) {
-        const auto* run = std::get_if<typeset::GlyphRun>(&item);
-        if (!run || run->glyphs.empty()) continue;
-        double y = run->glyphs.front().y;
-        bool covered = std::any_of(link.rects.begin(), link.rects.end(), [&](const typeset::Rect& r) {
-            return y >= r.y && y <= r.y + r.h;
-        });
-        if (covered) text += (text.empty() || text.back() == ' ' ? "" : " ") + run->text;
-    }
-    return text;
+// What a link shows in the mail: its address (the page's text around it is laid out for the
+// picture, cut into lines).
+std::string shown(const std::string& uri) {
+    for (const char* scheme : {"mailto:", "tel:"})
+        if (uri.rfind(scheme, 0) == 0) return uri.substr(std::string(scheme).size());
+    return uri;
 }
 
 std::vector<PageLink> links_of(const typeset::Document& doc) {
@@ -45,7 +38,7 @@ std::vector<PageLink> links_of(const typeset::Document& doc) {
             const auto* link = std::get_if<typeset::Link>(&item);
             if (!link || link->uri.empty()) continue;
             bool seen = std::any_of(out.begin(), out.end(), [&](const PageLink& l) { return l.uri == link->uri; });
-            if (!seen) out.push_back({link->uri, text_on_lines(page, *link)});
+            if (!seen) out.push_back({link->uri, shown(link->uri)});
         }
     return out;
 }
@@ -101,7 +94,7 @@ std::string email_html(const typeset::Document& phone, const data::Value* data,
     std::vector<PageLink> links = links_of(phone);
     if (!links.empty()) {
         std::string body = "<strong>Links</strong>";
-        for (const PageLink& l : links) body += "<br />" + anchor(l.uri, l.text.empty() ? l.uri : l.text);
+        for (const PageLink& l : links) body += "<br />" + anchor(l.uri, l.text);
         html += row(body, "padding-top:16px;");
     }
     html += contact_rows(data ? data->find("contact") : nullptr);

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "typeset/fragment.h"
+
 namespace dw::impose {
 namespace {
 
@@ -28,18 +30,33 @@ typeset::Page blank(const SheetPlan& plan, const char* label) {
     return page;
 }
 
+// `note`'s items placed with its top left corner at (x, y).
+void place(const SheetNote& note, double x, double y, std::vector<typeset::Item>& out) {
+    std::vector<typeset::Item> items = note.items;
+    typeset::translate_items(items, x, y);
+    out.insert(out.end(), items.begin(), items.end());
+}
+
+// The instructions, centred at the top of the sheet.
+void place_instructions(const SheetNote& note, const SheetPlan& plan, std::vector<typeset::Item>& out) {
+    if (note.items.empty()) return;
+    place(note, (plan.width - note.width) / 2, 18 * kMm, out);
+}
+
 }  // namespace
 
-typeset::Page calibration_front(const SheetPlan& plan, const SheetSpec&) {
+typeset::Page calibration_front(const SheetPlan& plan, const SheetSpec&, const CalibrationText& text) {
     typeset::Page page = blank(plan, "calibration a");
+    place_instructions(text.front, plan, page.items);
     double cx = plan.width / 2, cy = plan.height / 2, arm = 60 * kMm;
     page.items.push_back(line(cx, cy - arm, cx, cy + arm, 0.4));
     page.items.push_back(line(cx - arm, cy, cx + arm, cy, 0.4));
     return page;
 }
 
-typeset::Page calibration_back(const SheetPlan& plan, const SheetSpec&) {
+typeset::Page calibration_back(const SheetPlan& plan, const SheetSpec&, const CalibrationText& text) {
     typeset::Page page = blank(plan, "calibration b");
+    place_instructions(text.back, plan, page.items);
     double cx = plan.width / 2, cy = plan.height / 2, away = 25 * kMm;
     for (int k = -kReach; k <= kReach; ++k) {
         double at = k * kMm, len = tick_length(k), width = k == 0 ? 0.5 : 0.3;
@@ -47,6 +64,13 @@ typeset::Page calibration_back(const SheetPlan& plan, const SheetSpec&) {
         page.items.push_back(line(cx + at, cy + away, cx + at, cy + away + len, width));
         // vertical scale right of the centre: horizontal ticks at cy + k mm (reads y)
         page.items.push_back(line(cx + away, cy + at, cx + away + len, cy + at, width));
+    }
+    // The numbers: under the horizontal scale's long ticks, right of the vertical scale's.
+    for (const auto& [mm, label] : text.numbers) {
+        double at = mm * kMm, len = tick_length(mm);
+        place(label, cx + at - label.width / 2, cy + away + len + 1 * kMm, page.items);
+        place(label, cx + away + len + 5 * kMm - label.width / 2, cy + at - label.height / 2,
+              page.items);
     }
     page.items.push_back(line(cx - kReach * kMm, cy + away, cx + kReach * kMm, cy + away, 0.3));
     page.items.push_back(line(cx + away, cy - kReach * kMm, cx + away, cy + kReach * kMm, 0.3));

@@ -1,4 +1,8 @@
 #pragma once
+#include <utility>
+#include <vector>
+
+#include "impose/imposer.h"
 #include "impose/sheet_plan.h"
 #include "typeset/page.h"
 
@@ -9,7 +13,16 @@
 // seen on the back, is the back-offset-x and back-offset-y to set. Drawn without any offset.
 namespace dw::impose {
 
-typeset::Page calibration_front(const SheetPlan& plan, const SheetSpec& spec);
-typeset::Page calibration_back(const SheetPlan& plan, const SheetSpec& spec);
+// The sheets' words, typeset by the caller (which has the fonts): what to do, on each sheet, and
+// the scales' numbers (millimetres, every 5), each label centred in its measure.
+struct CalibrationText {
+    SheetNote front, back;
+    std::vector<std::pair<int, SheetNote>> numbers;
+};
+
+typeset::Page calibration_front(const SheetPlan& plan, const SheetSpec& spec,
+                                const CalibrationText& text = {});
+typeset::Page calibration_back(const SheetPlan& plan, const SheetSpec& spec,
+                               const CalibrationText& text = {});
 
 }  // namespace dw::impose

@@ -61,13 +61,18 @@ SheetImposer::SheetImposer(const SheetPlan& plan, const SheetSpec& spec, SheetNo
 std::vector<Page> SheetImposer::start() {
     std::vector<Page> pages;
     if (!calibration_ || !plan_.fits) return pages;
-    pages.push_back(calibration_front(plan_, spec_));
-    if (!plan_.backs.empty()) pages.push_back(calibration_back(plan_, spec_));
+    pages.push_back(calibration_front(plan_, spec_, calibration_text_));
+    if (!plan_.backs.empty()) pages.push_back(calibration_back(plan_, spec_, calibration_text_));
     return pages;
 }
 
-std::vector<Page> SheetImposer::add(Page&& front, std::optional<Page>&& back) {
+std::vector<Page> SheetImposer::add(Page&& front, std::optional<Page>&& back,
+                                    const std::string& group) {
     if (!plan_.fits) return {};
+    const bool shared_cuts = spec_.bleed > 0 && spec_.gutter < 2 * spec_.bleed - 0.01;
+    std::vector<Page> done;
+    if (placed_ > 0 && shared_cuts && group != group_) done = take_sheets();
+    group_ = group;
     if (placed_ == 0) {
         ++number_;
         front_ = sheet_page(plan_, std::to_string(number_) + "a");
@@ -79,8 +84,9 @@ std::vector<Page> SheetImposer::add(Page&& front, std::optional<Page>&& back) {
         drop_structure_tags(back->items);
         place_card(std::move(*back), plan_.backs[placed_], back_.items);
     }
-    if (++placed_ < plan_.fronts.size()) return {};
-    return take_sheets();
+    if (++placed_ < plan_.fronts.size()) return done;
+    for (Page& page : take_sheets()) done.push_back(std::move(page));
+    return done;
 }
 
 std::vector<Page> SheetImposer::finish() {

@@ -495,7 +495,10 @@ std::vector<ElementSpec> card_elements() {
              ranged("columns", T::Int, 1, 50, "", "Cards across; default: as many as fit."),
              ranged("rows", T::Int, 1, 50, "", "Cards down; default: as many as fit."),
              opt("gutter", T::Length, "0",
-                 "Space between cards; 0 gives shared cut lines (one cut between two cards)."),
+                 "Space between cards; 0 gives shared cut lines (one cut between two cards). Under "
+                 "twice the bleed, cards of another theme start a new sheet, so that no two "
+                 "themes share a cut line; from twice the bleed, each card has its own bleed and "
+                 "themes share sheets."),
              opt("margin", T::Length, "10mm",
                  "Least space between the paper edge and the cards (room for crop marks)."),
              opt("crop-marks", T::Bool, "true", "Draw crop marks outside the cut area."),

@@ -8,6 +8,7 @@
 
 #include "e2e/e2e_support.h"
 #include "e2e/png_compare.h"
+#include "e2e/reference_check.h"
 
 namespace {
 
@@ -96,23 +97,10 @@ TEST_CASE("the phone picture is 1170 px wide, three pixels a point", "[e2e][blue
 TEST_CASE("the phone blueprint looks as it did", "[e2e][blueprint][phone][reference]") {
     TempDir dir("drukwerk-phone");
     fs::path actual = render_phone(dir, "phone-actual.png", {"--dpi", "40"});
-    const fs::path reference = source_root() / "tests" / "reference" / "blueprint-phone.png";
-    const char* update = std::getenv("DRUKWERK_UPDATE_REFERENCES");
-    if (update && std::string(update) == "1") {
-        fs::copy_file(actual, reference, fs::copy_options::overwrite_existing);
-        WARN("wrote " << reference.string() << ": look at it before committing");
-        return;
-    }
-    REQUIRE(fs::exists(reference));
-    PngComparison c = compare_png_files(reference, actual, kDefaultChannelThreshold, dir / "diff.png");
-    INFO(c.error);
-    REQUIRE(c.compared());
-    if (c.diff.fraction() > 0.005) dir.keep();
-    INFO("differing pixels: " << c.diff.fraction() * 100 << "%; kept in " << dir.path().string());
-    CHECK(c.diff.fraction() <= 0.005);
+    check_reference_image(actual, "blueprint-phone");
 }
 
-TEST_CASE("--email-bundle writes the mail's picture, both PDFs and a well-formed body",
+TEST_CASE("the e-mail bundle (--email-bundle) holds the mail's picture, both PDFs and a well-formed body",
           "[e2e][blueprint][phone][email]") {
     TempDir dir("drukwerk-email");
     const fs::path bundle = dir / "mail";

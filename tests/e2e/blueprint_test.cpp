@@ -10,6 +10,7 @@
 
 #include "e2e/e2e_support.h"
 #include "e2e/png_compare.h"
+#include "e2e/reference_check.h"
 
 namespace {
 
@@ -148,22 +149,7 @@ TEST_CASE("the blueprint renders byte-identically twice", "[e2e][blueprint]") {
 TEST_CASE("the blueprint looks as it did", "[e2e][blueprint][reference]") {
     TempDir dir("drukwerk-blueprint");
     fs::path actual = render_blueprint(dir, "blueprint-actual.png", {"--dpi", "30"});
-    const fs::path reference = source_root() / "tests" / "reference" / "blueprint.png";
-    const char* update = std::getenv("DRUKWERK_UPDATE_REFERENCES");
-    if (update && std::string(update) == "1") {
-        fs::copy_file(actual, reference, fs::copy_options::overwrite_existing);
-        WARN("wrote " << reference.string() << ": look at it before committing");
-        return;
-    }
-    REQUIRE(fs::exists(reference));
-    fs::path diff = dir / "blueprint-diff.png";
-    PngComparison c = compare_png_files(reference, actual, kDefaultChannelThreshold, diff);
-    INFO(c.error);
-    REQUIRE(c.compared());
-    if (c.diff.fraction() > 0.005) dir.keep();
-    INFO("differing pixels: " << c.diff.fraction() * 100 << "%; render and diff kept in "
-                              << dir.path().string());
-    CHECK(c.diff.fraction() <= 0.005);
+    check_reference_image(actual, "blueprint");
 }
 
 // ---- bad timeline data: exact diagnostics, exit code 1, the last good output untouched ----

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "e2e/e2e_support.h"
+#include "e2e/reference_check.h"
 
 namespace {
 
@@ -30,7 +31,7 @@ RunResult render(const fs::path& out, std::vector<std::string> extra) {
 
 }  // namespace
 
-TEST_CASE("--calibration starts the sheets with the calibration pair; --back-offset moves backs",
+TEST_CASE("card sheets: --calibration starts them with the calibration pair, --back-offset moves backs",
           "[e2e][cards][calibration]") {
     TempDir dir("drukwerk-calibration");
     RunResult plain = render(dir / "plain.pdf", {});
@@ -52,4 +53,49 @@ TEST_CASE("--calibration starts the sheets with the calibration pair; --back-off
 
     RunResult text = run({"pdftotext", "-f", "1", "-l", "1", (dir / "plain.pdf").string(), "-"});
     CHECK(contains(text.out, "Afdrukken op A4 op schaal 100 %"));
+    // The calibration back explains itself, in Dutch, with its numbers every 5 mm.
+    RunResult back = run({"pdftotext", "-f", "2", "-l", "2", (dir / "calibrated.pdf").string(), "-"});
+    std::string words = std::regex_replace(back.out, std::regex("\\s+"), " ");
+    for (const char* part : {"Kalibratievel", "X = ______ mm", "Y = ______ mm", "--back-offset X,Y",
+                             "\u22125", "\u221210", " 5 ", " 10 "}) {
+        INFO(part);
+        CHECK(contains(words, part));
+    }
+}
+
+// Tier 3: the calibration sheet pair (its words and numbered scales) at 40 dpi against
+// tests/reference/cards-calibration-{front,back}.png. Regenerate with DRUKWERK_UPDATE_REFERENCES=1.
+TEST_CASE("the calibration sheets look as they did", "[e2e][cards][calibration][reference]") {
+    for (int page : {1, 2}) {
+        TempDir dir("drukwerk-calibration");
+        std::string name = page == 1 ? "cards-calibration-front" : "cards-calibration-back";
+        const fs::path actual = dir / (name + ".png");
+        RunResult r = render(actual, {"--mode", "sheets", "--calibration", "--dpi", "40", "--pages",
+                                      std::to_string(page)});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        check_reference_image(actual, name);
+    }
+}
+
+// Tier 3: with a gutter of twice the bleed every card keeps its own bleed, so themes share
+// sheets: the second front sheet holds the end of theme 1 and the start of theme 2, each card
+// with its own colour to the cut. tests/reference/cards-sheet-mixed-front.png.
+TEST_CASE("a mixed-theme front sheet looks as it did", "[e2e][cards][reference]") {
+    TempDir dir("drukwerk-mixed");
+    std::string xml = read_file(layout());
+    const std::string shared = "gutter=\"0\"";
+    REQUIRE(xml.find(shared) != std::string::npos);
+    xml.replace(xml.find(shared), shared.size(), "gutter=\"6mm\"");
+    write_file(dir / "cards.xml", xml);
+    fs::create_directories(dir / "icons");
+    for (const auto& entry : fs::directory_iterator(source_root() / "layouts" / "icons"))
+        fs::copy_file(entry.path(), dir / "icons" / entry.path().filename());
+    fs::copy_file(source_root() / "layouts" / "wijk-mark.svg", dir / "wijk-mark.svg");
+    const fs::path actual = dir / "mixed.png";
+    RunResult r = drukwerk({"render", csv().string(), "--layout", (dir / "cards.xml").string(), "-o",
+                            actual.string(), "--mode", "sheets", "--dpi", "40", "--pages", "3"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    check_reference_image(actual, "cards-sheet-mixed-front");
 }
