@@ -123,6 +123,7 @@ private:
     void bind_list(const data::Block& list, const RichStyles& styles, int depth,
                    std::vector<Box>& out);
     void bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out);
+    Box figure(const data::Block& image, const RichStyles& styles);
     std::vector<Span> rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles);
     void group_sections(std::vector<Box>& boxes, const RichStyles& styles);
     void group_sections_at(std::vector<Box>& boxes, const RichStyles& styles, const std::string& tag);

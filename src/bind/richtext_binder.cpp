@@ -9,6 +9,7 @@ namespace dw::bind {
 
 struct Binder::RichStyles {
     layout::Style h[3], paragraph, bullet[3], numbered, task, quote, table, table_header, code;
+    layout::Style caption;
     std::optional<Color> link_color;
     int bookmark_levels = 2;
     std::string continued;
@@ -54,6 +55,9 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     styles.table_header = style_or("table-header", styles.table);
     styles.table_width = length_attr(node, "table-width");
     styles.code = style_or("code", styles.paragraph);
+    layout::Style italic = styles.paragraph;
+    italic.italic = true;
+    styles.caption = style_or("caption", italic);
     styles.link_color = color_attr(node, "link-color");
     styles.bookmark_levels = int(number_attr(node, "bookmarks").value_or(2));
     styles.continued = text_attr(node, "continued").value_or("");
@@ -135,6 +139,7 @@ void Binder::bind_blocks(const std::vector<data::Block>& blocks, const RichStyle
                 break;
             }
             case K::Component: bind_component(block.info, block.data.get(), block.loc, out); break;
+            case K::Image: out.push_back(figure(block, styles)); break;
             default: bind_blocks(block.children, styles, depth, out); break;
         }
     }
@@ -219,6 +224,37 @@ void Binder::bind_table(const data::Block& table, const RichStyles& styles, std:
     }
     t.table = std::move(format);
     out.push_back(std::move(t));
+}
+
+// An image with its caption (the title), kept together on one page; the alt text is the
+// figure's alternative text.
+Box Binder::figure(const data::Block& image, const RichStyles& styles) {
+    Box keep;
+    keep.kind = Box::Kind::Keep;
+    keep.loc = image.loc;
+    Box space;
+    space.kind = Box::Kind::Spacer;
+    space.height = styles.paragraph.space_after;
+    keep.children.push_back(space);
+    Box img;
+    img.kind = Box::Kind::Image;
+    img.loc = image.loc;
+    img.image_file = image.text;
+    img.alt = data::plain_text(image.inlines);
+    keep.children.push_back(std::move(img));
+    if (!image.info.empty()) {
+        Span title;
+        title.text = image.info;
+        title.loc = image.loc;
+        Box caption = paragraph_box(styles.caption, {title}, image.loc);
+        caption.tag = "Caption";
+        caption.style.space_before = std::max(caption.style.space_before, styles.caption.size * 0.4);
+        keep.children.push_back(std::move(caption));
+    } else {
+        space.height = styles.paragraph.space_after;
+        keep.children.push_back(space);
+    }
+    return keep;
 }
 
 std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles) {

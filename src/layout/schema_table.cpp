@@ -130,6 +130,7 @@ std::vector<AttrSpec> richtext_attributes() {
         {"table", "table cells"},
         {"table-header", "table header cells"},
         {"code", "code blocks"},
+        {"caption", "image captions (an image's title)"},
     };
     for (const auto& [name, what] : blocks) {
         attrs.push_back(opt(name, T::StyleRef, "",

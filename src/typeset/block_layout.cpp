@@ -444,6 +444,7 @@ void BlockLayout::image(const bind::Box& box, double x, double width, std::vecto
     Fragment f;
     f.height = h;
     f.tag = "Figure";
+    f.alt = box.alt;
     f.paragraph = ctx_.next_paragraph++;
     f.items.push_back(img);
     out.push_back(std::move(f));

@@ -103,7 +103,7 @@ void open_tag_for(const Fragment& fragment, std::vector<Item>& out, int& open_pa
     if (fragment.paragraph == open_paragraph) return;
     close_open_tag(out, open_paragraph);
     if (!fragment.tag.empty() && fragment.paragraph >= 0) {
-        out.emplace_back(std::in_place_type<TagBegin>, TagBegin{fragment.tag});
+        out.emplace_back(std::in_place_type<TagBegin>, TagBegin{fragment.tag, fragment.alt});
         open_paragraph = fragment.paragraph;
     }
 }

@@ -21,6 +21,7 @@ struct Fragment {
     // Structure: consecutive fragments with the same paragraph id form one tagged element.
     std::string tag;   // "P", "H1", "LI"... ; empty for untagged fragments
     int paragraph = -1;
+    std::string alt;   // Figure: the alternative text
 
     std::vector<OutlineEntry> outline;  // bookmarks whose Dest items are in `items`
 

@@ -93,6 +93,7 @@ struct GroupEnd {};
 // Structure tags for tagged PDF ("H1", "P", "L", "LI", "LBody", "Figure", "Table"...).
 struct TagBegin {
     std::string tag;
+    std::string alt = {};  // Figure: the alternative text
 };
 struct TagEnd {};
 
