@@ -124,6 +124,7 @@ private:
                    std::vector<Box>& out);
     void bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out);
     Box figure(const data::Block& image, const RichStyles& styles);
+    bool drop_empty_sections(const std::vector<data::Block>& blocks, std::vector<data::Block>& kept);
     std::vector<Span> rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles);
     void group_sections(std::vector<Box>& boxes, const RichStyles& styles);
     void group_sections_at(std::vector<Box>& boxes, const RichStyles& styles, const std::string& tag);

@@ -64,7 +64,12 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     styles.continued_style = style_or("continued-style", styles.paragraph);
 
     std::vector<Box> boxes;
-    bind_blocks(value->rich->blocks, styles, 0, boxes);
+    std::vector<data::Block> filtered;
+    const std::vector<data::Block>* blocks = &value->rich->blocks;
+    if (text_attr(node, "empty-sections").value_or("warn") != "print" &&
+        drop_empty_sections(*blocks, filtered))
+        blocks = &filtered;
+    bind_blocks(*blocks, styles, 0, boxes);
     // section-break="h1": every such heading but the first starts a new page.
     std::string section_break = text_attr(node, "section-break").value_or("none");
     if (section_break == "h1" || section_break == "h2") {
@@ -86,6 +91,33 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     }
     if (!styles.continued.empty()) group_sections(boxes, styles);
     for (auto& b : boxes) out.push_back(std::move(b));
+}
+
+// Headings that have nothing under them (the next block is a heading of the same or a higher
+// level, or there is none) are reported at their line. When there are any, `kept` receives the
+// blocks without them and the result is true; the blocks are copied only then.
+bool Binder::drop_empty_sections(const std::vector<data::Block>& blocks,
+                                 std::vector<data::Block>& kept) {
+    using K = data::Block::Kind;
+    auto is_empty = [&](size_t i) {
+        return blocks[i].kind == K::Heading &&
+               (i + 1 == blocks.size() ||
+                (blocks[i + 1].kind == K::Heading && blocks[i + 1].level <= blocks[i].level));
+    };
+    bool any = false;
+    for (size_t i = 0; i < blocks.size() && !any; ++i) any = is_empty(i);
+    if (!any) return false;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const data::Block& b = blocks[i];
+        if (!is_empty(i)) {
+            kept.push_back(b);
+            continue;
+        }
+        diags_.warning(b.loc, "section '" + data::plain_text(b.inlines) + "' is empty",
+                       "write what was said under it, remove the heading, or print empty "
+                       "sections with <richtext empty-sections=\"print\">");
+    }
+    return true;
 }
 
 static Box paragraph_box(const layout::Style& style, std::vector<Span> spans, const SourceLoc& loc) {

@@ -145,6 +145,8 @@ std::vector<AttrSpec> richtext_attributes() {
                         "Style of the continued note; default: the default style."));
     attrs.push_back(choice("section-break", {"none", "h1", "h2"}, "none",
                            "Start every section at this heading level on a new page."));
+    attrs.push_back(choice("empty-sections", {"warn", "print"}, "warn",
+                           "A heading with nothing under it: left out with a warning, or printed."));
     attrs.push_back(opt("table-width", T::LengthOrPercent, "",
                         "Width of tables; default: as wide as their content needs, at most the "
                         "column."));
