@@ -61,6 +61,9 @@ std::vector<AttrSpec> job_attributes() {
                "Seconds the job may run before it is stopped; default: the manifest's."),
         attribute("args", T::String,
                   "Further `drukwerk render` options for this job, separated by spaces."),
+        attribute("strict", T::Bool,
+                  "Data fields the layout does not declare are errors (render --strict); "
+                  "default: the manifest's."),
     };
 }
 
@@ -74,7 +77,11 @@ std::vector<ElementSpec> build_manifest_schema() {
                            false, "."),
                  ranged("jobs", T::Int, 1, 256, "Worker processes; default: the number of cores."),
                  ranged("timeout", T::Number, 0.1, 86400,
-                        "Default seconds a job may run before it is stopped (120).")}),
+                        "Default seconds a job may run before it is stopped (120)."),
+                 attribute("strict", T::Bool,
+                           "true: every job renders with --strict (data fields the layout does "
+                           "not declare are errors, not warnings).",
+                           false, "false")}),
         element("allow", "A further folder jobs may read from (fonts, shared images).",
                 Content::Empty, {},
                 {attribute("path", T::String, "The folder, relative to the manifest.", true)}),

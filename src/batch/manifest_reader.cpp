@@ -61,6 +61,7 @@ public:
         manifest_.allowed_dirs.push_back(data::canonical_path(root_dir));
         if (const std::string* jobs = root.attribute("jobs")) manifest_.workers = std::stoi(*jobs);
         default_timeout_ = std::stod(root.attribute_or("timeout", "120"));
+        strict_ = root.attribute_or("strict", "false") == "true";
         for (const auto& child : root.children) {
             if (child.element == "allow") add_allowed(child);
         }
@@ -102,6 +103,8 @@ private:
         }
         for (auto& arg : split_arguments(node.attribute_or("args", "")))
             job.render_args.push_back(std::move(arg));
+        if (node.attribute_or("strict", strict_ ? "true" : "false") == "true")
+            job.render_args.push_back("--strict");
         const std::string* timeout = node.attribute("timeout");
         job.timeout_seconds = timeout ? std::stod(*timeout) : default_timeout_;
         manifest_.jobs.push_back(std::move(job));
@@ -142,6 +145,7 @@ private:
 
     Manifest manifest_;
     Diagnostics& diags_;
+    bool strict_ = false;  // <manifest strict="true">
     double default_timeout_ = 120;
     std::map<std::string, SourceLoc> names_;
 };

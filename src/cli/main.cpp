@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/huge_page_heap.h"
+#include "cli/data_commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "diag/phase_clock.h"
@@ -25,9 +26,16 @@ int main(int argc, char** argv) {
         return kOk;
     }
     if (options->command == "build") return run_build_command(*options);
-    if (options->command == "schema") {
+    if (options->command == "schema" && !options->schema_data) {
         std::cout << dw::layout::layout_reference_markdown();
         return kOk;
+    }
+    if (options->command == "schema" || options->command == "new") {
+        dw::Diagnostics diags;
+        int code = options->command == "new" ? run_new(*options, diags)
+                                             : run_data_schema(*options, std::cout, diags);
+        diags.print(std::cerr);
+        return code;
     }
     dw::mark_phase("main");
     dw::Diagnostics diags;

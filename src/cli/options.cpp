@@ -57,8 +57,13 @@ const char* usage_text() {
            "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
            "                       [--mode sheets|print-shop|cards] [--faces both|fronts|backs]\n"
            "       drukwerk check DATA --layout LAYOUT\n"
+           "       (render and check: --strict makes data fields the layout does not declare\n"
+           "       errors instead of warnings)\n"
            "       drukwerk build MANIFEST [JOB...] [-j N] [--force] [--list] [--watch]\n"
            "       drukwerk schema            print the layout reference (Markdown)\n"
+           "       drukwerk schema --data LAYOUT       the JSON Schema of the layout's data\n"
+           "       drukwerk schema --data-doc LAYOUT   the fields of the layout's data (Markdown)\n"
+           "       drukwerk new LAYOUT -o FILE         write a starter data file for the layout\n"
            "       drukwerk --help | --version\n"
            "\n"
            "DATA is Markdown with YAML front matter (.md), YAML (.yaml, .yml) or CSV (.csv).\n"
@@ -216,6 +221,14 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 error = "--owner-password must not be empty";
                 return std::nullopt;
             }
+        } else if (arg == "--strict") {
+            o.strict = true;
+        } else if (arg == "--data" || arg == "--data-doc") {
+            auto v = value(arg.c_str());
+            if (!v) return std::nullopt;
+            o.layout = *v;
+            o.schema_data = true;
+            o.schema_doc = arg == "--data-doc";
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return std::nullopt;
@@ -230,6 +243,14 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
     }
     o.command = positional[0];
     if (o.command == "schema") return o;
+    if (o.command == "new") {
+        if (positional.size() != 2 || o.output.empty()) {
+            error = "new takes a LAYOUT and -o FILE";
+            return std::nullopt;
+        }
+        o.layout = positional[1];
+        return o;
+    }
     if (o.command == "build") {
         if (positional.size() < 2) {
             error = "build needs a MANIFEST file";
@@ -240,7 +261,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         return o;
     }
     if (o.command != "render" && o.command != "check") {
-        error = "unknown command '" + o.command + "' (expected render, check, build or schema)";
+        error = "unknown command '" + o.command + "' (expected render, check, build, new or schema)";
         return std::nullopt;
     }
     if (positional.size() != 2) {

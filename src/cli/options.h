@@ -9,7 +9,7 @@ namespace dw::cli {
 enum Exit : int { kOk = 0, kInputError = 1, kUsageError = 2, kIoError = 3 };
 
 struct Options {
-    std::string command;  // render | check | schema | build
+    std::string command;  // render | check | schema | build | new
     std::string data;
     std::string layout;
     std::string output;
@@ -40,6 +40,10 @@ struct Options {
     std::string owner_password;
     bool help = false;
     bool version = false;
+    // Data keys the layout does not declare are errors, not warnings.
+    bool strict = false;
+    // schema --data LAYOUT / --data-doc LAYOUT (in `layout`): the layout's data, not the language
+    bool schema_data = false, schema_doc = false;
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.

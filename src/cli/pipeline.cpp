@@ -9,6 +9,7 @@
 #include "batch/build.h"
 #include "batch/job_report.h"
 #include "bind/binder.h"
+#include "bind/data_validation.h"
 #include "cli/card_pipeline.h"
 #include "cli/confinement.h"
 #include "data/csv_loader.h"
@@ -183,6 +184,17 @@ struct LoadedJob {
     std::promise<bool> hyphenation_wanted;
 };
 
+// The data against the layout's declaration, before binding. A deck goes on with --keep-going
+// (its rows with errors are left out); anything else stops at the first data error.
+bool validate_job_data(const Options& options, LoadedJob& job, Diagnostics& diags) {
+    bind::ValidationOptions checks;
+    checks.strict = options.strict;
+    checks.data_file = options.data;
+    bool valid = bind::validate_data(*job.data, *job.layout, checks, diags);
+    mark_phase("data checked");
+    return valid || (job.layout->cards && options.keep_going);
+}
+
 // False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
 // goes on, so that its cards are checked too.
 bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& exit_code) {
@@ -215,9 +227,11 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
     for (const auto& [name, style] : job.layout->styles)
         hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
     job.hyphenation_wanted.set_value(hyphenates);
+    if (!bind::check_data_format(options.data, *job.layout, diags)) return false;
     job.data = load_data(options.data, *job.layout, diags);
     mark_phase("data read");
     if (!job.data) return false;
+    if (!validate_job_data(options, job, diags)) return false;
     return job.layout->cards || !diags.has_errors();
 }
 

@@ -168,8 +168,9 @@ std::optional<std::vector<std::string>> read_header(const std::vector<CsvField>&
     return names;
 }
 
-// Checks the field count against the header. Extra fields that are empty are allowed: Excel
-// pads rows with separators.
+// Checks the field count against the header. A field past the last column is an error even
+// when it is empty: it is most often a separator inside an unquoted text, which splits the text
+// and moves its second half into the next column.
 bool check_width(const std::vector<CsvField>& fields, const std::vector<std::string>& header,
                  Diagnostics& diags) {
     if (fields.size() < header.size()) {
@@ -180,12 +181,14 @@ bool check_width(const std::vector<CsvField>& fields, const std::vector<std::str
                     "write an empty field (two separators) for a value you leave out");
         return false;
     }
-    for (size_t i = header.size(); i < fields.size(); ++i) {
-        if (fields[i].text.empty()) continue;
-        diags.error(fields[i].loc,
-                    "field " + std::to_string(i + 1) + " is past the last column ('" +
+    if (fields.size() > header.size()) {
+        size_t extra = header.size();
+        diags.error(fields[extra].loc,
+                    "field " + std::to_string(extra + 1) + " is past the last column ('" +
                         header.back() + "')",
-                    "quote a value that holds the separator, e.g. \"Arnhem, Ede\"");
+                    "this row has " + std::to_string(fields.size()) + " fields, the header " +
+                        std::to_string(header.size()) +
+                        "; quote a text that holds the separator, e.g. \"Arnhem; Ede\"");
         return false;
     }
     return true;
@@ -212,6 +215,10 @@ std::optional<Value> parse_csv(std::string_view text, const std::string& file, D
         header = read_header(fields, diags);
         if (!header) return std::nullopt;
     }
+    // Where each column is named: kept with the first row's fields (key_loc), for the checks of
+    // the header; the other rows do without, as a deck may have thousands.
+    std::vector<SourceLoc> header_locs;
+    for (const auto& f : fields) header_locs.push_back(f.loc);
     Value rows = Value::list(start);
     while (!reader.at_end()) {
         SourceLoc row_start = reader.here();
@@ -220,7 +227,9 @@ std::optional<Value> parse_csv(std::string_view text, const std::string& file, D
         if (!ok || !check_width(fields, *header, diags)) continue;
         Value row = Value::map(row_start);
         for (size_t i = 0; i < header->size(); ++i)
-            row.fields.emplace_back((*header)[i], Value::string(std::move(fields[i].text), fields[i].loc));
+            row.fields.emplace_back((*header)[i],
+                                    Value::string(std::move(fields[i].text), fields[i].loc),
+                                    rows.items.empty() ? header_locs[i] : SourceLoc{});
         rows.items.push_back(std::move(row));
     }
     return rows;

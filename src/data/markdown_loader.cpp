@@ -23,13 +23,13 @@ void add_front_matter(const FrontMatterSplit& split, const std::string& file, Va
                     "write one field per line, e.g. date: 2024-11-12");
         return;
     }
-    for (auto& [key, value] : fields->fields) {
+    for (auto& [key, value, key_loc] : fields->fields) {
         if (key == kBodyKey) {
             diags.error(value.loc, "the front matter field 'body' is reserved",
                         "'body' holds the Markdown text below the front matter; rename this field");
             continue;
         }
-        doc.fields.emplace_back(key, std::move(value));
+        doc.fields.emplace_back(key, std::move(value), key_loc);
     }
 }
 

@@ -26,20 +26,20 @@ Value Value::map(SourceLoc loc) {
 
 const Value* Value::find(std::string_view key) const {
     if (kind != Kind::Map) return nullptr;
-    for (const auto& [k, v] : fields)
+    for (const auto& [k, v, at] : fields)
         if (k == key) return &v;
     return nullptr;
 }
 
 std::vector<std::string> Value::keys() const {
     std::vector<std::string> out;
-    for (const auto& [k, v] : fields) out.push_back(k);
+    for (const auto& [k, v, at] : fields) out.push_back(k);
     return out;
 }
 
 void Value::set(std::string key, Value v) {
     kind = Kind::Map;
-    for (auto& [k, existing] : fields)
+    for (auto& [k, existing, at] : fields)
         if (k == key) {
             existing = std::move(v);
             return;

@@ -48,7 +48,9 @@ struct Value {
 struct Field {
     std::string key;
     Value value;
-    Field(std::string k, Value v) : key(std::move(k)), value(std::move(v)) {}
+    SourceLoc key_loc;  // where the key is written (YAML); unknown for CSV columns
+    Field(std::string k, Value v, SourceLoc at = {})
+        : key(std::move(k)), value(std::move(v)), key_loc(std::move(at)) {}
 };
 
 }  // namespace dw::data

@@ -19,7 +19,7 @@ std::string flow_text(const Value& v) {
             for (const auto& item : v.items) s += (s.empty() ? "" : ", ") + flow_text(item);
             return "[" + s + "]";
         case Value::Kind::Map:
-            for (const auto& [k, item] : v.fields)
+            for (const auto& [k, item, at] : v.fields)
                 s += (s.empty() ? "" : ", ") + k + ": " + flow_text(item);
             return "{" + s + "}";
         default:
@@ -153,7 +153,7 @@ void YamlValueBuilder::add_to_map(Frame& map, Value value) {
     // yaml-cpp marks an empty value ("date:") at the next token, often lines below; the key is
     // where the user wrote it.
     if (value.is_null() && value.loc.line != map.key_loc.line) value.loc = map.key_loc;
-    map.value.fields.emplace_back(std::move(key), std::move(value));
+    map.value.fields.emplace_back(std::move(key), std::move(value), map.key_loc);
 }
 
 }  // namespace dw::data

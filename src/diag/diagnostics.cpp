@@ -1,6 +1,9 @@
 #include "diag/diagnostics.h"
 
+#include <map>
 #include <ostream>
+#include <set>
+#include <tuple>
 
 namespace dw {
 
@@ -43,8 +46,34 @@ std::string format_diagnostic(const Diagnostic& d) {
     return s;
 }
 
+// One cause is printed once: a diagnostic repeated at the same place is dropped, and one said
+// at several places of a file is printed at the first with "(and N more)".
+std::vector<Diagnostic> Diagnostics::by_cause() const {
+    struct Cause {
+        size_t first;
+        std::set<std::pair<int, int>> places;
+    };
+    std::map<std::tuple<Severity, std::string, std::string, std::string>, Cause> causes;
+    std::vector<Cause*> order;
+    for (size_t i = 0; i < items_.size(); ++i) {
+        const Diagnostic& d = items_[i];
+        auto [it, fresh] = causes.try_emplace({d.severity, d.loc.file, d.message, d.hint}, Cause{i, {}});
+        it->second.places.emplace(d.loc.line, d.loc.col);
+        if (fresh) order.push_back(&it->second);
+    }
+    std::vector<Diagnostic> printed;
+    printed.reserve(order.size());
+    for (const Cause* cause : order) {
+        Diagnostic d = items_[cause->first];
+        if (cause->places.size() > 1)
+            d.message += " (and " + std::to_string(cause->places.size() - 1) + " more)";
+        printed.push_back(std::move(d));
+    }
+    return printed;
+}
+
 void Diagnostics::print(std::ostream& out) const {
-    for (const auto& d : items_) out << format_diagnostic(d);
+    for (const auto& d : by_cause()) out << format_diagnostic(d);
 }
 
 }  // namespace dw

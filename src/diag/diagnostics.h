@@ -28,7 +28,10 @@ public:
     int error_count() const { return error_count_; }
     const std::vector<Diagnostic>& all() const { return items_; }
 
-    // GCC style: "file:line:col: error: message", then "file:line:col: note: hint".
+    // The diagnostics as printed: once per cause (see print).
+    std::vector<Diagnostic> by_cause() const;
+    // GCC style: "file:line:col: error: message", then "file:line:col: note: hint"; a cause
+    // reported at several places once, at the first, with "(and N more)".
     void print(std::ostream& out) const;
 
 private:

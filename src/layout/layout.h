@@ -7,6 +7,7 @@
 
 #include "diag/source_loc.h"
 #include "layout/color.h"
+#include "layout/data_decl.h"
 #include "layout/length.h"
 #include "layout/node_template.h"
 #include "layout/node_value.h"
@@ -97,6 +98,8 @@ struct Layout {
     std::string first_page_master;
     // <cards>: a card deck instead of a document (see card_deck.h); null for documents.
     std::shared_ptr<const CardDeck> cards;
+    // <data>: the data the layout takes (declared = false when it has none).
+    DataDecls data;
 };
 
 }  // namespace dw::layout

@@ -1,6 +1,7 @@
 #include "layout/layout_builder.h"
 
 #include "layout/card_deck.h"
+#include "layout/data_use_check.h"
 #include "layout/page_master_resolver.h"
 #include "layout/reference_check.h"
 #include "layout/style_resolver.h"
@@ -48,6 +49,8 @@ public:
             first_master_ = "default";
         }
         check_references(root, layout_, diags_);
+        layout_.data = read_data_decls(root, diags_);
+        check_data_uses(root, layout_.data, diags_);
         bool has_document = false;
         for (auto& child : root.children) {
             if (child.element == "cards")

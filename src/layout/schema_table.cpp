@@ -173,7 +173,8 @@ ElementSpec metadata_element() {
 std::vector<ElementSpec> structure_elements() {
     return {
         structure("layout", "The root: one layout definition.", Content::Elements,
-                  {"metadata", "palette", "styles", "page-master", "component", "document", "cards"},
+                  {"metadata", "data", "palette", "styles", "page-master", "component", "document",
+                   "cards"},
                   {opt("name", T::String, "", "Name of the layout, for messages."),
                    opt("version", T::String, "", "Version of this layout, for your bookkeeping.")}),
         metadata_element(),
@@ -499,9 +500,50 @@ std::vector<ElementSpec> card_elements() {
     };
 }
 
+// The data contract: what data the layout takes. Its fields are checked against every {{path}}
+// of the layout when it is read, and the data against them before binding.
+std::vector<ElementSpec> data_elements() {
+    const std::vector<std::string> types{"text", "richtext", "date", "date-or-month", "number",
+                                         "bool", "enum",     "list", "map"};
+    return {
+        structure(
+            "data",
+            "The data the layout takes: its fields (and for a card deck its CSV columns); a "
+            "second <data component=...> declares the data of a component's fenced block.",
+            Content::Elements, {"field"},
+            {choice("format", {"markdown", "yaml", "csv"}, "yaml",
+                    "The kind of data file: Markdown with YAML front matter (the body is the "
+                    "field body), YAML, or CSV (one card per row, a field per column)."),
+             opt("component", T::ComponentRef, "",
+                 "Declares the data of this component (its fenced block's YAML) instead."),
+             choice("type", {"map", "list"}, "map",
+                    "A component's data: a map of the fields, or a list of such maps."),
+             opt("doc", T::String, "", "One line on what the data is.")}),
+        structure(
+            "field",
+            "A field of the data: its type, whether it must be given or its default, and a "
+            "line of documentation; a map or a list of maps holds <field>s.",
+            Content::Elements, {"field"},
+            {req("name", T::Name, "The key in the data (the column name in a CSV file)."),
+             choice("type", types, "text",
+                    "text, richtext (Markdown), date (YYYY-MM-DD), date-or-month (also YYYY-MM), "
+                    "number, bool (true or false), enum (one of values), list, or map (of the "
+                    "fields inside)."),
+             choice("of", types, "text",
+                    "A list without fields: the type of each item; with fields each item is a "
+                    "map of them."),
+             opt("values", T::String, "", "An enum's values, separated by spaces."),
+             opt("required", T::Bool, "false", "The data must give this field."),
+             opt("default", T::String, "",
+                 "The value when the data leaves the field out; default: empty."),
+             opt("example", T::String, "", "A value for starter files (drukwerk new)."),
+             opt("doc", T::String, "", "One line on what the field holds.")}),
+    };
+}
+
 std::vector<ElementSpec> build_schema() {
     std::vector<ElementSpec> all;
-    for (auto part : {structure_elements(), block_elements(), arrangement_elements(),
+    for (auto part : {structure_elements(), data_elements(), block_elements(), arrangement_elements(),
                       leaf_elements(), figure_elements(), inline_elements(),
                       card_elements()}) {
         for (auto& e : part) all.push_back(std::move(e));

@@ -209,7 +209,8 @@ TEST_CASE("markup and expressions in the data are printed literally", "[e2e][bad
     CHECK(diagnostic_lines(r.err, "error").empty());
     CHECK(has_line(
         r.err,
-        "literal-markup.md:10:49: warning: raw HTML is not rendered; it is printed as text"));
+        "literal-markup.md:10:49: warning: raw HTML is not rendered; it is printed as text "
+        "(and 1 more)"));
 
     RunResult text = run({"pdftotext", "-enc", "UTF-8", out.string(), "-"});
     INFO("pdftotext:\n" << text.out);
@@ -384,7 +385,7 @@ TEST_CASE("usage errors: exit 2 with the usage text, output untouched", "[e2e][b
         expect_usage(
             drukwerk({"rendr", kMinimalData, "--layout", kSimpleLayout, "-o", o.out.string()}, {},
                      kBadDir),
-            "drukwerk: error: unknown command 'rendr' (expected render, check, build or schema)");
+            "drukwerk: error: unknown command 'rendr' (expected render, check, build, new or schema)");
     }
     SECTION("render without -o") {
         expect_usage(drukwerk({"render", kMinimalData, "--layout", kSimpleLayout}, {}, kBadDir),

@@ -170,7 +170,7 @@ TEST_CASE("bad CSVs: file:line:col diagnostics, nothing written", "[cards][e2e][
         {"unclosed-quote", "unclosed-quote.csv:3:5: error: unclosed quote"},
         {"missing-column", "missing-column.csv:3:5: error: this row has 3 field(s), the header 4; "
                            "column 'tekst' is missing"},
-        {"bad-theme", "bad-theme.csv:3:1: error: unknown theme '7'"},
+        {"bad-theme", "bad-theme.csv:3:1: error: 'thema' is '7', not one of its values"},
         {"empty", "empty.csv:1:1: error: the CSV file is empty"},
     };
     for (const auto& [name, expected] : cases) {
@@ -189,7 +189,7 @@ TEST_CASE("cards: keep-going renders the good cards and still fails", "[cards][e
     const fs::path out = dir / "out.pdf";
     RunResult r = render_deck(fixture("cards/bad-theme.csv"), out, {"--keep-going", "--mode", "print-shop"});
     CHECK(r.exit_code == 1);
-    CHECK(contains(r.err, "bad-theme.csv:3:1: error: unknown theme '7'"));
+    CHECK(contains(r.err, "bad-theme.csv:3:1: error: 'thema' is '7', not one of its values"));
     REQUIRE(fs::exists(out));
     CHECK(page_count(out) == 2);  // the good card's front and back
 }

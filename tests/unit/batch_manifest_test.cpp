@@ -65,6 +65,23 @@ TEST_CASE("a manifest's jobs come back with paths resolved against its folder", 
     CHECK(m->allowed_dirs[0] == fs::canonical(p.root).string());
 }
 
+TEST_CASE("a strict manifest renders every job with --strict, unless the job says not",
+          "[manifest]") {
+    Project p;
+    Diagnostics d;
+    auto m = dw::batch::load_manifest(
+        p.manifest("  <job name=\"a\" data=\"a.md\" layout=\"../layout.xml\" output=\"../out/a.pdf\"/>\n"
+                   "  <job name=\"b\" data=\"a.md\" layout=\"../layout.xml\" output=\"../out/b.pdf\"\n"
+                   "       strict=\"false\"/>\n",
+                   "root=\"..\" strict=\"true\""),
+        d);
+    INFO(messages(d));
+    REQUIRE(m);
+    REQUIRE(m->jobs.size() == 2);
+    CHECK(m->jobs[0].render_args == std::vector<std::string>{"--strict"});
+    CHECK(m->jobs[1].render_args.empty());
+}
+
 TEST_CASE("manifest mistakes are reported with file, line and column", "[manifest]") {
     Project p;
     Diagnostics d;

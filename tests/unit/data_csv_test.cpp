@@ -58,9 +58,8 @@ TEST_CASE("CSV quoting follows RFC 4180, with newlines inside fields", "[data][c
     CHECK(where(v.items[1].loc) == "d.csv:4:1");  // the line count includes the quoted newline
 }
 
-TEST_CASE("CSV blank and separator-only lines are skipped; trailing empty fields allowed",
-          "[data][csv]") {
-    Value v = parse_ok("a;b\n\n1;2;;\n;;\n3;4\n");
+TEST_CASE("CSV blank and separator-only lines are skipped", "[data][csv]") {
+    Value v = parse_ok("a;b\n\n1;2\n;;\n3;4\n");
     REQUIRE(v.items.size() == 2);
     CHECK(v.items[1].find("a")->text == "3");
 }
@@ -72,6 +71,8 @@ TEST_CASE("CSV errors name file, line and column", "[data][csv]") {
     CHECK(first_error("a,b,c\n1,2\n") ==
           "d.csv:2:3: this row has 2 field(s), the header 3; column 'c' is missing");
     CHECK(first_error("a,b\n1,2,3\n") == "d.csv:2:5: field 3 is past the last column ('b')");
+    // An empty field too many is most often an unquoted separator inside a text: an error too.
+    CHECK(first_error("a;b\n1;2;\n") == "d.csv:2:5: field 3 is past the last column ('b')");
     CHECK(first_error("a,,c\n") == "d.csv:1:3: empty column name in the header row");
     CHECK(first_error("a,a\n") == "d.csv:1:3: duplicate column 'a'");
     CHECK(first_error("a,b\n\"x\"y,2\n") == "d.csv:2:4: text after the closing quote of a field");

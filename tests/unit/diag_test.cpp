@@ -14,6 +14,21 @@ TEST_CASE("diagnostics print GCC style with a hint line", "[diag]") {
             "inputs/x.md:12:3: note: did you mean 'kop-1'?\n");
 }
 
+TEST_CASE("diagnostics print once per cause", "[diag]") {
+    Diagnostics diags;
+    diags.error({"v.md", 5, 7}, "'date' is not a date", "write YYYY-MM-DD");
+    diags.error({"v.md", 5, 7}, "'date' is not a date", "write YYYY-MM-DD");  // same place
+    diags.warning({"v.md", 77, 3}, "unknown field 'color'", "did you mean 'colour'?");
+    diags.warning({"v.md", 80, 3}, "unknown field 'color'", "did you mean 'colour'?");
+    diags.warning({"v.md", 83, 3}, "unknown field 'color'", "did you mean 'colour'?");
+    std::vector<Diagnostic> printed = diags.by_cause();
+    REQUIRE(printed.size() == 2);
+    CHECK(printed[0].message == "'date' is not a date");
+    CHECK(printed[1].message == "unknown field 'color' (and 2 more)");
+    CHECK(printed[1].loc.line == 77);
+    CHECK(diags.error_count() == 2);  // counted as reported
+}
+
 TEST_CASE("warnings do not count as errors", "[diag]") {
     Diagnostics diags;
     diags.warning({"a.xml", 1, 1}, "odd");
