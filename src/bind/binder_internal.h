@@ -85,6 +85,10 @@ private:
     void bind_rule(const layout::Node& node, std::vector<Box>& out);
     void bind_spacer(const layout::Node& node, std::vector<Box>& out);
     void bind_for(const layout::Node& node, std::vector<Box>& out);
+    // The items of a loop's each= list after where=, sort= and limit= (<for>, <table>); empty
+    // with an error when each= names no list.
+    std::vector<const data::Value*> loop_items(const layout::Node& node);
+    void bind_table_element(const layout::Node& node, std::vector<Box>& out);  // table_binder.cpp
     bool bind_if(const layout::Node& node, std::vector<Box>& out);
     void bind_use(const layout::Node& node, std::vector<Box>& out);
     void bind_component(const std::string& name, const data::Value* value, const SourceLoc& loc,
