@@ -91,6 +91,7 @@ void Binder::bind_node(const layout::Node& node, std::vector<Box>& out) {
     else if (e == "rule") bind_rule(node, out);
     else if (e == "spacer") bind_spacer(node, out);
     else if (e == "for") bind_for(node, out);
+    else if (e == "table") bind_table_element(node, out);
     else if (e == "use") bind_use(node, out);
     else if (e == "timeline") bind_timeline(node, out);
     else if (e == "circle") bind_circle(node, out);
@@ -281,18 +282,17 @@ static bool sort_key_less(const std::string& a, const std::string& b) {
     return numeric ? na < nb : a < b;
 }
 
-void Binder::bind_for(const layout::Node& node, std::vector<Box>& out) {
+std::vector<const data::Value*> Binder::loop_items(const layout::Node& node) {
     auto each = text_attr(node, "each");
     auto ctx = expression_context();
     const data::Value* list = each ? resolve_reference(*each, attr_loc(node, "each"), ctx) : nullptr;
-    if (!each) diags_.error(node.loc, "<for> needs each=\"list\"");
-    if (!list) return;
+    if (!each) diags_.error(node.loc, "<" + node.element + "> needs each=\"list\"");
+    if (!list) return {};
     if (!list->is_list()) {
         diags_.error(attr_loc(node, "each"), "'" + *each + "' is not a list",
                      "its value starts at " + list->loc.file + ":" + std::to_string(list->loc.line));
-        return;
+        return {};
     }
-    std::string as = node.attribute_or("as", "item");
     std::string where = node.attribute_or("where", "");
     std::vector<const data::Value*> items;
     for (const auto& item : list->items)
@@ -308,8 +308,13 @@ void Binder::bind_for(const layout::Node& node, std::vector<Box>& out) {
     }
     if (auto limit = number_attr(node, "limit"); limit && *limit >= 0 && size_t(*limit) < items.size())
         items.resize(size_t(*limit));
+    return items;
+}
+
+void Binder::bind_for(const layout::Node& node, std::vector<Box>& out) {
+    std::string as = node.attribute_or("as", "item");
     int index = 0;
-    for (const data::Value* item : items) {
+    for (const data::Value* item : loop_items(node)) {
         data::Value index_value = data::Value::string(std::to_string(++index), item->loc);
         ScopedVariable var(scope_, as, item);
         ScopedVariable idx(scope_, "index", &index_value);
@@ -328,6 +333,12 @@ bool Binder::bind_if(const layout::Node& node, std::vector<Box>& out) {
     }
     bool result = is_truthy(value);
     if (auto equals = text_attr(node, "equals")) result = value && value->is_string() && value->text == *equals;
+    if (auto before = node.attribute("before")) {
+        // Dates as YYYY-MM-DD (validated where declared) compare as text.
+        const data::Value* limit = resolve_reference(*before, attr_loc(node, "before"), ctx);
+        result = value && value->is_string() && limit && limit->is_string() &&
+                 !value->text.empty() && value->text < limit->text;
+    }
     if (bool_attr(node, "not").value_or(false)) result = !result;
     if (result) bind_flow(node.children, out);
     return result;

@@ -85,6 +85,10 @@ private:
     void bind_rule(const layout::Node& node, std::vector<Box>& out);
     void bind_spacer(const layout::Node& node, std::vector<Box>& out);
     void bind_for(const layout::Node& node, std::vector<Box>& out);
+    // The items of a loop's each= list after where=, sort= and limit= (<for>, <table>); empty
+    // with an error when each= names no list.
+    std::vector<const data::Value*> loop_items(const layout::Node& node);
+    void bind_table_element(const layout::Node& node, std::vector<Box>& out);  // table_binder.cpp
     bool bind_if(const layout::Node& node, std::vector<Box>& out);
     void bind_use(const layout::Node& node, std::vector<Box>& out);
     void bind_component(const std::string& name, const data::Value* value, const SourceLoc& loc,
@@ -123,6 +127,8 @@ private:
     void bind_list(const data::Block& list, const RichStyles& styles, int depth,
                    std::vector<Box>& out);
     void bind_table(const data::Block& table, const RichStyles& styles, std::vector<Box>& out);
+    Box figure(const data::Block& image, const RichStyles& styles);
+    bool drop_empty_sections(const std::vector<data::Block>& blocks, std::vector<data::Block>& kept);
     std::vector<Span> rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles);
     void group_sections(std::vector<Box>& boxes, const RichStyles& styles);
     void group_sections_at(std::vector<Box>& boxes, const RichStyles& styles, const std::string& tag);

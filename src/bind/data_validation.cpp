@@ -1,5 +1,6 @@
 #include "bind/data_validation.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <set>
@@ -77,6 +78,7 @@ public:
     bool ok() const { return errors_ == 0; }
 
     void document(Value& data) {
+        root_ = &data;
         const layout::DataDecl& decl = layout_.data.document;
         if (decl.format == layout::DataFormat::Csv) {
             rows(data, decl.root);
@@ -219,6 +221,7 @@ private:
             if (decl.required) error(v.loc, quoted(path) + " is empty", decl.doc);
             return;
         }
+        if (!decl.one_of.empty()) among(v, decl, path);
         switch (type) {
             case FieldType::Date:
             case FieldType::DateOrMonth:
@@ -250,6 +253,24 @@ private:
         error(v.loc, quoted(path) + " is '" + v.text + "', not a date",
               type == FieldType::Date ? "write dates as YYYY-MM-DD, e.g. 2024-11-12"
                                       : "write a date as YYYY-MM-DD or a month as YYYY-MM");
+    }
+
+    // one-of="list.field": the value should be one of that field's values in the document's list.
+    void among(const Value& v, const FieldDecl& decl, const std::string& path) {
+        size_t dot = decl.one_of.find('.');
+        const Value* list = root_ ? root_->find(decl.one_of.substr(0, dot)) : nullptr;
+        if (!list || !list->is_list() || list->items.empty()) return;
+        std::string key = dot == std::string::npos ? "" : decl.one_of.substr(dot + 1);
+        std::vector<std::string> known;
+        for (const auto& item : list->items) {
+            const Value* field = key.empty() ? &item : item.find(key);
+            if (field && field->is_string()) known.push_back(field->text);
+        }
+        if (std::find(known.begin(), known.end(), v.text) != known.end()) return;
+        std::string near = closest_match(v.text, known);
+        diags_.warning(v.loc, quoted(path) + " is '" + v.text + "', not one of " + decl.one_of,
+                       near.empty() ? "the values are: " + joined(known)
+                                    : "did you mean '" + near + "'?");
     }
 
     void enumeration(const Value& v, const FieldDecl& decl, const std::string& path) {
@@ -384,6 +405,7 @@ private:
     const ValidationOptions& options_;
     Diagnostics& diags_;
     int errors_ = 0;
+    const Value* root_ = nullptr;  // the document, for one-of
 };
 
 }  // namespace

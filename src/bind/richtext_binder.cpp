@@ -9,6 +9,7 @@ namespace dw::bind {
 
 struct Binder::RichStyles {
     layout::Style h[3], paragraph, bullet[3], numbered, task, quote, table, table_header, code;
+    layout::Style caption;
     std::optional<Color> link_color;
     int bookmark_levels = 2;
     std::string continued;
@@ -54,13 +55,21 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     styles.table_header = style_or("table-header", styles.table);
     styles.table_width = length_attr(node, "table-width");
     styles.code = style_or("code", styles.paragraph);
+    layout::Style italic = styles.paragraph;
+    italic.italic = true;
+    styles.caption = style_or("caption", italic);
     styles.link_color = color_attr(node, "link-color");
     styles.bookmark_levels = int(number_attr(node, "bookmarks").value_or(2));
     styles.continued = text_attr(node, "continued").value_or("");
     styles.continued_style = style_or("continued-style", styles.paragraph);
 
     std::vector<Box> boxes;
-    bind_blocks(value->rich->blocks, styles, 0, boxes);
+    std::vector<data::Block> filtered;
+    const std::vector<data::Block>* blocks = &value->rich->blocks;
+    if (text_attr(node, "empty-sections").value_or("warn") != "print" &&
+        drop_empty_sections(*blocks, filtered))
+        blocks = &filtered;
+    bind_blocks(*blocks, styles, 0, boxes);
     // section-break="h1": every such heading but the first starts a new page.
     std::string section_break = text_attr(node, "section-break").value_or("none");
     if (section_break == "h1" || section_break == "h2") {
@@ -82,6 +91,33 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     }
     if (!styles.continued.empty()) group_sections(boxes, styles);
     for (auto& b : boxes) out.push_back(std::move(b));
+}
+
+// Headings that have nothing under them (the next block is a heading of the same or a higher
+// level, or there is none) are reported at their line. When there are any, `kept` receives the
+// blocks without them and the result is true; the blocks are copied only then.
+bool Binder::drop_empty_sections(const std::vector<data::Block>& blocks,
+                                 std::vector<data::Block>& kept) {
+    using K = data::Block::Kind;
+    auto is_empty = [&](size_t i) {
+        return blocks[i].kind == K::Heading &&
+               (i + 1 == blocks.size() ||
+                (blocks[i + 1].kind == K::Heading && blocks[i + 1].level <= blocks[i].level));
+    };
+    bool any = false;
+    for (size_t i = 0; i < blocks.size() && !any; ++i) any = is_empty(i);
+    if (!any) return false;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const data::Block& b = blocks[i];
+        if (!is_empty(i)) {
+            kept.push_back(b);
+            continue;
+        }
+        diags_.warning(b.loc, "section '" + data::plain_text(b.inlines) + "' is empty",
+                       "write what was said under it, remove the heading, or print empty "
+                       "sections with <richtext empty-sections=\"print\">");
+    }
+    return true;
 }
 
 static Box paragraph_box(const layout::Style& style, std::vector<Span> spans, const SourceLoc& loc) {
@@ -135,6 +171,7 @@ void Binder::bind_blocks(const std::vector<data::Block>& blocks, const RichStyle
                 break;
             }
             case K::Component: bind_component(block.info, block.data.get(), block.loc, out); break;
+            case K::Image: out.push_back(figure(block, styles)); break;
             default: bind_blocks(block.children, styles, depth, out); break;
         }
     }
@@ -219,6 +256,37 @@ void Binder::bind_table(const data::Block& table, const RichStyles& styles, std:
     }
     t.table = std::move(format);
     out.push_back(std::move(t));
+}
+
+// An image with its caption (the title), kept together on one page; the alt text is the
+// figure's alternative text.
+Box Binder::figure(const data::Block& image, const RichStyles& styles) {
+    Box keep;
+    keep.kind = Box::Kind::Keep;
+    keep.loc = image.loc;
+    Box space;
+    space.kind = Box::Kind::Spacer;
+    space.height = styles.paragraph.space_after;
+    keep.children.push_back(space);
+    Box img;
+    img.kind = Box::Kind::Image;
+    img.loc = image.loc;
+    img.image_file = image.text;
+    img.alt = data::plain_text(image.inlines);
+    keep.children.push_back(std::move(img));
+    if (!image.info.empty()) {
+        Span title;
+        title.text = image.info;
+        title.loc = image.loc;
+        Box caption = paragraph_box(styles.caption, {title}, image.loc);
+        caption.tag = "Caption";
+        caption.style.space_before = std::max(caption.style.space_before, styles.caption.size * 0.4);
+        keep.children.push_back(std::move(caption));
+    } else {
+        space.height = styles.paragraph.space_after;
+        keep.children.push_back(space);
+    }
+    return keep;
 }
 
 std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles) {

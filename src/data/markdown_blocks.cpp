@@ -89,6 +89,7 @@ void MarkdownConverter::add_block(cmark_node* node, int depth, std::vector<Block
     } else {
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_PARAGRAPH:
+                if (image_paragraph(node, depth, out)) return;
                 b.kind = Block::Kind::Paragraph;
                 b.inlines = inlines_of(node, depth + 1, b.loc);
                 break;

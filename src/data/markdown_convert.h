@@ -25,6 +25,9 @@ private:
     void code_block(cmark_node* node, Block& b);
     void html_block(cmark_node* node, Block& b);
     bool too_deep(int depth, const SourceLoc& loc);
+    // markdown_images.cpp
+    bool image_paragraph(cmark_node* paragraph, int depth, std::vector<Block>& out);
+    Block image_block(cmark_node* image, int depth);
     SourceLoc loc_of(cmark_node* node, const SourceLoc& fallback) const;
 
     // markdown_inlines.cpp

@@ -31,6 +31,8 @@ struct Block {
         CodeBlock,      // text, info
         ThematicBreak,  //
         Component,      // a fenced block whose info string names a layout component
+        Image,          // a paragraph of only an image: text is the file (absolute, checked),
+                        // info the title (the caption), inlines the alt text
     };
     Kind kind = Kind::Paragraph;
     int level = 0;        // Heading: 1..6

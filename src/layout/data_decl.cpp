@@ -52,6 +52,7 @@ public:
         }
         if (const std::string* of = node.attribute("of")) f.item_type = parse_type(*of);
         f.values = split_values(node.attribute_or("values", ""));
+        f.one_of = node.attribute_or("one-of", "");
         read_children(node, f);
         check(node, f);
         return f;

@@ -23,6 +23,9 @@ struct FieldDecl {
     // is a map of them.
     FieldType item_type = FieldType::Text;
     std::vector<std::string> values;  // Enum (also for a list of enum items)
+    // "list.field": a value not among that field of the document's list is a warning (an
+    // action's owner who is not an attendee); "" = any value.
+    std::string one_of;
     bool required = false;
     bool has_default = false;
     std::string default_value;

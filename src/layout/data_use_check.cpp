@@ -123,7 +123,7 @@ private:
             check_template(node.text, node.loc);
             return;
         }
-        if (node.element == "for" || node.element == "timeline") {
+        if (node.element == "for" || node.element == "timeline" || node.element == "table") {
             check_loop(node);
             return;
         }
@@ -139,7 +139,8 @@ private:
         const AttrSpec* spec = node.schema_attribute(name);
         if (!spec) return;
         SourceLoc loc = attribute_value_loc(node.attribute_loc(name), name);
-        bool item_field = (node.element == "for" && (name == "sort" || name == "where"));
+        bool item_field = ((node.element == "for" || node.element == "table") &&
+                           (name == "sort" || name == "where"));
         if (spec->type == AttrType::Path && !item_field) {
             std::string_view path = trim(value);
             if (path.starts_with("{{") && path.ends_with("}}"))
@@ -185,7 +186,7 @@ private:
     }
 
     void check_item_fields(const Node& node, const FieldDecl& item) {
-        if (node.element != "for" || item.type != FieldType::Map) return;
+        if ((node.element != "for" && node.element != "table") || item.type != FieldType::Map) return;
         if (const std::string* sort = node.attribute("sort"))
             check_field_of(item, trim(*sort),
                            attribute_value_loc(node.attribute_loc("sort"), "sort"));

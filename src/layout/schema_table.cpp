@@ -70,6 +70,15 @@ ElementSpec structure(std::string name, std::string doc, Content content,
                        .expressions = false};
 }
 
+// What <for> and <table> share: which items of the list, in what order.
+AttrSpec loop_where() {
+    return opt("where", T::Filter, "", "Keep only items where field=value or field!=value.");
+}
+AttrSpec loop_sort() { return opt("sort", T::Path, "", "Sort the items by this field of each item."); }
+AttrSpec loop_order() {
+    return choice("order", {"ascending", "descending"}, "ascending", "Sort order.");
+}
+
 const std::vector<std::string> kAlign{"left", "right", "center", "justify"};
 const std::vector<std::string> kPlace{"left", "center", "right"};
 const std::vector<std::string> kVAlign{"top", "middle", "bottom"};
@@ -130,6 +139,7 @@ std::vector<AttrSpec> richtext_attributes() {
         {"table", "table cells"},
         {"table-header", "table header cells"},
         {"code", "code blocks"},
+        {"caption", "image captions (an image's title)"},
     };
     for (const auto& [name, what] : blocks) {
         attrs.push_back(opt(name, T::StyleRef, "",
@@ -144,6 +154,8 @@ std::vector<AttrSpec> richtext_attributes() {
                         "Style of the continued note; default: the default style."));
     attrs.push_back(choice("section-break", {"none", "h1", "h2"}, "none",
                            "Start every section at this heading level on a new page."));
+    attrs.push_back(choice("empty-sections", {"warn", "print"}, "warn",
+                           "A heading with nothing under it: left out with a warning, or printed."));
     attrs.push_back(opt("table-width", T::LengthOrPercent, "",
                         "Width of tables; default: as wide as their content needs, at most the "
                         "column."));
@@ -252,13 +264,13 @@ std::vector<ElementSpec> block_elements() {
         flow("for", "Repeats its content for every item of a list.", Content::Flow,
              {req("each", T::Path, "Data path of the list."),
               opt("as", T::Name, "item", "Name of the current item inside the loop."),
-              opt("where", T::Filter, "", "Keep only items where field=value or field!=value."),
-              opt("sort", T::Path, "", "Sort the items by this field of each item."),
-              choice("order", {"ascending", "descending"}, "ascending", "Sort order."),
+              loop_where(), loop_sort(), loop_order(),
               ranged("limit", T::Int, 1, 1000000, "", "Use at most this many items.")}),
         flow("if", "Content shown only when a value is present and non-empty.", Content::Flow,
              {req("test", T::Path, "Data path of the value to test."),
               opt("equals", T::ExpressionText, "", "Instead: true when the value equals this."),
+              opt("before", T::Path, "",
+                  "Instead: true when the value is a date (YYYY-MM-DD) before this one's."),
               opt("not", T::Bool, "false", "Invert the test.")}),
         flow("else", "Content shown when the directly preceding if is false.", Content::Flow, {}),
         flow("box", "A block with fill, border, padding, size and rotation around flow content.",
@@ -295,6 +307,32 @@ ElementSpec row_element() {
                                    "shorter than the row.")});
     row.children = {"column"};
     return row;
+}
+
+// A table from a data list: a row per item, a column per <cell>.
+std::vector<ElementSpec> table_elements() {
+    ElementSpec table = flow(
+        "table",
+        "A table from a data list: a header row (repeated on every page it breaks onto), then "
+        "one row per item; each <cell> is a column.",
+        Content::Elements,
+        {req("each", T::Path, "Data path of the list: one row per item."),
+         opt("as", T::Name, "item", "Name of the current item inside the cells."),
+         loop_where(), loop_sort(), loop_order(),
+         opt("style", T::StyleRef, "",
+             "Style of the cells: their text, padding and rule (cell-padding, rule-below)."),
+         opt("header-style", T::StyleRef, "", "Style of the header row; default: style."),
+         opt("width", T::LengthOrPercent, "",
+             "Width of the table; default: as its content needs, at most the column."),
+         opt("space-before", T::Length, "0", "Space above the table."),
+         opt("space-after", T::Length, "", "Space below the table; default: the style's.")});
+    table.children = {"cell"};
+    ElementSpec cell = structure(
+        "cell", "A column of a table: its header text and the content bound once per item.",
+        Content::Flow, {},
+        {opt("header", T::String, "", "The column's header text."),
+         opt("width", T::LengthOrPercent, "", "Width of the column; default: from the content.")});
+    return {table, cell};
 }
 
 std::vector<ElementSpec> arrangement_elements() {
@@ -550,6 +588,9 @@ std::vector<ElementSpec> data_elements() {
                     "A list without fields: the type of each item; with fields each item is a "
                     "map of them."),
              opt("values", T::String, "", "An enum's values, separated by spaces."),
+             opt("one-of", T::String, "",
+                 "list.field of the document: a value not among that list's values is a "
+                 "warning (e.g. attendees.name for an action's owner)."),
              opt("required", T::Bool, "false", "The data must give this field."),
              opt("default", T::String, "",
                  "The value when the data leaves the field out; default: empty."),
@@ -561,6 +602,7 @@ std::vector<ElementSpec> data_elements() {
 std::vector<ElementSpec> build_schema() {
     std::vector<ElementSpec> all;
     for (auto part : {structure_elements(), data_elements(), block_elements(), arrangement_elements(),
+                      table_elements(),
                       leaf_elements(), figure_elements(), inline_elements(),
                       card_elements()}) {
         for (auto& e : part) all.push_back(std::move(e));

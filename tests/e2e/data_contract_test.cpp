@@ -110,12 +110,12 @@ TEST_CASE("keys the layout does not declare are warned about at their line", "[e
                           {"--strict"}),
                    "v.md:7:1: error: unknown field 'voorzitter'\n"
                    "v.md:7:1: note: the layout does not use it; it takes: project, series, kind, "
-                   "date, meeting, venue, author, keywords, attendees, contact, postits_heading, "
-                   "postits_caption, body\n"
+                   "date, meeting, venue, author, keywords, attendees, contact, decisions, "
+                   "actions, postits_heading, postits_caption, body\n"
                    "v.md:8:1: error: unknown field 'notulist'\n"
                    "v.md:8:1: note: the layout does not use it; it takes: project, series, kind, "
-                   "date, meeting, venue, author, keywords, attendees, contact, postits_heading, "
-                   "postits_caption, body\n");
+                   "date, meeting, venue, author, keywords, attendees, contact, decisions, "
+                   "actions, postits_heading, postits_caption, body\n");
 }
 
 TEST_CASE("a date that is no date is one error at the data", "[e2e][data]") {

@@ -247,3 +247,22 @@ TEST_CASE("richtext: a source that is not rich text is an error", "[bind]") {
     CHECK(missing.errors()[0]->message == "unknown field 'bdy'");
     CHECK(missing.errors()[0]->hint == "did you mean 'body'?");
 }
+
+TEST_CASE("richtext: an empty section is a warning at its line and is left out", "[bind]") {
+    data::Value md = markdown("---\nk: v\n---\n\n# Besluiten\n\nGeen.\n\n# Open punten\n\n# Rondvraag\n\n"
+                              "## Leeg\n\nTekst.\n\n# Slot\n");
+    Bound b = bind_layout(layout_xml("<richtext source=\"body\"/>"), md);
+    std::vector<std::string> warnings;
+    for (const auto& d : b.diags.all())
+        warnings.push_back(format_diagnostic(d).substr(0, format_diagnostic(d).find('\n')));
+    CHECK(warnings == std::vector<std::string>{
+                          "d.md:9:1: warning: section 'Open punten' is empty",
+                          "d.md:17:1: warning: section 'Slot' is empty"});
+    std::vector<std::string> headings;
+    for (const auto& box : b.body().children)
+        if (box.tag == "H1" || box.tag == "H2") headings.push_back(text_of(box));
+    CHECK(headings == std::vector<std::string>{"Besluiten", "Rondvraag", "Leeg"});
+
+    Bound printed = bind_layout(layout_xml("<richtext source=\"body\" empty-sections=\"print\"/>"), md);
+    CHECK(printed.diags.all().empty());
+}

@@ -311,6 +311,29 @@ TEST_CASE("pathological nesting is an error, not a crash", "[data][markdown]") {
     REQUIRE(diags.all()[0].message == "Markdown nested more than 64 levels deep");
 }
 
+TEST_CASE("an image alone in its paragraph is a figure found next to the Markdown file",
+          "[data][markdown]") {
+    Diagnostics diags;
+    const std::string dir = DRUKWERK_SOURCE_ROOT "/inputs/";
+    auto doc = parse_markdown("Tekst\n\n![De muur](postit-muur-2025-01-21.png \"Onderschrift\")\n",
+                              dir + "m.md", {}, diags);
+    REQUIRE(diags.all().empty());
+    const auto& blocks = blocks_of(*doc);
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[1].kind == BK::Image);
+    CHECK(blocks[1].text == dir + "postit-muur-2025-01-21.png");
+    CHECK(blocks[1].info == "Onderschrift");
+    CHECK(plain_text(blocks[1].inlines) == "De muur");
+}
+
+TEST_CASE("a missing image is an error at its line", "[data][markdown]") {
+    Diagnostics diags;
+    parse_markdown("Tekst\n\n![De muur](weg.jpg)\n", "m.md", {}, diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].message == "image 'weg.jpg' not found");
+    CHECK(where(diags.all()[0].loc) == "m.md:3:1");
+}
+
 TEST_CASE("images are a warning; their description is kept", "[data][markdown]") {
     Diagnostics diags;
     auto doc = parse_markdown("Zie ![het logo](logo.png) hier\n", "m.md", {}, diags);
