@@ -1,5 +1,6 @@
 #include "data/markdown_loader.h"
 
+#include "data/footnote_labels.h"
 #include "data/front_matter.h"
 #include "data/markdown_convert.h"
 #include "data/rich_text.h"
@@ -46,6 +47,7 @@ std::optional<Value> parse_markdown(std::string_view text, const std::string& fi
     Value doc = Value::map({file, 1, 1});
     if (split->present) add_front_matter(*split, file, doc, diags);
 
+    check_footnote_labels(split->body, file, split->body_line, diags);
     Value body;
     body.kind = Value::Kind::Rich;
     body.loc = {file, split->body_line, 1};
