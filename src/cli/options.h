@@ -40,6 +40,9 @@ struct Options {
     std::string owner_password;
     bool help = false;
     bool version = false;
+    // render, check: --threads, the threads the run may use, its own included; 0: the cores.
+    // build hands each worker max(1, cores / workers).
+    int threads = 0;
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.

@@ -15,6 +15,7 @@
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
 #include "data/yaml_loader.h"
+#include "diag/executor.h"
 #include "diag/phase_clock.h"
 #include "diag/suggest.h"
 #include "layout/layout_reader.h"
@@ -103,20 +104,21 @@ void write_build_report(const Options& options, const typeset::Document& doc, ou
     write_build_report(options, int(doc.pages.size()), std::move(files), format, diags);
 }
 
-// A card deck's pages painted into a PDF as they come, on a thread of their own while the next
-// cards are typeset (see output/background_pdf.h); the cards of the first sheet are previewed
+// A card deck's pages painted into a PDF as they come, as a task of the run's executor while the
+// next cards are typeset (see output/background_pdf.h); the cards of the first sheet are previewed
 // to it while they are typeset, so that its fonts, glyphs and images are loaded when the sheet
 // comes. The file is opened with the first card without errors, so a deck whose errors are
 // found before touches no file. Pages with images outside the confinement are reported and not
 // painted; the output is then dropped.
 class PdfPageSink final : public PageSink {
 public:
-    PdfPageSink(const Options& options, typeset::Metadata metadata, Diagnostics& diags)
-        : options_(options), metadata_(std::move(metadata)), diags_(diags) {}
+    PdfPageSink(const Options& options, typeset::Metadata metadata, Diagnostics& diags,
+                Executor* executor)
+        : options_(options), metadata_(std::move(metadata)), diags_(diags), executor_(executor) {}
 
     void add(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) override {
         if (!check_confined_images(page, options_.confine, diags_, confinement_errors_)) return;
-        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
+        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_, executor_);
         add_files_read(fonts, page, files_read_);
         pdf_->add_page(std::move(page), fonts);
     }
@@ -124,7 +126,7 @@ public:
     void preview(const typeset::Page& face, const std::vector<typeset::FontFace>& fonts) override {
         // An image outside is reported when the face comes on a page, and never painted.
         if (!images_confined(face, options_.confine)) return;
-        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
+        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_, executor_);
         pdf_->warm(typeset::Page(face), fonts);
     }
 
@@ -147,6 +149,7 @@ private:
     const Options& options_;
     typeset::Metadata metadata_;
     Diagnostics& diags_;
+    Executor* executor_;
     std::optional<output::BackgroundPdf> pdf_;
     std::set<std::string> files_read_, confinement_errors_;
 };
@@ -173,15 +176,42 @@ static bool choose_page_master(layout::Layout& layout, const Options& options, D
 
 namespace {
 
+// The threads a render or check may use besides its own (--threads); none for one thread.
+std::optional<Executor> make_executor(const Options& options) {
+    const int threads = options.threads > 0 ? options.threads : available_cores();
+    if (threads <= 1) return std::nullopt;
+    return std::optional<Executor>(std::in_place, threads - 1);
+}
+
 // The layout and data of a job, read and checked.
 struct LoadedJob {
+    explicit LoadedJob(Executor* executor) : executor(executor) {}
+    Executor* executor;  // the run's, or none
     std::optional<layout::Layout> layout;
     std::optional<data::Value> data;
     std::unique_ptr<typeset::FontSystem> fonts;
     typeset::Hyphenator hyphenator;
-    // After the hyphenator: dropped first, so a preload still waiting for it gives up.
+    // The preload (see load_job), after the hyphenator it fills and before the promise it
+    // waits for: the promise is dropped first, so a preload still waiting for it gives up.
+    Executor::Task preload;
     std::promise<bool> hyphenation_wanted;
 };
+
+// On a spare thread: librsvg opened (for a render) while this thread reads and binds, then the
+// hyphenation dictionary loaded if a style hyphenates (`wanted`, known once the layout is read;
+// a broken promise counts as false). Without a spare thread both are loaded when first needed.
+void start_preload(LoadedJob& job, bool paints) {
+    if (!job.executor) return;
+    job.preload = job.executor->start(
+        [&hyphenator = job.hyphenator, paints, wanted = job.hyphenation_wanted.get_future().share()] {
+            if (paints) paint::svg_library();
+            try {
+                if (wanted.get()) hyphenator.load();
+            } catch (const std::future_error&) {
+                // the caller gave up before it knew (e.g. the layout had errors)
+            }
+        });
+}
 
 // False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
 // goes on, so that its cards are checked too.
@@ -199,11 +229,7 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
     job.fonts = typeset::FontSystem::create(fonts_directory(), diags);
     mark_phase("fonts ready");
     if (!job.fonts) return false;
-    // Then the second core opens librsvg (for a render) while this thread reads and binds,
-    // which start no threads, and then loads the hyphenation dictionary if a style hyphenates.
-    const bool paints = options.command != "check";
-    job.hyphenator.preload([paints] { if (paints) paint::svg_library(); },
-                           job.hyphenation_wanted.get_future());
+    start_preload(job, options.command != "check");
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
@@ -236,7 +262,8 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
     if (!boxes || diags.has_errors()) return std::nullopt;
     if (!check_confined_images(*boxes, options.confine, diags)) return std::nullopt;
 
-    typeset::Document doc = typeset::typeset_document(*boxes, *job.fonts, job.hyphenator, diags);
+    typeset::Document doc =
+        typeset::typeset_document(*boxes, *job.fonts, job.hyphenator, diags, job.executor);
     mark_phase("typeset");
     if (diags.has_errors()) return std::nullopt;
     doc.metadata.date = document_date(boxes->metadata.date, diags);
@@ -263,7 +290,7 @@ bool streams_cards(const Options& options, const layout::Layout& layout,
 int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) {
     typeset::Metadata metadata = card_deck_metadata(*job.layout, diags);
     metadata.date = document_date("", diags);
-    PdfPageSink sink(options, std::move(metadata), diags);
+    PdfPageSink sink(options, std::move(metadata), diags, job.executor);
     int exit_code = kInputError;
     if (!stream_card_pages(*job.layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                            exit_code, sink))
@@ -300,14 +327,15 @@ int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags)
 
 std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
                                                 int& exit_code) {
-    LoadedJob job;
+    LoadedJob job(nullptr);
     if (!load_job(options, job, diags, exit_code)) return std::nullopt;
     return typeset_job(options, job, diags, exit_code);
 }
 
 int run_check(const Options& options, Diagnostics& diags) {
     int exit_code = kOk;
-    LoadedJob job;
+    std::optional<Executor> executor = make_executor(options);
+    LoadedJob job(executor ? &*executor : nullptr);
     if (!load_job(options, job, diags, exit_code)) return exit_code;
     if (job.layout->cards) return check_card_pages(options, job, diags);
     typeset_job(options, job, diags, exit_code);
@@ -331,7 +359,8 @@ int run_render(const Options& options, Diagnostics& diags) {
     std::optional<output::Format> format = output::format_from_extension(
         options.format.empty() ? options.output : "." + options.format);
     int exit_code = kOk;
-    LoadedJob job;
+    std::optional<Executor> executor = make_executor(options);
+    LoadedJob job(executor ? &*executor : nullptr);
     if (!load_job(options, job, diags, exit_code)) return exit_code;
     if (streams_cards(options, *job.layout, format)) return render_card_pdf(options, job, diags);
     auto doc = typeset_job(options, job, diags, exit_code);
@@ -364,6 +393,7 @@ int run_render(const Options& options, Diagnostics& diags) {
         p.annotate = !options.deny_annotate;
     }
     out_options.owner_password = options.owner_password;
+    out_options.executor = job.executor;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
     mark_phase("written");
     if (!options.build_report.empty()) write_build_report(options, *doc, *format, diags);

@@ -143,6 +143,7 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
         buffers.emplace().push_back(std::move(*pdf));
     } else {
         paint::CairoOptions cairo{cairo_target(format), options.dpi, fallback_date};
+        cairo.executor = options.executor;
         buffers = paint::render_with_cairo(to_paint, cairo, diag);
         if (!buffers) return false;
         if (format == Format::Pdf && !buffers->empty() &&

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "diag/executor.h"
 #include "paint/haru_painter.h"
 #include "typeset/page.h"
 
@@ -25,6 +26,7 @@ struct OutputOptions {
     bool pdfa = false;
     std::optional<paint::Permissions> permissions{};
     std::string owner_password{};  // empty with permissions: a random one (see the README)
+    Executor* executor = nullptr;  // Cairo PDF: warms the glyphs ahead (paint/glyph_warmer.h)
 };
 
 // The files one write_document call produces, in page order.

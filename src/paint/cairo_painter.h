@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "diag/executor.h"
 #include "paint/painter.h"
 
 namespace dw::paint {
@@ -22,6 +23,9 @@ struct CairoOptions {
     // rest (font subsets, page tree, catalog, cross-reference table). A sink that returns false
     // has reported why; the painter stops drawing and fails.
     std::function<bool(std::string_view)> pdf_sink{};
+    // PDF of a whole document only: when given, its glyphs are loaded ahead on it (see
+    // glyph_warmer.h); the file is the same without.
+    Executor* executor = nullptr;
 };
 
 // Paints with Cairo into memory: one PDF for the whole document, or one PNG / SVG per page.
