@@ -382,6 +382,14 @@ int run_render(const Options& options, Diagnostics& diags) {
         size_t first = options.pages.empty() ? 0 : size_t(options.pages.front() - 1);
         if (first < doc->pages.size()) out_options.dpi = options.width_px * 72.0 / doc->pages[first].width;
     }
+    for (int page : options.pages) {  // a page the document does not have: the command line's fault
+        if (page <= int(doc->pages.size())) continue;
+        diags.error({options.output, 0, 0},
+                    "--pages " + std::to_string(page) + ": the document has " +
+                        std::to_string(doc->pages.size()) + " page" + (doc->pages.size() == 1 ? "" : "s"),
+                    "choose pages from 1 to " + std::to_string(doc->pages.size()));
+        return kUsageError;
+    }
     out_options.pages = options.pages;
     if (options.backend == "haru") out_options.backend = output::PdfBackend::Haru;
     out_options.pdfa = options.pdf_standard == "a-1b";
