@@ -17,6 +17,7 @@
 #include "data/yaml_loader.h"
 #include "diag/executor.h"
 #include "diag/phase_clock.h"
+#include "diag/program_location.h"
 #include "diag/suggest.h"
 #include "layout/layout_reader.h"
 #include "output/atomic_file.h"
@@ -33,9 +34,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Bundled resources: $DRUKWERK_FONTS, else fonts/ of the source tree the binary was built from.
+// Bundled fonts: $DRUKWERK_FONTS, else the installed share/drukwerk/fonts beside the program,
+// else (a program run from its build tree) fonts/ of the source tree it was built from.
 std::string fonts_directory() {
     if (const char* env = std::getenv("DRUKWERK_FONTS"); env && *env) return env;
+    if (auto installed = folder_beside_program(DRUKWERK_FONTS_FROM_PROGRAM)) return *installed;
     return std::string(DRUKWERK_SOURCE_ROOT) + "/fonts";
 }
 
