@@ -357,10 +357,24 @@ bool output_is_an_input(const Options& options, Diagnostics& diags) {
     return false;
 }
 
+// `-o -` is standard output: a PDF unless --format says otherwise, and for PNG or SVG one page.
+bool is_standard_output(const Options& options) { return options.output == "-"; }
+
+bool one_file_for_standard_output(const Options& options, output::Format format, size_t pages,
+                                  Diagnostics& diags) {
+    if (!is_standard_output(options) || format == output::Format::Pdf) return true;
+    if (options.pages.size() == 1 || (options.pages.empty() && pages == 1)) return true;
+    diags.error({options.output, 0, 0}, "standard output takes one PNG or SVG page",
+                "choose the page with --pages N");
+    return false;
+}
+
 int run_render(const Options& options, Diagnostics& diags) {
     if (output_is_an_input(options, diags)) return kUsageError;
     std::optional<output::Format> format = output::format_from_extension(
         options.format.empty() ? options.output : "." + options.format);
+    if (!format && options.format.empty() && is_standard_output(options))
+        format = output::Format::Pdf;
     int exit_code = kOk;
     std::optional<Executor> executor = make_executor(options);
     LoadedJob job(executor ? &*executor : nullptr);
@@ -393,6 +407,7 @@ int run_render(const Options& options, Diagnostics& diags) {
                     "choose pages from 1 to " + std::to_string(doc->pages.size()));
         return kUsageError;
     }
+    if (!one_file_for_standard_output(options, *format, doc->pages.size(), diags)) return kUsageError;
     out_options.pages = options.pages;
     if (options.backend == "haru") out_options.backend = output::PdfBackend::Haru;
     out_options.pdfa = options.pdf_standard == "a-1b";
