@@ -21,7 +21,7 @@ RunResult render_minutes(const std::vector<std::string>& extra, const fs::path& 
 
 }  // namespace
 
-TEST_CASE("-o - writes the PDF to standard output and no file named -", "[e2e][output]") {
+TEST_CASE("output to standard output (-o -): the PDF, and no file named -", "[e2e][output]") {
     TempDir dir;
     const RunResult to_file = render_minutes({"-o", (dir / "file.pdf").string()});
     const RunResult piped = render_minutes({"-o", "-"}, dir.path());
@@ -32,7 +32,7 @@ TEST_CASE("-o - writes the PDF to standard output and no file named -", "[e2e][o
     CHECK_FALSE(fs::exists(dir / "-"));
 }
 
-TEST_CASE("-o - writes one PNG or SVG page, and asks for --pages when there are more",
+TEST_CASE("output to standard output (-o -): one PNG or SVG page chosen with --pages",
           "[e2e][output]") {
     TempDir dir;
     const RunResult png = render_minutes({"-o", "-", "--format", "png", "--pages", "2"}, dir.path());
