@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <set>
 
@@ -193,28 +192,8 @@ struct LoadedJob {
     std::optional<layout::Layout> layout;
     std::optional<data::Value> data;
     std::unique_ptr<typeset::FontSystem> fonts;
-    typeset::Hyphenator hyphenator;
-    // The preload (see load_job), after the hyphenator it fills and before the promise it
-    // waits for: the promise is dropped first, so a preload still waiting for it gives up.
-    Executor::Task preload;
-    std::promise<bool> hyphenation_wanted;
+    typeset::Hyphenator hyphenator;  // loads its dictionary when a word is first hyphenated
 };
-
-// On a spare thread: librsvg opened (for a render) while this thread reads and binds, then the
-// hyphenation dictionary loaded if a style hyphenates (`wanted`, known once the layout is read;
-// a broken promise counts as false). Without a spare thread both are loaded when first needed.
-void start_preload(LoadedJob& job, bool paints) {
-    if (!job.executor) return;
-    job.preload = job.executor->start(
-        [&hyphenator = job.hyphenator, paints, wanted = job.hyphenation_wanted.get_future().share()] {
-            if (paints) paint::svg_library();
-            try {
-                if (wanted.get()) hyphenator.load();
-            } catch (const std::future_error&) {
-                // the caller gave up before it knew (e.g. the layout had errors)
-            }
-        });
-}
 
 // False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
 // goes on, so that its cards are checked too.
@@ -227,12 +206,9 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         return false;
     exit_code = kInputError;
     mark_phase("start");
-    // The fonts first: Pango's font map starts a thread, and no thread can start while the
-    // second core is inside dlopen (librsvg, ~2 ms).
     job.fonts = typeset::FontSystem::create(fonts_directory(), diags);
     mark_phase("fonts ready");
     if (!job.fonts) return false;
-    start_preload(job, options.command != "check");
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
@@ -240,10 +216,6 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         exit_code = kUsageError;
         return false;
     }
-    bool hyphenates = false;
-    for (const auto& [name, style] : job.layout->styles)
-        hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
-    job.hyphenation_wanted.set_value(hyphenates);
     job.data = load_data(options.data, *job.layout, diags);
     mark_phase("data read");
     if (!job.data) return false;
