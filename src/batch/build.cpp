@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "batch/stale_files.h"
 #include "batch/watch.h"
 #include "batch/worker_pool.h"
+#include "diag/executor.h"
 #include "diag/suggest.h"
 
 namespace dw::batch {
@@ -51,10 +53,14 @@ int default_workers(const Manifest& manifest, const BuildOptions& options) {
     return cores > 0 ? int(cores) : 1;
 }
 
+// The workers share the cores: each render may use max(1, cores / workers) threads.
+int threads_per_worker(int workers) { return std::max(1, available_cores() / std::max(1, workers)); }
+
 std::vector<std::string> worker_argv(const Job& job, const Manifest& manifest,
-                                     const std::string& self, const std::string& report) {
+                                     const std::string& self, const std::string& report,
+                                     int threads) {
     std::vector<std::string> argv{self, "render", job.data, "--layout", job.layout, "-o",
-                                  job.output};
+                                  job.output, "--threads", std::to_string(threads)};
     argv.insert(argv.end(), job.render_args.begin(), job.render_args.end());
     argv.insert(argv.end(), {"--build-report", report});
     for (const auto& dir : manifest.allowed_dirs) argv.insert(argv.end(), {"--confine", dir});
@@ -134,7 +140,8 @@ public:
                 continue;
             }
             std::string report = reports.path() + "/" + std::to_string(i) + ".report";
-            tasks.push_back({worker_argv(*jobs[i], manifest_, self_, report),
+            tasks.push_back({worker_argv(*jobs[i], manifest_, self_, report,
+                                         threads_per_worker(default_workers(manifest_, options_))),
                              jobs[i]->timeout_seconds});
             task_job.push_back(i);
         }

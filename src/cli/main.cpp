@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     std::string error;
     auto options = parse_options(argc, argv, error);
     if (!options) {
-        std::cerr << "drukwerk: error: " << error << "\n\n" << usage_text();
+        std::cerr << "drukwerk: error: " << error << "\nrun 'drukwerk --help' for the usage\n";
         return kUsageError;
     }
     if (options->help) {

@@ -54,7 +54,7 @@ const char* usage_text() {
            "                       [--pages LIST] [--width-px N] [--page-master NAME]\n"
            "                       [--backend cairo|haru] [--pdf-standard a-1b|ua-1]\n"
            "                       [--permissions no-print,no-copy,no-modify,no-annotate]\n"
-           "                       [--owner-password PASSWORD]\n"
+           "                       [--owner-password PASSWORD] [--threads N]\n"
            "       drukwerk render DATA --layout LAYOUT --email-bundle DIR\n"
            "                       [--encoding utf-8|windows-1252|utf-16] [--font-dir DIR]\n"
            "                       card decks: [--where FIELD=VALUE] [--sort FIELD] [--keep-going]\n"
@@ -80,6 +80,8 @@ const char* usage_text() {
            "build renders a manifest's jobs in N worker processes (default: the number of cores),\n"
            "skipping jobs whose inputs have not changed; --force renders all, --list shows them,\n"
            "--watch renders again whenever an input changes.\n"
+           "--threads N lets a render use N threads, its own included (default: the number of\n"
+           "cores; 1: none besides its own); build gives each worker the cores divided by -j.\n"
            "--width-px N (PNG only) scales the page to exactly N pixels wide, instead of --dpi.\n"
            "--page-master NAME starts the document on that page master of the layout (a variant\n"
            "such as a4 next to a3) instead of the one <document> names.\n"
@@ -164,6 +166,15 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
                 return std::nullopt;
             }
             o.workers = int(n);
+        } else if (arg == "--threads") {
+            auto v = value("--threads");
+            double n = 0;
+            if (!v) return std::nullopt;
+            if (!parse_number(*v, n) || n < 1 || n > 256 || n != int(n)) {
+                error = "--threads takes a number of threads from 1 to 256";
+                return std::nullopt;
+            }
+            o.threads = int(n);
         } else if (arg == "--force") o.force = true;
         else if (arg == "--list") o.list = true;
         else if (arg == "--watch") o.watch = true;

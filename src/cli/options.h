@@ -54,6 +54,9 @@ struct Options {
     // Text of everyone's files and scripts (issue 16).
     data::TextEncoding encoding = data::TextEncoding::Automatic;  // --encoding
     std::vector<std::string> font_dirs;                            // --font-dir, repeatable
+    // render, check: --threads, the threads the run may use, its own included; 0: the cores.
+    // build hands each worker max(1, cores / workers).
+    int threads = 0;
 };
 
 // Parses argv; on a usage error returns nullopt and sets `error`.

@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <set>
 
@@ -16,7 +15,9 @@
 #include "data/markdown_loader.h"
 #include "data/path_guard.h"
 #include "data/yaml_loader.h"
+#include "diag/executor.h"
 #include "diag/phase_clock.h"
+#include "diag/program_location.h"
 #include "diag/suggest.h"
 #include "layout/image_alt_check.h"
 #include "layout/layout_reader.h"
@@ -35,9 +36,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Bundled resources: $DRUKWERK_FONTS, else fonts/ of the source tree the binary was built from.
+// Bundled fonts: $DRUKWERK_FONTS, else the installed share/drukwerk/fonts beside the program,
+// else (a program run from its build tree) fonts/ of the source tree it was built from.
 std::string fonts_directory() {
     if (const char* env = std::getenv("DRUKWERK_FONTS"); env && *env) return env;
+    if (auto installed = folder_beside_program(DRUKWERK_FONTS_FROM_PROGRAM)) return *installed;
     return std::string(DRUKWERK_SOURCE_ROOT) + "/fonts";
 }
 
@@ -106,20 +109,21 @@ void write_build_report(const Options& options, const typeset::Document& doc, ou
     write_build_report(options, int(doc.pages.size()), std::move(files), format, diags);
 }
 
-// A card deck's pages painted into a PDF as they come, on a thread of their own while the next
-// cards are typeset (see output/background_pdf.h); the cards of the first sheet are previewed
+// A card deck's pages painted into a PDF as they come, as a task of the run's executor while the
+// next cards are typeset (see output/background_pdf.h); the cards of the first sheet are previewed
 // to it while they are typeset, so that its fonts, glyphs and images are loaded when the sheet
 // comes. The file is opened with the first card without errors, so a deck whose errors are
 // found before touches no file. Pages with images outside the confinement are reported and not
 // painted; the output is then dropped.
 class PdfPageSink final : public PageSink {
 public:
-    PdfPageSink(const Options& options, typeset::Metadata metadata, Diagnostics& diags)
-        : options_(options), metadata_(std::move(metadata)), diags_(diags) {}
+    PdfPageSink(const Options& options, typeset::Metadata metadata, Diagnostics& diags,
+                Executor* executor)
+        : options_(options), metadata_(std::move(metadata)), diags_(diags), executor_(executor) {}
 
     void add(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) override {
         if (!check_confined_images(page, options_.confine, diags_, confinement_errors_)) return;
-        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
+        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_, executor_);
         add_files_read(fonts, page, files_read_);
         pdf_->add_page(std::move(page), fonts);
     }
@@ -127,7 +131,7 @@ public:
     void preview(const typeset::Page& face, const std::vector<typeset::FontFace>& fonts) override {
         // An image outside is reported when the face comes on a page, and never painted.
         if (!images_confined(face, options_.confine)) return;
-        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_);
+        if (!pdf_) pdf_.emplace(options_.output, metadata_, diags_, executor_);
         pdf_->warm(typeset::Page(face), fonts);
     }
 
@@ -150,6 +154,7 @@ private:
     const Options& options_;
     typeset::Metadata metadata_;
     Diagnostics& diags_;
+    Executor* executor_;
     std::optional<output::BackgroundPdf> pdf_;
     std::set<std::string> files_read_, confinement_errors_;
 };
@@ -185,14 +190,21 @@ bool add_user_fonts(const Options& options, const layout::Layout& layout, typese
     return ok;
 }
 
+// The threads a render or check may use besides its own (--threads); none for one thread.
+std::optional<Executor> make_executor(const Options& options) {
+    const int threads = options.threads > 0 ? options.threads : available_cores();
+    if (threads <= 1) return std::nullopt;
+    return std::optional<Executor>(std::in_place, threads - 1);
+}
+
 // The layout and data of a job, read and checked.
 struct LoadedJob {
+    explicit LoadedJob(Executor* executor) : executor(executor) {}
+    Executor* executor;  // the run's, or none
     std::optional<layout::Layout> layout;
     std::optional<data::Value> data;
     std::unique_ptr<typeset::FontSystem> fonts;
-    typeset::Hyphenator hyphenator;
-    // After the hyphenator: dropped first, so a preload still waiting for it gives up.
-    std::promise<bool> hyphenation_wanted;
+    typeset::Hyphenator hyphenator;  // loads its dictionary when a word is first hyphenated
 };
 
 // The data against the layout's declaration, before binding. A deck goes on with --keep-going
@@ -208,8 +220,6 @@ bool validate_job_data(const Options& options, LoadedJob& job, Diagnostics& diag
 
 // False when the job cannot go on (reported; `exit_code` says why). A card deck with bad rows
 // goes on, so that its cards are checked too.
-bool uses_libharu(const Options& options);
-
 bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& exit_code) {
     exit_code = kIoError;
     if (!check_confined(options.layout, "layout", options.confine, diags) ||
@@ -219,26 +229,9 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         return false;
     exit_code = kInputError;
     mark_phase("start");
-    // The fonts first: Pango's font map starts a thread, and no thread can start while the
-    // second core is inside dlopen (librsvg, ~2 ms).
     job.fonts = typeset::FontSystem::create(fonts_directory(), diags);
     mark_phase("fonts ready");
     if (!job.fonts) return false;
-    // Then the second core opens librsvg (for a render) while this thread reads and binds,
-    // which start no threads, and then loads the hyphenation dictionary if a style hyphenates.
-    const bool paints = options.command != "check";
-    // Tagged Cairo PDFs get the PDF/UA finishing of the libqpdf module: loaded here, on the
-    // spare core. Card decks (CSV data) are mostly written as untagged sheets: only a guess,
-    // a wrong one costs the load's time and nothing else.
-    const bool finishes_pdf = paints && !uses_libharu(options) &&
-                              output::format_from_extension(options.output) == output::Format::Pdf &&
-                              fs::path(options.data).extension() != ".csv";
-    job.hyphenator.preload(
-        [paints, finishes_pdf] {
-            if (paints) paint::svg_library();
-            if (finishes_pdf) output::Module::preload(output::kQpdfModule);
-        },
-                           job.hyphenation_wanted.get_future());
     job.layout = layout::load_layout(options.layout, diags);
     mark_phase("layout read");
     if (!job.layout) return false;
@@ -248,10 +241,6 @@ bool load_job(const Options& options, LoadedJob& job, Diagnostics& diags, int& e
         exit_code = kUsageError;
         return false;
     }
-    bool hyphenates = false;
-    for (const auto& [name, style] : job.layout->styles)
-        hyphenates |= typeset::Hyphenator::supports(style.hyphenate);
-    job.hyphenation_wanted.set_value(hyphenates);
     if (!bind::check_data_format(options.data, *job.layout, diags)) return false;
     job.data = load_data(options.data, *job.layout, options.encoding, diags);
     mark_phase("data read");
@@ -275,7 +264,8 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
     if (!boxes || diags.has_errors()) return std::nullopt;
     if (!check_confined_images(*boxes, options.confine, diags)) return std::nullopt;
 
-    typeset::Document doc = typeset::typeset_document(*boxes, *job.fonts, job.hyphenator, diags);
+    typeset::Document doc =
+        typeset::typeset_document(*boxes, *job.fonts, job.hyphenator, diags, job.executor);
     mark_phase("typeset");
     if (diags.has_errors()) return std::nullopt;
     doc.metadata.date = document_date(boxes->metadata.date, diags);
@@ -302,7 +292,7 @@ bool streams_cards(const Options& options, const layout::Layout& layout,
 int render_card_pdf(const Options& options, LoadedJob& job, Diagnostics& diags) {
     typeset::Metadata metadata = card_deck_metadata(*job.layout, diags);
     metadata.date = document_date("", diags);
-    PdfPageSink sink(options, std::move(metadata), diags);
+    PdfPageSink sink(options, std::move(metadata), diags, job.executor);
     int exit_code = kInputError;
     if (!stream_card_pages(*job.layout, *job.data, options, *job.fonts, job.hyphenator, diags,
                            exit_code, sink))
@@ -339,14 +329,15 @@ int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags)
 
 std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
                                                 int& exit_code) {
-    LoadedJob job;
+    LoadedJob job(nullptr);
     if (!load_job(options, job, diags, exit_code)) return std::nullopt;
     return typeset_job(options, job, diags, exit_code);
 }
 
 int run_check(const Options& options, Diagnostics& diags) {
     int exit_code = kOk;
-    LoadedJob job;
+    std::optional<Executor> executor = make_executor(options);
+    LoadedJob job(executor ? &*executor : nullptr);
     if (!load_job(options, job, diags, exit_code)) return exit_code;
     if (job.layout->cards) return check_card_pages(options, job, diags);
     typeset_job(options, job, diags, exit_code);
@@ -365,12 +356,27 @@ bool output_is_an_input(const Options& options, Diagnostics& diags) {
     return false;
 }
 
+// `-o -` is standard output: a PDF unless --format says otherwise, and for PNG or SVG one page.
+bool is_standard_output(const Options& options) { return options.output == "-"; }
+
+bool one_file_for_standard_output(const Options& options, output::Format format, size_t pages,
+                                  Diagnostics& diags) {
+    if (!is_standard_output(options) || format == output::Format::Pdf) return true;
+    if (options.pages.size() == 1 || (options.pages.empty() && pages == 1)) return true;
+    diags.error({options.output, 0, 0}, "standard output takes one PNG or SVG page",
+                "choose the page with --pages N");
+    return false;
+}
+
 int run_render(const Options& options, Diagnostics& diags) {
     if (output_is_an_input(options, diags)) return kUsageError;
     std::optional<output::Format> format = output::format_from_extension(
         options.format.empty() ? options.output : "." + options.format);
+    if (!format && options.format.empty() && is_standard_output(options))
+        format = output::Format::Pdf;
     int exit_code = kOk;
-    LoadedJob job;
+    std::optional<Executor> executor = make_executor(options);
+    LoadedJob job(executor ? &*executor : nullptr);
     if (!load_job(options, job, diags, exit_code)) return exit_code;
     if (streams_cards(options, *job.layout, format)) return render_card_pdf(options, job, diags);
     auto doc = typeset_job(options, job, diags, exit_code);
@@ -392,6 +398,15 @@ int run_render(const Options& options, Diagnostics& diags) {
         size_t first = options.pages.empty() ? 0 : size_t(options.pages.front() - 1);
         if (first < doc->pages.size()) out_options.dpi = options.width_px * 72.0 / doc->pages[first].width;
     }
+    for (int page : options.pages) {  // a page the document does not have: the command line's fault
+        if (page <= int(doc->pages.size())) continue;
+        diags.error({options.output, 0, 0},
+                    "--pages " + std::to_string(page) + ": the document has " +
+                        std::to_string(doc->pages.size()) + " page" + (doc->pages.size() == 1 ? "" : "s"),
+                    "choose pages from 1 to " + std::to_string(doc->pages.size()));
+        return kUsageError;
+    }
+    if (!one_file_for_standard_output(options, *format, doc->pages.size(), diags)) return kUsageError;
     out_options.pages = options.pages;
     if (options.backend == "haru") out_options.backend = output::PdfBackend::Haru;
     out_options.pdfa = options.pdf_standard == "a-1b";
@@ -403,6 +418,7 @@ int run_render(const Options& options, Diagnostics& diags) {
         p.annotate = !options.deny_annotate;
     }
     out_options.owner_password = options.owner_password;
+    out_options.executor = job.executor;
     if (!output::write_document(*doc, *format, options.output, out_options, diags)) return kIoError;
     mark_phase("written");
     if (!options.build_report.empty()) write_build_report(options, *doc, *format, diags);

@@ -37,6 +37,8 @@ struct Node {
     std::vector<std::pair<std::string, std::string>> attributes;  // in source order
     std::vector<Node> children;
     std::string text;  // "#text" nodes only: the character data, whitespace-normalised
+    // "#text" nodes only: where `text` continues in the file after collapsed whitespace.
+    std::vector<TextAnchor> text_anchors;
     SourceLoc loc;     // the element's '<', or a text's first character
     // Where each attribute's name starts (std::less<>: found by string_view, without a copy).
     std::map<std::string, SourceLoc, std::less<>> attribute_locs;

@@ -291,7 +291,7 @@ void prepare_for_binding(Node& node) {
         else if (const AttrSpec* attr = node.schema_attribute(name))
             prepared.value = convert_static_value(*attr, value);
     }
-    node.text_template = split_template(node.text, node.loc);
+    node.text_template = split_template(node.text, node.loc, node.text_anchors);
     for (auto& child : node.children) prepare_for_binding(child);
 }
 

@@ -23,9 +23,20 @@ struct TemplatePart {
 
 using TextTemplate = std::vector<TemplatePart>;
 
-// Splits `text`, which starts at `loc`. A part's column is `loc`'s plus its byte offset, as long
-// as no line break comes before it (after one, the part keeps `loc`).
-TextTemplate split_template(std::string_view text, const SourceLoc& loc);
+// Where a whitespace-collapsed text continues in its source: from byte `offset` of the collapsed
+// text on, the text stands at `line`:`col` of the file. Collapsing records one after each run of
+// whitespace it shortened or that held a line break (see inline_whitespace.h).
+struct TextAnchor {
+    size_t offset = 0;
+    int line = 0;
+    int col = 0;
+};
+
+// Splits `text`, which starts at `loc`. A part's column is `loc`'s plus its byte offset, counted
+// from the last anchor before it when there is one; without anchors, a part after a line break
+// keeps `loc`.
+TextTemplate split_template(std::string_view text, const SourceLoc& loc,
+                            const std::vector<TextAnchor>& anchors = {});
 
 // Where the value of an attribute written at `attribute_loc` starts: after `name="`.
 SourceLoc attribute_value_loc(const SourceLoc& attribute_loc, std::string_view name);

@@ -1,15 +1,12 @@
 #include "output/background_pdf.h"
 
-#include <pthread.h>
-
 namespace dw::output {
 
 BackgroundPdf::BackgroundPdf(std::string out_path, const typeset::Metadata& metadata,
-                             Diagnostics& diag, size_t depth)
-    : diag_(diag),
-      pdf_(std::move(out_path), metadata, paint_diag_),
-      depth_(depth < 1 ? 1 : depth),
-      thread_([this] { paint_pages(); }) {}
+                             Diagnostics& diag, Executor* executor, size_t depth)
+    : diag_(diag), pdf_(std::move(out_path), metadata, paint_diag_), depth_(depth < 1 ? 1 : depth) {
+    if (executor) task_ = executor->start([this] { paint_pages(); });
+}
 
 BackgroundPdf::~BackgroundPdf() { stop(); }
 
@@ -19,10 +16,11 @@ void BackgroundPdf::stop() {
         closing_ = true;
     }
     changed_.notify_all();
-    if (thread_.joinable()) thread_.join();
+    task_.wait();
 }
 
 void BackgroundPdf::add_page(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) {
+    if (!task_.valid()) return pdf_.add_page(page, fonts);
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return queue_.size() < depth_; });
     // The font table is copied: the caller's keeps growing while this page waits.
@@ -35,14 +33,13 @@ void BackgroundPdf::add_page(typeset::Page&& page, const std::vector<typeset::Fo
 void BackgroundPdf::warm(typeset::Page&& page, const std::vector<typeset::FontFace>& fonts) {
     {
         std::lock_guard lock(mutex_);
-        if (pages_added_) return;  // painting has begun: too late to help
+        if (pages_added_ || !task_.valid()) return;  // painting has begun: too late to help
         warm_queue_.emplace_back(std::move(page), fonts);
     }
     changed_.notify_all();
 }
 
 void BackgroundPdf::paint_pages() {
-    pthread_setname_np(pthread_self(), "dw-paint");  // for perf, top -H and gdb
     for (;;) {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [this] { return !queue_.empty() || !warm_queue_.empty() || closing_; });

@@ -4,28 +4,29 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "diag/executor.h"
 #include "output/streamed_pdf.h"
 #include "typeset/page.h"
 
 namespace dw::output {
 
-// A StreamedPdf painted on a thread of its own: add_page() queues the page and returns, so the
-// caller typesets the next sheet of a card deck while Cairo writes this one (each takes about
-// half of the time, and the machine has two cores). At most `depth` pages wait; add_page()
-// blocks beyond that, so memory stays flat. The pages are painted in order by one thread, so
-// the file is the one StreamedPdf writes. What the painting reports is held and handed to
-// `diag` by commit(), after the thread has finished, so the messages do not depend on timing
-// and Diagnostics is only ever used by one thread at a time. Without a commit the thread is
-// stopped and nothing is written or replaced.
+// A StreamedPdf painted as one task of the driver's executor: add_page() queues the page and
+// returns, so the caller typesets the next sheet of a card deck while Cairo writes this one
+// (each takes about half of the time). At most `depth` pages wait; add_page() blocks beyond
+// that, so memory stays flat. The pages are painted in order by one task, so the file is the
+// one StreamedPdf writes. What the painting reports is held and handed to `diag` by commit(),
+// after the task has finished, so the messages do not depend on timing and Diagnostics is only
+// ever used by one thread at a time. Without a commit the task is stopped and nothing is
+// written or replaced. Without an executor, add_page() paints the page itself and warm() does
+// nothing: the file is the same.
 class BackgroundPdf {
 public:
     BackgroundPdf(std::string out_path, const typeset::Metadata& metadata, Diagnostics& diag,
-                  size_t depth = 2);
+                  Executor* executor, size_t depth = 2);
     ~BackgroundPdf();
     BackgroundPdf(const BackgroundPdf&) = delete;
     BackgroundPdf& operator=(const BackgroundPdf&) = delete;
@@ -39,11 +40,11 @@ public:
     bool commit(int& pages);
 
 private:
-    void paint_pages();  // the thread
+    void paint_pages();  // the task
     void stop();
 
     Diagnostics& diag_;
-    Diagnostics paint_diag_;  // the thread's until it is joined
+    Diagnostics paint_diag_;  // the task's until it has ended
     StreamedPdf pdf_;
     const size_t depth_;
     std::mutex mutex_;
@@ -53,7 +54,7 @@ private:
     std::deque<QueuedPage> warm_queue_;
     bool pages_added_ = false;
     bool closing_ = false;
-    std::thread thread_;
+    Executor::Task task_;  // none without an executor
 };
 
 }  // namespace dw::output

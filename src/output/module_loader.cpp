@@ -1,7 +1,10 @@
 #include "output/module_loader.h"
 
+#include "diag/program_location.h"
+
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -10,15 +13,18 @@ namespace fs = std::filesystem;
 namespace dw::output {
 namespace {
 
-// Where a module may be: next to the program (how it is built and shipped), then the build
-// folder compiled in, for programs that run elsewhere in the build tree (tests).
+// Where a module may be: the installed lib/drukwerk beside the program, next to the program (how
+// it is built), then the build folder compiled in, for programs that run elsewhere in the build
+// tree (tests).
 std::vector<fs::path> module_folders() {
     std::vector<fs::path> folders;
-    std::error_code error;
-    const fs::path program = fs::read_symlink("/proc/self/exe", error);
-    if (!error) folders.push_back(program.parent_path());
+    if (auto installed = folder_beside_program(DRUKWERK_MODULES_FROM_PROGRAM))
+        folders.push_back(*installed);
+    if (fs::path program = program_folder(); !program.empty()) folders.push_back(program);
     const fs::path built_in = DRUKWERK_MODULE_DIR;
-    if (folders.empty() || !fs::equivalent(folders.front(), built_in, error))
+    // Compared by name: the folders are only looked into until the module is found, so an
+    // installed program never touches the build folder.
+    if (std::find(folders.begin(), folders.end(), built_in) == folders.end())
         folders.push_back(built_in);
     return folders;
 }

@@ -145,6 +145,7 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
     } else {
         paint::CairoOptions cairo{cairo_target(format), options.dpi, fallback_date};
         cairo.png_palette = options.png_palette;
+        cairo.executor = options.executor;
         buffers = paint::render_with_cairo(to_paint, cairo, diag);
         if (!buffers) return false;
         if (format == Format::Pdf && !buffers->empty() &&

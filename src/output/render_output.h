@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "diag/executor.h"
 #include "paint/haru_painter.h"
 #include "typeset/page.h"
 
@@ -26,6 +27,7 @@ struct OutputOptions {
     std::optional<paint::Permissions> permissions{};
     std::string owner_password{};  // empty with permissions: a random one (see the README)
     bool png_palette = false;  // PNG only: 256 colours, a smaller file (paint/png_palette.h)
+    Executor* executor = nullptr;  // Cairo PDF: warms the glyphs ahead (paint/glyph_warmer.h)
 };
 
 // The files one write_document call produces, in page order.

@@ -95,6 +95,7 @@ bool StagedFile::fail(const char* what) {
     diag_.error({target_}, what + (": " + errno_text(err)), hint_for(err, dir_));
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
+    direct_ = false;
     if (!temp_.empty()) ::unlink(temp_.c_str());
     temp_.clear();
     return false;
@@ -127,7 +128,40 @@ int StagedFile::create_temp_file() {
     return -1;
 }
 
+bool StagedFile::open_special() {
+    if (target_ == "-") {
+        fd_ = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
+        direct_ = fd_ >= 0;
+        if (!direct_) fail("cannot write to standard output");
+        return true;
+    }
+    struct stat link {}, file {};
+    if (::lstat(target_.c_str(), &link) != 0) return false;  // a new file
+    const bool resolves = ::stat(target_.c_str(), &file) == 0;
+    if (S_ISLNK(link.st_mode) && !resolves) {
+        diag_.error({target_}, "the output is a symlink that points nowhere; not replacing it",
+                    "remove the symlink or choose another output file");
+        return true;
+    }
+    if (!S_ISREG(file.st_mode) && !S_ISDIR(file.st_mode)) {
+        fd_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC);
+        direct_ = fd_ >= 0;
+        if (!direct_) fail("cannot open the output for writing");
+        return true;
+    }
+    if (S_ISLNK(link.st_mode) && S_ISREG(file.st_mode)) {  // replace the file it names
+        std::error_code ec;
+        const fs::path resolved = fs::canonical(target_, ec);
+        if (!ec) {
+            target_ = resolved.string();
+            dir_ = resolved.parent_path().string();
+        }
+    }
+    return false;
+}
+
 bool StagedFile::open() {
+    if (open_special()) return direct_;
     if (fs::path(target_).filename().empty()) {
         diag_.error({target_}, "the output path names a directory, not a file",
                     "give a file name, e.g. out/result.pdf");
@@ -149,13 +183,13 @@ bool StagedFile::open() {
 }
 
 bool StagedFile::append(std::string_view bytes) {
-    if (temp_.empty() || fd_ < 0) return false;
+    if (!ok() || fd_ < 0) return false;
     if (!write_all(fd_, bytes)) return fail("cannot write the output");
     return true;
 }
 
 bool StagedFile::close() {
-    if (fd_ < 0) return !temp_.empty();
+    if (fd_ < 0) return ok();
     if (::fsync(fd_) != 0 && errno != EINVAL) return fail("cannot flush to disk");
     // close() reports what NFS could only tell then: the write errors.
     int result = ::close(fd_);
@@ -165,6 +199,7 @@ bool StagedFile::close() {
 }
 
 bool StagedFile::commit() {
+    if (direct_) return close();
     if (!close() || temp_.empty()) return false;
     if (::rename(temp_.c_str(), target_.c_str()) != 0) {
         return fail("cannot replace the output file");

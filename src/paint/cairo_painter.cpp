@@ -93,13 +93,13 @@ void CairoPainter::Impl::begin_document(const typeset::Document& doc) {
     set_pdf_metadata(surface_.get(), doc.metadata, options_.fallback_date, diag_);
     add_pdf_outline(surface_.get(), doc.outline, dest_names_, diag_);
     check_cairo();
-    if (!broken_ && !doc.pages.empty()) start_glyph_warmer(doc);
+    if (!broken_ && !doc.pages.empty() && options_.executor) start_glyph_warmer(doc);
 }
 
-// A whole document: its glyphs are loaded on the second core while this thread paints.
+// A whole document: its glyphs are loaded on another thread while this one paints.
 void CairoPainter::Impl::start_glyph_warmer(const typeset::Document& doc) {
     fonts_->load_all();  // here, so that problems are reported on this thread
-    warmer_ = std::make_unique<GlyphWarmer>(doc, *fonts_, font_options_.get());
+    warmer_ = std::make_unique<GlyphWarmer>(doc, *fonts_, font_options_.get(), *options_.executor);
 }
 
 void CairoPainter::Impl::open_pdf() {

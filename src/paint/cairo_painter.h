@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "diag/executor.h"
 #include "paint/painter.h"
 
 namespace dw::paint {
@@ -23,6 +24,9 @@ struct CairoOptions {
     // has reported why; the painter stops drawing and fails.
     std::function<bool(std::string_view)> pdf_sink{};
     bool png_palette = false;  // PNG only: 256 colours, for small files (png_palette.h)
+    // PDF of a whole document only: when given, its glyphs are loaded ahead on it (see
+    // glyph_warmer.h); the file is the same without.
+    Executor* executor = nullptr;
 };
 
 // Paints with Cairo into memory: one PDF for the whole document, or one PNG / SVG per page.

@@ -1,7 +1,6 @@
 #include "paint/glyph_warmer.h"
 
 #include <cairo-pdf.h>
-#include <pthread.h>
 
 #include <cmath>
 
@@ -83,25 +82,22 @@ cairo_scaled_font_t* GlyphWalk::unscaled_font(cairo_font_face_t* face) {
 }
 
 GlyphWarmer::GlyphWarmer(const typeset::Document& doc, const FontCache& fonts,
-                         const cairo_font_options_t* context_options)
+                         const cairo_font_options_t* context_options, Executor& executor)
     : doc_(doc), options_(cairo_font_options_copy(context_options)) {
     walk_ = std::make_unique<GlyphWalk>(fonts, options_.get(), &stop_);
-    thread_ = std::thread([this] { run(); });
+    task_ = executor.start([this] { run(); });
 }
 
-void GlyphWarmer::wait() {
-    if (thread_.joinable()) thread_.join();
-}
+void GlyphWarmer::wait() { task_.wait(); }
 
 std::vector<cairo_scaled_font_t*> GlyphWarmer::scaled_fonts() const { return walk_->scaled_fonts(); }
 
-GlyphWarmer::~GlyphWarmer() {
+void GlyphWarmer::stop() {
     stop_ = true;
     wait();
-}  // then the walk lets go of its scaled fonts
+}
 
 void GlyphWarmer::run() {
-    pthread_setname_np(pthread_self(), "dw-warm");  // for perf, top -H and gdb
     for (const typeset::Page& page : doc_.pages) {
         if (stop_) break;
         paint_page(page, *walk_);

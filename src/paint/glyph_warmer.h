@@ -5,10 +5,10 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "diag/executor.h"
 #include "paint/cairo_fonts.h"
 #include "paint/cairo_handles.h"
 #include "paint/painter.h"
@@ -70,7 +70,8 @@ private:
     std::map<cairo_font_face_t*, ScaledFontPtr> unscaled_;
 };
 
-// Loads every glyph a document shows into Cairo's glyph caches, on another thread, while the
+// Loads every glyph a document shows into Cairo's glyph caches, as a task of the driver's
+// executor, while the
 // painter works through the pages: its metrics in each scaled font, and for the first use of a
 // glyph of a face also what the PDF surface's subsetting asks for (the outline, and the metrics
 // at size 1).
@@ -79,7 +80,7 @@ private:
 // minutes that is about a quarter of painting, and painting is the last stage, so it all sat on
 // the critical path while the second core idled.
 //
-// How: a GlyphWalk over the pages, on a thread of its own. Cairo locks a scaled font's glyph
+// How: a GlyphWalk over the pages, as one task. Cairo locks a scaled font's glyph
 // cache, and the FT_Face behind it, while it loads a glyph, so both threads may use one font at
 // once. Which thread loads a glyph does not change what is written: the output stays
 // byte-identical.
@@ -91,11 +92,14 @@ class GlyphWarmer {
 public:
     // `context_options`: what the painter sets with cairo_set_font_options (copied).
     GlyphWarmer(const typeset::Document& doc, const FontCache& fonts,
-                const cairo_font_options_t* context_options);
-    ~GlyphWarmer();  // stops after the glyph run at hand and waits for the thread
+                const cairo_font_options_t* context_options, Executor& executor);
+    ~GlyphWarmer() { stop(); }  // then the walk lets go of its scaled fonts
     GlyphWarmer(const GlyphWarmer&) = delete;
     GlyphWarmer& operator=(const GlyphWarmer&) = delete;
 
+    // Stops after the glyph run at hand (before the first, if the task has not begun) and
+    // waits for the task.
+    void stop();
     // For tests. wait(): until every page is done; then scaled_fonts() lists the scaled fonts
     // the warmer holds, and runs_warmed() counts the glyph runs it looked up.
     void wait();
@@ -109,7 +113,7 @@ private:
     FontOptionsPtr options_;
     std::atomic<bool> stop_{false};
     std::unique_ptr<GlyphWalk> walk_;  // holds the scaled fonts it made until the warmer ends
-    std::thread thread_;
+    Executor::Task task_;
 };
 
 }  // namespace dw::paint

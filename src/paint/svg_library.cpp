@@ -38,7 +38,8 @@ struct Loader {
     }
 };
 
-// Never destroyed: a preloading thread may still be inside load() when the process exits.
+// Never destroyed: a painting task on the executor may still be inside load() when the process
+// exits.
 Loader& loader() {
     static Loader* instance = new Loader;
     return *instance;

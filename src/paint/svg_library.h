@@ -7,8 +7,8 @@ namespace dw::paint {
 
 // librsvg, opened with dlopen instead of linked. With its Rust runtime, libxml2 and ICU it is
 // the largest library drukwerk uses, and loading it costs every process ~4 ms of start-up.
-// A render calls svg_library() early on the second core (see cli/pipeline.cpp), so the first SVG
-// drawn does not wait for it; `drukwerk check` never loads it.
+// It is loaded when the first SVG is drawn, so a document without SVG images and `drukwerk check`
+// never load it.
 struct SvgLibrary {
     decltype(&rsvg_handle_new_from_file) new_from_file = nullptr;
     decltype(&rsvg_handle_render_document) render_document = nullptr;

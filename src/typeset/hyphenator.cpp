@@ -3,7 +3,6 @@
 #include "diag/phase_clock.h"
 
 #include <glib.h>
-#include <pthread.h>
 
 #include <algorithm>
 #include <map>
@@ -96,24 +95,12 @@ bool all_capitals(std::string_view word) {
 
 Hyphenator::Hyphenator(std::string dictionary_path) : path_(std::move(dictionary_path)) {}
 
-Hyphenator::~Hyphenator() {
-    if (preload_.joinable()) preload_.join();
-}
+Hyphenator::~Hyphenator() = default;
 
-void Hyphenator::preload(std::function<void()> before, std::future<bool> wanted) {
-    if (preload_.joinable()) return;
-    preload_ = std::thread([this, before = std::move(before), wanted = std::move(wanted)]() mutable {
-        pthread_setname_np(pthread_self(), "dw-preload");  // for perf, top -H and gdb
-        if (before) before();
-        try {
-            if (!wanted.get()) return;
-        } catch (const std::future_error&) {
-            return;  // the caller gave up before it knew (e.g. the layout had errors)
-        }
-        // call_once makes a concurrent dictionary() call wait for this load instead of repeating it.
-        std::call_once(load_once_, [this] { dict_ = dictionary_for(path_, load_error_); });
-        mark_phase("hyphenation loaded");
-    });
+void Hyphenator::load() {
+    // call_once makes a concurrent dictionary() call wait for this load instead of repeating it.
+    std::call_once(load_once_, [this] { dict_ = dictionary_for(path_, load_error_); });
+    mark_phase("hyphenation loaded");
 }
 
 bool Hyphenator::supports(std::string_view language) {

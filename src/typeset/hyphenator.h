@@ -1,11 +1,8 @@
 #pragma once
 #include <atomic>
-#include <functional>
-#include <future>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "diag/diagnostics.h"
@@ -35,12 +32,9 @@ public:
     // with one warning in `diag` (if given).
     std::string hyphenate(std::string_view utf8, Diagnostics* diag = nullptr);
 
-    // Starts a thread for the second core that first runs `before` (other preloading, one
-    // after the other so the two do not compete) and then loads the dictionary if `wanted`
-    // turns out true. The thread waits for `wanted` only after `before`, so the caller can
-    // start it before it knows (before the layout is read); a broken promise counts as false.
-    // The load overlaps with the work before the first paragraph (reading inputs, binding).
-    void preload(std::function<void()> before, std::future<bool> wanted);
+    // Loads the dictionary now, from any thread: a driver with a spare thread does this while
+    // it reads the inputs. hyphenate() loads it on first use otherwise.
+    void load();
 
 private:
     const HyphenPatterns* dictionary(Diagnostics* diag);
@@ -62,7 +56,6 @@ private:
         size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
     };
     mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> seen_;
-    std::thread preload_;
 };
 
 }  // namespace dw::typeset

@@ -1,7 +1,6 @@
 #include "typeset/preshaper.h"
 
 #include <hb.h>
-#include <pthread.h>
 
 #include "typeset/break_opportunities.h"
 #include "typeset/font_system.h"
@@ -37,21 +36,19 @@ bool shapes_within_harfbuzz(const char* text, int length, hb_font_t* font) {
 }  // namespace
 
 Preshaper::Preshaper(const bind::Box& body, FontSystem& fonts, Hyphenator& hyphenator,
-                     SharedShapes& shared)
+                     SharedShapes& shared, Executor& executor)
     : hyphenator_(hyphenator),
       shared_(shared),
       language_(pango_context_get_language(fonts.context())) {
     collect(body, fonts);
-    if (!spans_.empty()) thread_ = std::thread([this] { run(); });
+    if (!spans_.empty()) task_ = executor.start([this] { run(); });
 }
 
-void Preshaper::finish() {
-    if (thread_.joinable()) thread_.join();
-}
+void Preshaper::finish() { task_.wait(); }
 
 Preshaper::~Preshaper() {
     stop_ = true;
-    if (thread_.joinable()) thread_.join();
+    task_.wait();
 }
 
 void Preshaper::collect(const bind::Box& box, FontSystem& fonts) {
@@ -78,7 +75,6 @@ PangoFont* Preshaper::font_for(const layout::Style& style, const bind::Span& spa
 }
 
 void Preshaper::run() {
-    pthread_setname_np(pthread_self(), "dw-preshape");  // for perf, top -H and gdb
     ShapingScratch scratch;
     std::string key;
     for (const Span& s : spans_) {

@@ -4,10 +4,10 @@
 
 #include <atomic>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "bind/box.h"
+#include "diag/executor.h"
 #include "typeset/word_shaper.h"
 
 namespace dw::typeset {
@@ -15,8 +15,8 @@ namespace dw::typeset {
 class FontSystem;
 class Hyphenator;
 
-// Shapes the words of a document's paragraphs on the second core, ahead of the typesetter,
-// which takes them from `shared` instead of shaping them itself (HarfBuzz with Lato is the
+// Shapes the words of a document's paragraphs as a task of the driver's executor, ahead of the
+// typesetter, which takes them from `shared` instead of shaping them itself (shaping is the
 // largest part of typesetting the minutes, and a document is typeset on one thread).
 //
 // Only what is safe off the typesetting thread happens here: hyphenation, break analysis and
@@ -29,8 +29,8 @@ class Hyphenator;
 class Preshaper {
 public:
     Preshaper(const bind::Box& body, FontSystem& fonts, Hyphenator& hyphenator,
-              SharedShapes& shared);
-    ~Preshaper();  // stops the thread where it is
+              SharedShapes& shared, Executor& executor);
+    ~Preshaper();  // stops the task where it is
 
     // Waits until every word is shaped (tests).
     void finish();
@@ -59,7 +59,7 @@ private:
     };
     std::vector<LoadedFont> fonts_;  // by description
     std::atomic<bool> stop_ = false;
-    std::thread thread_;
+    Executor::Task task_;  // last: waited for before the rest goes
 };
 
 }  // namespace dw::typeset

@@ -1,5 +1,7 @@
 #include "typeset/typesetter.h"
 
+#include <optional>
+
 #include "typeset/block_layout.h"
 #include "typeset/font_system.h"
 #include "typeset/glyph_runs.h"
@@ -40,7 +42,7 @@ Fragment page_background(const bind::PageTemplate& page, TypesetContext& ctx) {
 }  // namespace
 
 Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyphenator& hyphenator,
-                          Diagnostics& diags) {
+                          Diagnostics& diags, Executor* executor) {
     FontTable font_table;
     TypesetContext ctx{fonts, hyphenator, font_table, diags};
     // A scaled page master: lay out on the design's page, scale to the paper at the end.
@@ -56,8 +58,9 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
     std::vector<Fragment> fragments;
     {
         SharedShapes preshaped;
-        Preshaper preshaper(boxes.body, fonts, hyphenator, preshaped);
-        ctx.shaper.use_shared(&preshaped);
+        std::optional<Preshaper> preshaper;
+        if (executor) preshaper.emplace(boxes.body, fonts, hyphenator, preshaped, *executor);
+        ctx.shaper.use_shared(executor ? &preshaped : nullptr);
         blocks.layout(boxes.body, body.x, body.width, fragments);
         ctx.shaper.use_shared(nullptr);
     }

@@ -363,7 +363,7 @@ TEST_CASE("a good render replaces the output and leaves no temporary file", "[e2
 
 // ---- usage -----------------------------------------------------------------------------------
 
-TEST_CASE("usage errors: exit 2 with the usage text, output untouched", "[e2e][bad][usage]") {
+TEST_CASE("usage errors: exit 2, one line and a hint to --help, output untouched", "[e2e][bad][usage]") {
     OutputDir o;
     auto expect_usage = [&](const RunResult& r, const std::string& first_line) {
         INFO(show(r));
@@ -371,7 +371,8 @@ TEST_CASE("usage errors: exit 2 with the usage text, output untouched", "[e2e][b
         CHECK(r.out.empty());
         REQUIRE_FALSE(split_lines(r.err).empty());
         CHECK(split_lines(r.err)[0] == first_line);
-        CHECK(contains(r.err, "usage: drukwerk render DATA --layout LAYOUT -o OUTPUT"));
+        CHECK(split_lines(r.err).size() == 2);
+        CHECK(split_lines(r.err).back() == "run 'drukwerk --help' for the usage");
         o.check_untouched();
     };
     SECTION("no arguments") {
@@ -404,4 +405,16 @@ TEST_CASE("usage errors: exit 2 with the usage text, output untouched", "[e2e][b
                               {}, kBadDir),
                      "drukwerk: error: unknown format 'tiff' (expected pdf, png or svg)");
     }
+}
+
+TEST_CASE("a page beyond the document is a usage error naming its page count", "[e2e][bad][usage]") {
+    TempDir dir;
+    const fs::path out = dir.path() / "v.pdf";
+    const RunResult r = drukwerk({"render", example_data().string(), "--layout",
+                                  example_layout().string(), "-o", out.string(), "--pages", "999"});
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "error: --pages 999: the document has "));
+    CHECK(contains(r.err, "choose pages from 1 to "));
+    CHECK_FALSE(fs::exists(out));
 }

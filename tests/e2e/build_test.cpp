@@ -118,7 +118,7 @@ TEST_CASE("build renders every job, reports the failed one and skips what is unc
     CHECK(contains(unknown.err, "did you mean 'minutes'?"));
 }
 
-TEST_CASE("parallel builds give the same bytes as serial builds", "[build]") {
+TEST_CASE("parallel builds give the same bytes as serial builds", "[build][slow]") {
     Project p;
     std::string jobs;
     for (int i = 1; i <= 4; ++i)
@@ -160,16 +160,20 @@ TEST_CASE("a job may not read files outside the project", "[build]") {
     CHECK(plain.exit_code == 0);  // rendering by hand is not confined
 }
 
-TEST_CASE("Ctrl-C stops the workers and leaves no partial file", "[build][signals]") {
+TEST_CASE("Ctrl-C stops the workers and leaves no partial file", "[build][signals][slow]") {
     Project p;
     std::string jobs;
-    for (int i = 1; i <= 8; ++i)
+    // Many jobs, and the signal only once the first has finished (its progress line): the
+    // build is then certainly running, and far from done.
+    const int job_count = 40;
+    for (int i = 1; i <= job_count; ++i)
         jobs += Project::job("m" + std::to_string(i), "minutes.md",
                              "../out/m" + std::to_string(i) + ".pdf");
     fs::path manifest = p.manifest(jobs);
     pid_t pid = start_drukwerk({"build", manifest.string(), "-j", "2"}, p.dir / "log");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    bool running = wait_for([&] { return contains(read_file(p.dir / "log"), "ok     m"); }, 60);
     kill(pid, SIGINT);
+    REQUIRE(running);
     int code = wait_exit(pid);
     INFO(read_file(p.dir / "log"));
     CHECK(code == 130);
@@ -177,7 +181,7 @@ TEST_CASE("Ctrl-C stops the workers and leaves no partial file", "[build][signal
     if (fs::exists(p.dir / "out")) CHECK_FALSE(has_temp_files(p.dir / "out"));
 }
 
-TEST_CASE("build --watch renders again when an input changes", "[build][watch]") {
+TEST_CASE("build --watch renders again when an input changes", "[build][watch][slow]") {
     Project p;
     fs::path manifest = p.manifest(Project::job("minutes", "minutes.md", "../out/minutes.pdf"));
     fs::path out = p.dir / "out/minutes.pdf";

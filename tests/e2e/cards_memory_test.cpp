@@ -46,7 +46,7 @@ long peak_rss_kb(const fs::path& data, const fs::path& out) {
 
 }  // namespace
 
-TEST_CASE("a 1,000-card deck renders in the memory of a 120-card deck", "[cards][memory]") {
+TEST_CASE("a 1,000-card deck renders in the memory of a 120-card deck", "[cards][memory][slow]") {
 #if defined(__SANITIZE_ADDRESS__)
     WARN("skipped: AddressSanitizer keeps freed memory in quarantine, so peak RSS grows with work");
     return;

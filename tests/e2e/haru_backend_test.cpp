@@ -68,7 +68,7 @@ std::string uncompressed(const fs::path& pdf) {
 
 // Plain libharu output and the archival PDF/A-1b copy (flattened, with its own fonts' encodings)
 // both against the Cairo PDF.
-TEST_CASE("libharu and Cairo give the same pages and the same words", "[e2e][haru]") {
+TEST_CASE("libharu and Cairo give the same pages and the same words", "[e2e][haru][slow]") {
     require_programs({"pdftoppm", "pdftotext", "pdfinfo"});
     const std::pair<const char*, std::vector<std::string>> variants[] = {
         {"libharu", {"--backend", "haru"}}, {"PDF/A-1b", {"--pdf-standard", "a-1b"}}};

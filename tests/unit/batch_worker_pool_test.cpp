@@ -1,12 +1,15 @@
 // Worker processes: results, isolation from crashes and hangs, parallelism, captured output.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
-#include <chrono>
+#include <filesystem>
 
 #include "batch/worker_pool.h"
 
 using dw::batch::WorkerPool;
 using dw::batch::WorkerResult;
 using dw::batch::WorkerTask;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -45,13 +48,36 @@ TEST_CASE("workers report exit codes, crashes and timeouts without affecting eac
 }
 
 TEST_CASE("two workers run two jobs at the same time", "[workers]") {
-    auto start = std::chrono::steady_clock::now();
-    auto results = run({shell("sleep 0.4"), shell("sleep 0.4")}, 2);
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Each job marks its start, then succeeds only once it sees the other's mark: run one after
+    // the other, the first would give up (exit 9) long before the other could start.
+    const fs::path marks = fs::temp_directory_path() /
+                           ("drukwerk-workers-" + std::to_string(getpid()));
+    fs::create_directories(marks);
+    auto job = [&](const std::string& mine, const std::string& other) {
+        const std::string dir = marks.string();
+        return shell("touch '" + dir + "/" + mine + "'; i=0; while [ ! -e '" + dir + "/" + other +
+                         "' ]; do i=$((i+1)); [ $i -gt 1000 ] && exit 9; sleep 0.01; done",
+                     60);
+    };
+    auto results = run({job("a", "b"), job("b", "a")}, 2);
+    fs::remove_all(marks);
     CHECK(results[0].ok());
     CHECK(results[1].ok());
-    CHECK(seconds < 0.75);
+}
+
+TEST_CASE("one worker runs the jobs one after the other", "[workers]") {
+    // The counterpart of the test above: with one worker the first job never sees the second's
+    // mark, so that test would fail if the pool ran the jobs one at a time.
+    const fs::path marks = fs::temp_directory_path() /
+                           ("drukwerk-worker-" + std::to_string(getpid()));
+    fs::create_directories(marks);
+    const std::string dir = marks.string();
+    auto results = run({shell("touch '" + dir + "/a'; [ ! -e '" + dir + "/b' ]"),
+                        shell("touch '" + dir + "/b'; [ -e '" + dir + "/a' ]")},
+                       1);
+    fs::remove_all(marks);
+    CHECK(results[0].ok());
+    CHECK(results[1].ok());
 }
 
 TEST_CASE("a program that cannot be started is a failed job, not a failed build", "[workers]") {

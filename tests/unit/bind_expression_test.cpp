@@ -326,13 +326,9 @@ TEST_CASE("an unknown field in <text> points at its line and column in the layou
     CHECK(out.find("t.xml:4:15: note: did you mean 'attendees'?") != std::string::npos);
 }
 
-// Known gap: the layout reader collapses whitespace in text before bind sees it, so a column
-// after a line break inside <text> is not recoverable yet (needs a source map per #text node).
-TEST_CASE("an expression after a line break in <text> keeps its own line and column",
-          "[bind][!mayfail]") {
-    // Whitespace collapsing turns the newline and indentation into one space before the
-    // expression is evaluated, so the offset no longer matches the source: the error is
-    // reported at 4:25 (line of the text start + offset in the collapsed text).
+// The layout reader collapses whitespace in text before bind sees it; the anchors it records
+// (TextAnchor) lead an expression after a line break back to its own line and column.
+TEST_CASE("an expression after a line break in <text> keeps its own line and column", "[bind]") {
     const std::string xml =
         "<layout name=\"t\">\n"
         "<styles default=\"body\"><style name=\"body\"/></styles>\n"
@@ -345,6 +341,24 @@ TEST_CASE("an expression after a line break in <text> keeps its own line and col
     auto errors = b.errors();
     REQUIRE(errors.size() == 1);
     CHECK(where(errors[0]->loc) == "t.xml:5:9");
+}
+
+TEST_CASE("an expression after collapsed spaces, leading space and a tag keeps its column",
+          "[bind]") {
+    const std::string xml =
+        "<layout name=\"t\">\n"
+        "<styles default=\"body\"><style name=\"body\"/></styles>\n"
+        "<document>\n"
+        "  <text>\n"
+        "    Hallo    <b>x</b>   {{atendees}} en\n"
+        "  {{atendees | count}}</text>\n"
+        "</document>\n"
+        "</layout>\n";
+    Bound b = bind_layout(xml, sample());
+    auto errors = b.errors();
+    REQUIRE(errors.size() == 2);
+    CHECK(where(errors[0]->loc) == "t.xml:5:25");
+    CHECK(where(errors[1]->loc) == "t.xml:6:3");
 }
 
 TEST_CASE("an expression in an attribute points at the expression, not the attribute name",

@@ -76,28 +76,35 @@ TEST_CASE("StreamedPdf without a commit leaves the old file and no temporary fil
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("BackgroundPdf paints the pages in order on its thread: the same bytes", "[output]") {
+TEST_CASE("BackgroundPdf paints the pages in order, on a task or not: the same bytes",
+          "[output][threads]") {
     Dir dir;
     typeset::Document doc = three_pages();
     for (int i = 0; i < 20; ++i) doc.pages.push_back(doc.pages[size_t(i % 3)]);
     Diagnostics diags;
     REQUIRE(output::write_document(doc, output::Format::Pdf, (dir.path / "whole.pdf").string(), {},
                                    diags));
-    output::BackgroundPdf pdf((dir.path / "background.pdf").string(), doc.metadata, diags, 1);
-    for (const auto& page : doc.pages) pdf.add_page(typeset::Page(page), doc.fonts);
-    int pages = 0;
-    REQUIRE(pdf.commit(pages));
-    CHECK(pages == 23);
-    CHECK_FALSE(diags.has_errors());
-    CHECK(slurp(dir.path / "background.pdf") == slurp(dir.path / "whole.pdf"));
+    Executor executor(1);
+    for (Executor* on : {&executor, static_cast<Executor*>(nullptr)}) {
+        INFO((on ? "on a task" : "on the caller's thread"));
+        output::BackgroundPdf pdf((dir.path / "background.pdf").string(), doc.metadata, diags, on,
+                                  1);
+        for (const auto& page : doc.pages) pdf.add_page(typeset::Page(page), doc.fonts);
+        int pages = 0;
+        REQUIRE(pdf.commit(pages));
+        CHECK(pages == 23);
+        CHECK_FALSE(diags.has_errors());
+        CHECK(slurp(dir.path / "background.pdf") == slurp(dir.path / "whole.pdf"));
+    }
 }
 
-TEST_CASE("BackgroundPdf without a commit stops its thread and writes nothing", "[output]") {
+TEST_CASE("BackgroundPdf without a commit stops its task and writes nothing", "[output][threads]") {
     Dir dir;
     typeset::Document doc = three_pages();
     Diagnostics diags;
+    Executor executor(1);
     {
-        output::BackgroundPdf pdf((dir.path / "deck.pdf").string(), doc.metadata, diags);
+        output::BackgroundPdf pdf((dir.path / "deck.pdf").string(), doc.metadata, diags, &executor);
         for (const auto& page : doc.pages) pdf.add_page(typeset::Page(page), doc.fonts);
     }
     CHECK(fs::is_empty(dir.path));
@@ -148,7 +155,9 @@ TEST_CASE("a PDF warmed with the faces to come has the same bytes", "[output]") 
 
     // On the painting thread, while no page waits; warm pages that come late are dropped.
     Diagnostics diags;
-    output::BackgroundPdf pdf((dir.path / "background.pdf").string(), doc.metadata, diags);
+    Executor executor(1);
+    output::BackgroundPdf pdf((dir.path / "background.pdf").string(), doc.metadata, diags,
+                              &executor);
     for (const auto& page : doc.pages) pdf.warm(typeset::Page(page), doc.fonts);
     for (const auto& page : doc.pages) {
         pdf.add_page(typeset::Page(page), doc.fonts);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <future>
 
 #include "paint/cairo_draw.h"
 #include "paint/glyph_warmer.h"
@@ -64,7 +65,8 @@ TEST_CASE("the glyph warmer loads glyphs into the scaled fonts the painter uses"
     fonts.load_all();
     REQUIRE(fonts.loaded(0));
     paint::FontOptionsPtr options = paint::FontCache::font_options();
-    paint::GlyphWarmer warmer(doc, fonts, options.get());
+    Executor executor(1);
+    paint::GlyphWarmer warmer(doc, fonts, options.get(), executor);
     warmer.wait();
     CHECK(warmer.runs_warmed() == 2);
     const std::vector<cairo_scaled_font_t*> warmed = warmer.scaled_fonts();
@@ -81,13 +83,19 @@ TEST_CASE("the glyph warmer loads glyphs into the scaled fonts the painter uses"
     CHECK(diag.error_count() == 0);
 }
 
-TEST_CASE("a glyph warmer stopped early lets go at once", "[paint][warm]") {
+TEST_CASE("a glyph warmer stopped before its task begins does nothing", "[paint][warm][threads]") {
     Diagnostics diag;
     typeset::Document doc = document();
     for (int i = 0; i < 500; ++i) doc.pages.push_back(doc.pages.front());
     paint::FontCache fonts(doc.fonts, diag);
     fonts.load_all();
     paint::FontOptionsPtr options = paint::FontCache::font_options();
-    { paint::GlyphWarmer warmer(doc, fonts, options.get()); }  // destroyed at once: no hang, no crash
-    SUCCEED();
+    Executor executor(1);
+    std::promise<void> release;
+    Executor::Task busy = executor.start([done = release.get_future().share()] { done.wait(); });
+    paint::GlyphWarmer warmer(doc, fonts, options.get(), executor);  // queued behind `busy`
+    warmer.stop();  // taken back from the queue: it runs here and stops before the first run
+    CHECK(warmer.runs_warmed() == 0);
+    CHECK(warmer.scaled_fonts().empty());
+    release.set_value();
 }

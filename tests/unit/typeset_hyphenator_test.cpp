@@ -3,6 +3,7 @@
 #include <future>
 #include <string>
 
+#include "diag/executor.h"
 #include "typeset/hyphenator.h"
 
 using dw::typeset::Hyphenator;
@@ -111,18 +112,16 @@ TEST_CASE("a missing dictionary leaves text unchanged with one warning", "[hyphe
     CHECK(diag.all()[0].loc.file == "/nonexistent/hyph_nl_NL.dic");
 }
 
-TEST_CASE("a preload runs its first job, then loads only when asked to", "[hyphen]") {
-    std::atomic<bool> ran = false;
-    {
-        Hyphenator hyphenator("/nonexistent/hyph_nl_NL.dic");
-        std::promise<bool> wanted;  // destroyed before the hyphenator: a broken promise
-        hyphenator.preload([&ran] { ran = true; }, wanted.get_future());
-    }  // the preload gives up on the broken promise, so the destructor's join returns
-    CHECK(ran);
-
+TEST_CASE("a dictionary loaded ahead on another thread is the one hyphenate uses", "[hyphen][threads]") {
     Hyphenator hyphenator;
-    std::promise<bool> wanted;
-    hyphenator.preload({}, wanted.get_future());
-    wanted.set_value(true);
-    CHECK(shown(hyphenator.hyphenate("wijkendeal")) == shown(dutch().hyphenate("wijkendeal")));
+    {
+        dw::Executor executor(1);
+        dw::Executor::Task load = executor.start([&] { hyphenator.load(); });
+        CHECK(shown(hyphenator.hyphenate("wijkendeal")) == shown(dutch().hyphenate("wijkendeal")));
+    }
+    Hyphenator missing("/nonexistent/hyph_nl_NL.dic");
+    missing.load();
+    dw::Diagnostics diag;
+    CHECK(missing.hyphenate("wijkendeal", &diag) == "wijkendeal");
+    CHECK(diag.all().size() == 1);  // reported when used, once
 }

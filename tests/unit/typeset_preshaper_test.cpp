@@ -51,7 +51,7 @@ const dw::bind::Box& first_paragraph(const dw::bind::Box& box) {
 
 }  // namespace
 
-TEST_CASE("words shaped ahead are the words the typesetter shapes", "[preshape]") {
+TEST_CASE("words shaped ahead are the words the typesetter shapes", "[preshape][threads]") {
     auto boxes = bound(geometry_layout("<text style=\"just\">{{text}}</text>"
                                        "<text style=\"h1\">{{text}}</text>"),
                        yaml(std::string("text: \"") + kText + "\"\n"));
@@ -63,7 +63,8 @@ TEST_CASE("words shaped ahead are the words the typesetter shapes", "[preshape]"
     const ParagraphItems expected = items_of(paragraph, alone);
 
     SharedShapes shared;
-    Preshaper preshaper(boxes.body, fonts(), hyphenator(), shared);
+    dw::Executor executor(1);
+    Preshaper preshaper(boxes.body, fonts(), hyphenator(), shared, executor);
     preshaper.finish();
     TypesetContext with{fonts(), hyphenator(), table_shared, diags};
     with.shaper.use_shared(&shared);
