@@ -186,11 +186,11 @@ TEST_CASE("build --watch renders again when an input changes", "[build][watch][s
     fs::path manifest = p.manifest(Project::job("minutes", "minutes.md", "../out/minutes.pdf"));
     fs::path out = p.dir / "out/minutes.pdf";
     pid_t pid = start_drukwerk({"build", manifest.string(), "--watch"}, p.dir / "log");
-    REQUIRE(wait_for([&] { return contains(read_file(p.dir / "log"), "watching for changes"); }, 30));
+    REQUIRE(wait_for([&] { return contains(read_file(p.dir / "log"), "watching for changes"); }, 120));
     std::string before = read_file(out);
     write_file(p.dir / "inputs/minutes.md",
                read_file(p.dir / "inputs/minutes.md") + "\nEen nieuwe alinea.\n");
-    bool rerendered = wait_for([&] { return read_file(out) != before && !read_file(out).empty(); }, 30);
+    bool rerendered = wait_for([&] { return read_file(out) != before && !read_file(out).empty(); }, 120);
     kill(pid, SIGINT);
     int code = wait_exit(pid);
     INFO(read_file(p.dir / "log"));
