@@ -1,6 +1,6 @@
 #include "paint/png_palette.h"
 
-#include <png.h>
+#include "paint/png_writer.h"
 
 #include <algorithm>
 #include <csetjmp>
@@ -10,32 +10,6 @@
 
 namespace dw::paint {
 namespace {
-
-struct WriteState {
-    std::string* out;
-    std::string* error;
-};
-
-void append(png_structp png, png_bytep data, png_size_t length) {
-    auto* state = static_cast<WriteState*>(png_get_io_ptr(png));
-    state->out->append(reinterpret_cast<const char*>(data), length);
-}
-
-void flush(png_structp) {}
-
-void on_error(png_structp png, png_const_charp message) {
-    auto* state = static_cast<WriteState*>(png_get_error_ptr(png));
-    *state->error = message;
-    png_longjmp(png, 1);
-}
-
-void on_warning(png_structp, png_const_charp) {}
-
-struct PngWrite {
-    png_structp png = nullptr;
-    png_infop info = nullptr;
-    ~PngWrite() { png_destroy_write_struct(&png, &info); }
-};
 
 int red(uint32_t c) { return int(c >> 16 & 0xff); }
 int green(uint32_t c) { return int(c >> 8 & 0xff); }
@@ -87,7 +61,7 @@ Quantized quantize(const unsigned char* data, int width, int height, int stride)
     return q;
 }
 
-bool write_rows(PngWrite& w, Quantized& q, int width, int height) {
+bool write_rows(PngWriter& w, Quantized& q, int width, int height) {
     if (setjmp(png_jmpbuf(w.png))) return false;
     png_set_IHDR(w.png, w.info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_PALETTE,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -112,15 +86,8 @@ bool encode_png_palette(cairo_surface_t* surface, std::string& out, std::string&
     const int height = cairo_image_surface_get_height(surface);
     Quantized q = quantize(cairo_image_surface_get_data(surface), width, height,
                            cairo_image_surface_get_stride(surface));
-    WriteState state{&out, &error};
-    PngWrite w;
-    w.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &state, on_error, on_warning);
-    if (w.png) w.info = png_create_info_struct(w.png);
-    if (!w.png || !w.info) {
-        error = "out of memory";
-        return false;
-    }
-    png_set_write_fn(w.png, &state, append, flush);
+    PngWriter w(out, error);
+    if (!w.ok()) return false;
     return write_rows(w, q, width, height);
 }
 
