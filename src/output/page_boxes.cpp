@@ -1,6 +1,7 @@
 #include "output/page_boxes.h"
 
 #include "output/module_loader.h"
+#include "output/module_result.h"
 #include "output/qpdf_module.h"
 
 namespace dw::output {
@@ -9,18 +10,6 @@ namespace {
 // A rectangle in page coordinates (y down from the top) in PDF user space (y up from the bottom).
 DrukwerkPdfRect pdf_rect(const typeset::Rect& r, double page_height) {
     return {r.x, page_height - (r.y + r.h), r.x + r.w, page_height - r.y};
-}
-
-struct Result {
-    std::string pdf, error;
-};
-
-void take_pdf(void* context, const char* data, size_t size) {
-    static_cast<Result*>(context)->pdf.assign(data, size);
-}
-
-void take_error(void* context, const char* data, size_t size) {
-    static_cast<Result*>(context)->error.assign(data, size);
 }
 
 }  // namespace
@@ -46,9 +35,9 @@ bool add_page_boxes(std::string& pdf, const std::vector<typeset::Page>& pages, D
         boxes[i].has_trim = pages[i].trim_box.has_value();
         boxes[i].has_bleed = pages[i].bleed_box.has_value();
     }
-    Result result;
-    if (set_page_boxes(pdf.data(), pdf.size(), boxes.data(), boxes.size(), take_pdf, take_error,
-                       &result) != 0) {
+    ModuleResult result;
+    if (set_page_boxes(pdf.data(), pdf.size(), boxes.data(), boxes.size(), ModuleResult::take_pdf,
+                       ModuleResult::take_error, &result) != 0) {
         diags.error({}, result.error);
         return false;
     }

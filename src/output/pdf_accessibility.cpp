@@ -1,25 +1,11 @@
 #include "output/pdf_accessibility.h"
 
 #include "output/module_loader.h"
+#include "output/module_result.h"
 #include "output/qpdf_module.h"
 #include "paint/pdf_metadata_text.h"
 
 namespace dw::output {
-namespace {
-
-struct Result {
-    std::string pdf, error;
-};
-
-void take_pdf(void* context, const char* data, size_t size) {
-    static_cast<Result*>(context)->pdf.assign(data, size);
-}
-
-void take_error(void* context, const char* data, size_t size) {
-    static_cast<Result*>(context)->error.assign(data, size);
-}
-
-}  // namespace
 
 bool has_structure(const typeset::Document& doc) {
     for (const typeset::Page& page : doc.pages)
@@ -52,8 +38,9 @@ bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const 
     for (const std::string& alt : alts) alt_pointers.push_back(alt.empty() ? nullptr : alt.c_str());
     const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), alt_pointers.data(),
                                               alt_pointers.size()};
-    Result result;
-    if (finish(pdf.data(), pdf.size(), &accessibility, take_pdf, take_error, &result) != 0) {
+    ModuleResult result;
+    if (finish(pdf.data(), pdf.size(), &accessibility, ModuleResult::take_pdf,
+               ModuleResult::take_error, &result) != 0) {
         diags.error({}, result.error);
         return false;
     }
