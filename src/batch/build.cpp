@@ -59,8 +59,11 @@ int threads_per_worker(int workers) { return std::max(1, available_cores() / std
 std::vector<std::string> worker_argv(const Job& job, const Manifest& manifest,
                                      const std::string& self, const std::string& report,
                                      int threads) {
-    std::vector<std::string> argv{self, "render", job.data, "--layout", job.layout, "-o",
-                                  job.output, "--threads", std::to_string(threads)};
+    std::vector<std::string> argv{self, "render"};
+    if (job.data_files.empty()) argv.push_back(job.data);
+    argv.insert(argv.end(), job.data_files.begin(), job.data_files.end());
+    argv.insert(argv.end(), {"--layout", job.layout, "-o", job.output, "--threads",
+                             std::to_string(threads)});
     argv.insert(argv.end(), job.render_args.begin(), job.render_args.end());
     argv.insert(argv.end(), {"--build-report", report});
     for (const auto& dir : manifest.allowed_dirs) argv.insert(argv.end(), {"--confine", dir});
@@ -190,7 +193,9 @@ public:
     std::vector<std::string> known_inputs(const std::vector<const Job*>& jobs) {
         std::set<std::string> files{manifest_.file};
         for (const Job* job : jobs) {
-            files.insert({job->data, job->layout});
+            files.insert(job->layout);
+            if (job->data_files.empty()) files.insert(job->data);  // else data is a pattern
+            files.insert(job->data_files.begin(), job->data_files.end());
             for (const auto& [path, f] : state_.jobs[job->name].inputs) files.insert(path);
         }
         return {files.begin(), files.end()};

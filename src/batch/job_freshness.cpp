@@ -32,6 +32,7 @@ uint64_t JobFreshness::key(const Job& job, const std::vector<std::string>& input
         text += path + '\0' + hash_hex(file->hash) + '\0';
     }
     text += job.data + '\0' + job.layout + '\0' + job.output + '\0';
+    for (const auto& file : job.data_files) text += file + '\0';  // a new meeting: render again
     for (const auto& arg : job.render_args) text += arg + '\0';
     std::vector<std::string> sorted = inputs;
     std::sort(sorted.begin(), sorted.end());

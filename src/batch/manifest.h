@@ -14,6 +14,9 @@ struct Job {
     std::vector<std::string> render_args;
     double timeout_seconds = 120;
     SourceLoc loc;  // the <job> element
+    // data="verslag-*.md" (a pattern, for a layout that takes a collection): the files it
+    // matched when the manifest was read, in path order; empty for one data file.
+    std::vector<std::string> data_files;
 };
 
 struct Manifest {

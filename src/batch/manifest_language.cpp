@@ -40,7 +40,10 @@ ElementSpec element(std::string name, std::string doc, Content content,
 std::vector<AttrSpec> job_attributes() {
     return {
         attribute("name", T::Name, "Name of the job in progress lines and the summary.", true),
-        attribute("data", T::String, "Data file (Markdown, YAML or CSV).", true),
+        attribute("data", T::String,
+                  "Data file (Markdown, YAML or CSV); for a layout that takes a collection, a "
+                  "pattern such as verslag-*.md (*, ?, [...]) for its files, or <data> "
+                  "elements inside the job instead."),
         attribute("layout", T::String, "Layout file.", true),
         attribute("output", T::String, "Output file; its extension picks the format.", true),
         attribute("format", T::String, "Output format (pdf, png, svg) when not the extension's."),
@@ -85,8 +88,11 @@ std::vector<ElementSpec> build_manifest_schema() {
         element("allow", "A further folder jobs may read from (fonts, shared images).",
                 Content::Empty, {},
                 {attribute("path", T::String, "The folder, relative to the manifest.", true)}),
-        element("job", "One document to render: data + layout -> output.", Content::Empty, {},
-                job_attributes()),
+        element("job", "One document to render: data + layout -> output.", Content::Elements,
+                {"data"}, job_attributes()),
+        element("data", "One data file of a job whose layout takes a collection.",
+                Content::Empty, {},
+                {attribute("file", T::String, "The file, relative to the manifest.", true)}),
     };
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "batch/data_pattern.h"
 #include "batch/manifest_language.h"
 #include "data/path_guard.h"
 #include "layout/xml_tree.h"
@@ -92,7 +93,7 @@ private:
             diags_.error(node.attribute_loc("name"), "a second job named '" + job.name + "'",
                          "the first is at line " + std::to_string(names_[job.name].line));
         }
-        job.data = confined_path(node, "data");
+        read_data(node, job);
         job.layout = confined_path(node, "layout");
         job.output = confined_path(node, "output");
         for (const char* option : kRenderOptions) {
@@ -108,6 +109,38 @@ private:
         const std::string* timeout = node.attribute("timeout");
         job.timeout_seconds = timeout ? std::stod(*timeout) : default_timeout_;
         manifest_.jobs.push_back(std::move(job));
+    }
+
+    // data="file", data="pattern" or <data file="..."/> children: one of them.
+    void read_data(const layout::Node& node, Job& job) {
+        std::vector<const layout::Node*> files;
+        for (const auto& child : node.children)
+            if (child.element == "data") files.push_back(&child);
+        if (node.attribute("data") && !files.empty())
+            diags_.error(files.front()->loc, "a job has data= or <data> elements, not both");
+        if (!node.attribute("data") && files.empty())
+            diags_.error(node.loc, "job '" + job.name + "' has no data",
+                         "add data=\"FILE\", or <data file=\"FILE\"/> for each file of a collection");
+        if (node.attribute("data")) {
+            job.data = confined_path(node, "data");
+            if (is_data_pattern(job.data)) expand_data(node, job);
+            return;
+        }
+        for (const layout::Node* file : files) job.data_files.push_back(confined_path(*file, "file"));
+        if (!job.data_files.empty()) job.data = job.data_files.front();
+    }
+
+    // A pattern's files, each confined as the pattern is; none is an error.
+    void expand_data(const layout::Node& node, Job& job) {
+        job.data_files = expand_data_pattern(job.data);
+        if (job.data_files.empty())
+            diags_.error(node.attribute_loc("data"),
+                         "no file matches '" + *node.attribute("data") + "'",
+                         "the pattern is relative to the manifest, like every path in it");
+        for (const auto& file : job.data_files) {
+            if (data::path_is_allowed(file, manifest_.allowed_dirs)) continue;
+            diags_.error(node.attribute_loc("data"), "'" + file + "' is outside the project");
+        }
     }
 
     std::string confined_path(const layout::Node& node, const std::string& attribute) {
@@ -127,6 +160,7 @@ private:
         std::map<std::string, const Job*> inputs, outputs;
         for (const auto& job : manifest_.jobs) {
             inputs.emplace(data::canonical_path(job.data), &job);
+            for (const auto& file : job.data_files) inputs.emplace(data::canonical_path(file), &job);
             inputs.emplace(data::canonical_path(job.layout), &job);
         }
         for (const auto& job : manifest_.jobs) {

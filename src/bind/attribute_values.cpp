@@ -7,6 +7,7 @@
 #include "bind/binder_internal.h"
 #include "diag/suggest.h"
 #include "layout/color.h"
+#include "layout/length_range.h"
 #include "layout/value_parse.h"
 
 namespace dw::bind {
@@ -67,9 +68,20 @@ std::optional<Length> Binder::length_attr(const layout::Node& node, std::string_
     auto text = attr_text(source, node, name);
     if (!text) return std::nullopt;
     auto length = parse_length(text->view());
-    if (!length)
+    if (!length) {
         diags_.error(attr_loc(node, name), "'" + std::string(text->view()) + "' is not a length",
                      "write a number with a unit: 12mm, 1.5cm, 10pt, 1in, 50% or 1fr");
+        return length;
+    }
+    // A value written in the layout was checked against its range when it was read; one that
+    // came from the data is checked now.
+    const layout::AttrSpec* attr = node.schema_attribute(name);
+    if (attr && (source.parts || source.unsplit_expressions)) {
+        if (auto problem = layout::check_length_range(*attr, text->view())) {
+            diags_.error(attr_loc(node, name), problem->message, problem->hint);
+            return std::nullopt;
+        }
+    }
     return length;
 }
 

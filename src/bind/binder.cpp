@@ -29,6 +29,7 @@ BoxDocument Binder::bind() {
     doc.body.kind = Box::Kind::Stack;
     doc.body.loc = layout_.document.loc;
     bind_flow(layout_.document.children, doc.body.children);
+    doc.footnotes = std::move(footnotes_);
 
     auto ctx = expression_context();
     const auto& meta = layout_.metadata;

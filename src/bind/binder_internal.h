@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -132,6 +133,9 @@ private:
     std::vector<Span> rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles);
     void group_sections(std::vector<Box>& boxes, const RichStyles& styles);
     void group_sections_at(std::vector<Box>& boxes, const RichStyles& styles, const std::string& tag);
+    // footnote_binder.cpp
+    void bind_footnotes(const data::RichText& rich, RichStyles& styles);
+    Span footnote_mark(const data::Inline& mark, const RichStyles& styles, Span format);
 
 public:
     // attribute values (attribute_values.cpp): evaluate expressions, then convert
@@ -167,6 +171,8 @@ private:
     std::vector<std::string> default_styles_;  // innermost <box style=...> last
     int jitter_counter_ = 0;
     int component_depth_ = 0;
+    std::vector<Box> footnotes_;  // every richtext's notes, numbered through the document
+    std::set<int> marked_notes_;  // notes whose first mark is bound (it gets the back-link anchor)
 
     ExpressionContext expression_context() { return {scope_, diags_, in_page_margin_}; }
 };

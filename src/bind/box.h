@@ -28,6 +28,10 @@ struct Span {
     bool underline = false;
     bool monospace = false;
     std::string link;  // URI ("https://…", "mailto:…") or "" for none
+    std::string dest;    // an internal link: the named destination it leads to, or ""
+    std::string anchor;  // a named destination where the span's text starts, or ""
+    int footnote = 0;    // a footnote mark: its note is BoxDocument::footnotes[footnote - 1]
+    bool superscript = false;  // smaller and raised (footnote marks)
     SourceLoc loc;     // where the text comes from (data value or layout); for diagnostics
 };
 
@@ -187,6 +191,9 @@ struct Metadata {
 struct BoxDocument {
     PageTemplate page;  // the document's page master
     Box body;           // Kind::Stack
+    // Footnotes of the rich text in the body: footnotes[i] (a Stack of the note's paragraphs) is
+    // set at the foot of the page where the first mark with footnote == i + 1 lands.
+    std::vector<Box> footnotes;
     Metadata metadata;
 };
 

@@ -3,19 +3,10 @@
 #include <algorithm>
 
 #include "bind/binder_internal.h"
+#include "bind/rich_styles.h"
 #include "bind/table_format.h"
 
 namespace dw::bind {
-
-struct Binder::RichStyles {
-    layout::Style h[3], paragraph, bullet[3], numbered, task, quote, table, table_header, code;
-    layout::Style caption;
-    std::optional<Color> link_color;
-    int bookmark_levels = 2;
-    std::string continued;
-    layout::Style continued_style;
-    std::optional<Length> table_width;
-};
 
 void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     auto source = node.attribute("source");
@@ -62,6 +53,11 @@ void Binder::bind_richtext(const layout::Node& node, std::vector<Box>& out) {
     styles.bookmark_levels = int(number_attr(node, "bookmarks").value_or(2));
     styles.continued = text_attr(node, "continued").value_or("");
     styles.continued_style = style_or("continued-style", styles.paragraph);
+    layout::Style small = styles.paragraph;
+    small.size *= 0.8;
+    small.first_indent = small.left_indent = 0;
+    styles.footnote = style_or("footnote", small);
+    bind_footnotes(*value->rich, styles);
 
     std::vector<Box> boxes;
     std::vector<data::Block> filtered;
@@ -292,6 +288,7 @@ Box Binder::figure(const data::Block& image, const RichStyles& styles) {
 std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, const RichStyles& styles) {
     std::vector<Span> out;
     struct Walker {
+        Binder& binder;
         const RichStyles& styles;
         std::vector<Span>& out;
         void walk(const std::vector<data::Inline>& list, const Span& format) {
@@ -306,6 +303,7 @@ std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, c
                     case K::Strong: s.weight = 700; walk(in.children, s); break;
                     case K::Emph: s.italic = true; walk(in.children, s); break;
                     case K::Strike: s.strike = true; walk(in.children, s); break;
+                    case K::FootnoteRef: out.push_back(binder.footnote_mark(in, styles, s)); break;
                     case K::Link:
                         s.link = in.url;
                         if (styles.link_color) s.color = styles.link_color;
@@ -316,7 +314,7 @@ std::vector<Span> Binder::rich_spans(const std::vector<data::Inline>& inlines, c
             }
         }
     };
-    Walker{styles, out}.walk(inlines, Span{});
+    Walker{*this, styles, out}.walk(inlines, Span{});
     return out;
 }
 

@@ -11,7 +11,7 @@ CmarkNodePtr parse_gfm(std::string_view markdown) {
     static std::once_flag registered;
     std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
-    CmarkParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+    CmarkParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
     if (!parser) return nullptr;
     for (const char* name : {"table", "autolink", "strikethrough", "tasklist"})
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))

@@ -16,8 +16,10 @@ struct CmarkParserFree {
 using CmarkNodePtr = std::unique_ptr<cmark_node, CmarkNodeFree>;
 using CmarkParserPtr = std::unique_ptr<cmark_parser, CmarkParserFree>;
 
-// Parses Markdown as GitHub does (tables, autolinks, strikethrough, task lists). SMART stays off
-// so quotes and dashes come out as typed. nullptr only when cmark cannot allocate.
+// Parses Markdown as GitHub does (tables, autolinks, strikethrough, task lists, footnotes). SMART stays off
+// so quotes and dashes come out as typed. Footnote references hold their number as literal; the
+// referenced definitions follow the other blocks in that order (cmark drops unreferenced ones).
+// nullptr only when cmark cannot allocate.
 CmarkNodePtr parse_gfm(std::string_view markdown);
 
 // The name cmark gives a node's type ("paragraph", "table_row", "tasklist"...). Nodes made by

@@ -3,7 +3,9 @@
 #include <set>
 #include <vector>
 
+#include "data/bidi_controls.h"
 #include "data/text_file.h"
+#include "data/text_limits.h"
 #include "data/utf8_check.h"
 
 namespace dw::data {
@@ -200,6 +202,7 @@ std::optional<Value> parse_csv(std::string_view text, const std::string& file, D
     text = strip_bom(text);
     SourceLoc start{file, 1, 1};
     if (!check_utf8(text, start, diags)) return std::nullopt;
+    if (!check_data_size(text, start, "a CSV file", diags)) return std::nullopt;
     CsvReader reader(text, file, sniff_separator(text), diags);
     std::vector<CsvField> fields;
     bool ok = true;
@@ -232,6 +235,8 @@ std::optional<Value> parse_csv(std::string_view text, const std::string& file, D
                                     rows.items.empty() ? header_locs[i] : SourceLoc{});
         rows.items.push_back(std::move(row));
     }
+    if (!check_text_values(rows, diags)) return std::nullopt;
+    close_bidi_controls(rows, text, start, diags);
     return rows;
 }
 

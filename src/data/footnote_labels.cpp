@@ -1,5 +1,6 @@
 #include "data/footnote_labels.h"
 
+#include <map>
 #include <set>
 #include <vector>
 
@@ -32,7 +33,7 @@ std::string label_at(std::string_view line, size_t at) {
 
 void check_footnote_labels(std::string_view body, const std::string& file, int first_line,
                            Diagnostics& diags) {
-    std::set<std::string> defined;
+    std::map<std::string, Reference> defined;  // the first definition of each label
     std::vector<Reference> references;
     bool in_fence = false;
     int line_no = first_line;
@@ -51,19 +52,23 @@ void check_footnote_labels(std::string_view body, const std::string& file, int f
             std::string label = label_at(line, i);
             if (label.empty()) continue;
             size_t after = i + label.size() + 3;
-            if (i == lead && after < line.size() && line[after] == ':') defined.insert(label);
-            else references.push_back({label, line_no, int(i) + 1});
+            Reference here{label, line_no, int(i) + 1};
+            if (i == lead && after < line.size() && line[after] == ':') defined.emplace(label, here);
+            else references.push_back(here);
         }
         if (end == body.size()) break;
     }
+    std::set<std::string> referenced;
     for (const auto& r : references) {
-        SourceLoc loc{file, r.line, r.col};
+        referenced.insert(r.label);
         if (!defined.count(r.label))
-            diags.error(loc, "footnote [^" + r.label + "] is never defined",
+            diags.error({file, r.line, r.col}, "footnote [^" + r.label + "] is never defined",
                         "define it on a line of its own: [^" + r.label + "]: the note's text");
-        else
-            diags.warning(loc, "footnotes are not typeset yet: [^" + r.label + "] prints as written");
     }
+    for (const auto& [label, d] : defined)
+        if (!referenced.count(label))
+            diags.warning({file, d.line, d.col}, "footnote [^" + label + "] is never referenced",
+                          "the note is left out; refer to it in the text with [^" + label + "]");
 }
 
 }  // namespace dw::data

@@ -125,6 +125,9 @@ void MarkdownConverter::add_block(cmark_node* node, int depth, std::vector<Block
             case CMARK_NODE_THEMATIC_BREAK:
                 b.kind = Block::Kind::ThematicBreak;
                 break;
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                footnotes_.push_back({int(footnotes_.size()) + 1, blocks_of(node, depth + 1), b.loc});
+                return;
             default:
                 diags_.warning(b.loc, "Markdown element '" + std::string(name) +
                                           "' is not supported and is left out");
@@ -191,6 +194,7 @@ RichText parse_markdown_body(std::string_view body, const std::string& file, int
     }
     MarkdownConverter converter(body, file, first_line, component_names, diags);
     rich.blocks = converter.blocks_of(doc.get(), 0);
+    rich.footnotes = converter.take_footnotes();
     return rich;
 }
 

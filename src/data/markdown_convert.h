@@ -18,6 +18,8 @@ public:
                       const std::vector<std::string>& component_names, Diagnostics& diags);
 
     std::vector<Block> blocks_of(cmark_node* parent, int depth);
+    // The footnote definitions met by blocks_of, numbered in the order cmark placed them.
+    std::vector<Footnote> take_footnotes() { return std::move(footnotes_); }
 
 private:
     // markdown_blocks.cpp
@@ -40,6 +42,7 @@ private:
     const std::vector<std::string>& components_;
     Diagnostics& diags_;
     bool reported_depth_ = false;
+    std::vector<Footnote> footnotes_;
 };
 
 // Parses a Markdown body that starts on line `first_line` of `file`.

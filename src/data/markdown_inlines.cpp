@@ -73,6 +73,9 @@ void MarkdownConverter::add_inline(cmark_node* node, int depth, const SourceLoc&
             out.push_back(std::move(link));
             break;
         }
+        case CMARK_NODE_FOOTNOTE_REFERENCE:  // cmark has replaced the label by the number
+            out.push_back(make(Inline::Kind::FootnoteRef, literal));
+            break;
         case CMARK_NODE_HTML_INLINE:  // never interpreted: the tag is printed as typed
             diags_.warning(loc, "raw HTML is not rendered; it is printed as text",
                            "use Markdown formatting instead of HTML tags");

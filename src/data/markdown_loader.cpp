@@ -1,10 +1,12 @@
 #include "data/markdown_loader.h"
 
+#include "data/bidi_controls.h"
 #include "data/footnote_labels.h"
 #include "data/front_matter.h"
 #include "data/markdown_convert.h"
 #include "data/rich_text.h"
 #include "data/text_file.h"
+#include "data/text_limits.h"
 #include "data/utf8_check.h"
 #include "data/yaml_loader.h"
 
@@ -47,12 +49,14 @@ std::optional<Value> parse_markdown(std::string_view text, const std::string& fi
     Value doc = Value::map({file, 1, 1});
     if (split->present) add_front_matter(*split, file, doc, diags);
 
+    if (!check_body_limits(split->body, file, split->body_line, diags)) return std::nullopt;
     check_footnote_labels(split->body, file, split->body_line, diags);
     Value body;
     body.kind = Value::Kind::Rich;
     body.loc = {file, split->body_line, 1};
-    body.rich = std::make_shared<const RichText>(
-        parse_markdown_body(split->body, file, split->body_line, component_names, diags));
+    RichText rich = parse_markdown_body(split->body, file, split->body_line, component_names, diags);
+    close_bidi_controls(rich, split->body, {file, split->body_line, 1}, diags);
+    body.rich = std::make_shared<const RichText>(std::move(rich));
     doc.fields.emplace_back(kBodyKey, std::move(body));
     return doc;
 }

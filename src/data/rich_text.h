@@ -10,9 +10,9 @@ namespace dw::data {
 
 // Markdown parsed into plain data (from cmark-gfm), so later stages never see the parser.
 struct Inline {
-    enum class Kind { Text, Strong, Emph, Strike, Code, Link, SoftBreak, LineBreak };
+    enum class Kind { Text, Strong, Emph, Strike, Code, Link, SoftBreak, LineBreak, FootnoteRef };
     Kind kind = Kind::Text;
-    std::string text;              // Kind::Text and Kind::Code
+    std::string text;              // Kind::Text and Kind::Code; FootnoteRef: its number as text
     std::string url;               // Kind::Link (also autolinks)
     std::vector<Inline> children;  // Strong, Emph, Strike, Link
 };
@@ -49,8 +49,17 @@ struct Block {
     SourceLoc loc;
 };
 
+// A GFM footnote (`[^label]: text`): numbered 1, 2... in the order of its first reference; a
+// label referenced twice is one note. FootnoteRef inlines carry its number.
+struct Footnote {
+    int number = 0;
+    std::vector<Block> blocks;  // the note's text
+    SourceLoc loc;              // its definition
+};
+
 struct RichText {
     std::vector<Block> blocks;
+    std::vector<Footnote> footnotes;  // referenced notes, by number (footnotes[i].number == i + 1)
 };
 
 // The plain text of inline content (for outlines, metadata and tests).

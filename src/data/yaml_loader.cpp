@@ -7,7 +7,9 @@
 #include <sstream>
 #include <vector>
 
+#include "data/bidi_controls.h"
 #include "data/text_file.h"
+#include "data/text_limits.h"
 #include "data/utf8_check.h"
 #include "data/yaml_value_builder.h"
 #include "data/yaml_hints.h"
@@ -92,6 +94,7 @@ std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
                     origin.col > 0 ? origin.col : 1};
     text = strip_bom(text);
     if (!check_utf8(text, start, diags)) return std::nullopt;
+    if (!check_data_size(text, start, "YAML data", diags)) return std::nullopt;
     YamlPositions positions(text, start);
     try {
         std::istringstream in{std::string(text)};
@@ -120,6 +123,8 @@ std::optional<Value> parse_yaml(std::string_view text, const SourceLoc& origin,
             empty.loc = start;
             return empty;
         }
+        if (!check_text_values(*root, diags)) return std::nullopt;
+        close_bidi_controls(*root, text, start, diags);
         return root;
     } catch (const YAML::DeepRecursion& e) {
         diags.error(positions.loc_of(e.mark), "YAML nested too deeply",

@@ -4,11 +4,13 @@ namespace fs = std::filesystem;
 
 namespace dw {
 
-fs::path program_folder() {
+fs::path program_path() {
     std::error_code error;
-    const fs::path program = fs::read_symlink("/proc/self/exe", error);
-    return error ? fs::path() : program.parent_path();
+    fs::path program = fs::read_symlink("/proc/self/exe", error);
+    return error ? fs::path() : program;
 }
+
+fs::path program_folder() { return program_path().parent_path(); }
 
 std::optional<fs::path> folder_beside_program(std::string_view relative) {
     const fs::path folder = program_folder();

@@ -9,7 +9,9 @@
 
 namespace dw {
 
-// The folder of the running executable (from /proc/self/exe); empty when it cannot be read.
+// The running executable (from /proc/self/exe); empty when it cannot be read.
+std::filesystem::path program_path();
+// The folder of the running executable; empty when it cannot be read.
 std::filesystem::path program_folder();
 
 // `relative` (a path relative to the program's folder, such as "../share/drukwerk/fonts") when

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "layout/collection_decl.h"
+
 namespace dw::layout {
 namespace {
 
@@ -325,7 +327,13 @@ std::string data_reference_markdown(const Layout& layout, const std::string& lay
                       layout_path + "`; do not edit. -->\n\n" + decl.root.doc +
                       " The layout takes " + data_format_name(decl.format) + ".\n";
     if (decl.format == DataFormat::Csv) out += "The fields are the columns of the header row.\n";
-    out += "\n" + table(decl.root);
+    if (layout.collection_files) {
+        out += "It takes many such files at once, each with the data of " +
+               layout.collection_files->file + " (checked against it), and binds them as:\n";
+        out += "\n" + table(collection_outline(layout));
+    } else {
+        out += "\n" + table(decl.root);
+    }
     for (const auto& [name, component] : layout.data.components) {
         out += "\n## The `" + name + "` block\n\n" + component.root.doc + " Its YAML is " +
                (component.root.type == FieldType::List ? "a list of maps" : "a map") +

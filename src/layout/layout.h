@@ -108,6 +108,14 @@ struct Layout {
     // directory; empty when the layout names none.
     std::string font_dir;
     SourceLoc font_dir_loc;
+    // <layout fallback-fonts="A, B">: families tried, in this order, for a character the style's
+    // family lacks, before the default fallback chain (typeset/font_fallback.h).
+    std::vector<std::string> fallback_fonts;
+    SourceLoc fallback_fonts_loc;
+    // <data collection="NAME" layout="..."> (collection_decl.h): the layout takes many data
+    // files, each the data of `collection_files`; null for a layout that takes one file.
+    std::shared_ptr<const Layout> collection_files;
+    std::string collection;
 };
 
 // Starts the document on `master` (which must exist): with the layout's <variant> for it when

@@ -1,8 +1,10 @@
 #include "layout/layout_builder.h"
 
 #include <filesystem>
+#include <sstream>
 
 #include "layout/card_deck.h"
+#include "layout/collection_decl.h"
 #include "layout/data_use_check.h"
 #include "layout/page_master_resolver.h"
 #include "layout/reference_check.h"
@@ -35,6 +37,7 @@ public:
 
     Layout build(Node root) {
         read_font_dir(root);
+        read_fallback_fonts(root);
         std::vector<const Node*> styles;
         for (const auto& child : root.children) {
             if (child.element == "metadata") read_metadata(child);
@@ -53,6 +56,7 @@ public:
         }
         check_references(root, layout_, diags_);
         layout_.data = read_data_decls(root, diags_);
+        read_collection_decl(root, layout_, diags_);
         check_data_uses(root, layout_.data, diags_);
         bool has_document = false;
         for (auto& child : root.children) {
@@ -80,6 +84,17 @@ private:
         if (!dir || dir->empty()) return;
         layout_.font_dir = (std::filesystem::path(layout_.file).parent_path() / *dir).lexically_normal().string();
         layout_.font_dir_loc = root.attribute_loc("fonts");
+    }
+
+    void read_fallback_fonts(const Node& root) {
+        const std::string* list = root.attribute("fallback-fonts");
+        if (!list) return;
+        std::stringstream families(*list);
+        for (std::string family; std::getline(families, family, ',');) {
+            const size_t first = family.find_first_not_of(" \t"), last = family.find_last_not_of(" \t");
+            if (first != std::string::npos) layout_.fallback_fonts.push_back(family.substr(first, last - first + 1));
+        }
+        layout_.fallback_fonts_loc = root.attribute_loc("fallback-fonts");
     }
 
     void read_metadata(const Node& node) {

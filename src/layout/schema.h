@@ -40,6 +40,10 @@ struct AttrSpec {
     std::string doc;                   // one line
     std::vector<std::string> choices;  // AttrType::Enum
     double min = 0, max = 0;           // Int and Number: checked when min < max
+    // Length-valued types (Length, LengthOrPercent, Extent, Lengths, PageSize): min and max are
+    // the range in points when min < max, else the default of layout/length_range.h; and the
+    // range of a percentage.
+    double min_percent = 0, max_percent = 100;
     bool required = false;
 };
 

@@ -1,6 +1,7 @@
 // The table of the layout language. Adding an element or attribute here is enough for the reader
 // to accept and check it and for the reference document to describe it (regenerate
 // docs/layout-reference.md with `build/drukwerk schema > docs/layout-reference.md`).
+#include "layout/length_range.h"
 #include "layout/schema.h"
 
 namespace dw::layout {
@@ -37,6 +38,23 @@ AttrSpec ranged(std::string name, AttrType type, double min, double max, std::st
     a.max = max;
     return a;
 }
+
+// A length-valued attribute with its own range (points, and percent), instead of the default
+// from 0 to the largest PDF page (layout/length_range.h).
+AttrSpec length_in(AttrSpec a, double min_pt, double max_pt, double min_percent = 0,
+                   double max_percent = 100) {
+    a.min = min_pt;
+    a.max = max_pt;
+    a.min_percent = min_percent;
+    a.max_percent = max_percent;
+    return a;
+}
+
+// Font sizes: from 1pt to 1000pt, or 1% to 1000% of the size they are relative to.
+AttrSpec font_size(AttrSpec a) { return length_in(std::move(a), 1, 1000, 1, 1000); }
+
+// A correction either way, up to 50 mm (as --back-offset takes it).
+constexpr double kOffsetPt = 50 * 72 / 25.4;
 
 ElementSpec flow(std::string name, std::string doc, Content content,
                  std::vector<AttrSpec> attributes) {
@@ -91,18 +109,22 @@ std::vector<AttrSpec> style_attributes() {
         opt("family", T::String, "Lato", "Font family; only the fonts in fonts/ are available."),
         opt("weight", T::FontWeight, "normal", "Font weight."),
         opt("italic", T::Bool, "false", "Use the italic face."),
-        opt("size", T::LengthOrPercent, "10pt",
-            "Font size; a percentage is of the base style's size."),
+        font_size(opt("size", T::LengthOrPercent, "10pt",
+                      "Font size; a percentage is of the base style's size.")),
         opt("color", T::Color, "#000000", "Text colour."),
-        opt("line-height", T::LineHeight, "1.3",
-            "Distance between baselines: a multiple of the size (1.4) or a length (14pt)."),
+        length_in(opt("line-height", T::LineHeight, "1.3",
+                      "Distance between baselines: a multiple of the size (1.4) or a length (14pt)."),
+                  1, 1000),
         opt("space-before", T::Length, "0", "Space above the block."),
         opt("space-after", T::Length, "0", "Space below the block."),
         choice("align", kAlign, "left", "Alignment of the lines."),
-        opt("indent", T::Length, "0", "Indent of the first line."),
+        length_in(opt("indent", T::Length, "0",
+                      "Indent of the first line; a negative indent hangs the other lines."),
+                  -kLargestLengthPt, kLargestLengthPt),
         opt("left-indent", T::Length, "0", "Indent of every line from the left edge."),
-        opt("letter-spacing", T::LengthOrPercent, "0",
-            "Extra space between letters; a percentage is of the font size."),
+        length_in(opt("letter-spacing", T::LengthOrPercent, "0",
+                      "Extra space between letters; a percentage is of the font size."),
+                  -10, 100, -50, 100),
         choice("case", {"none", "upper", "lower"}, "none", "Change the case of the text."),
         choice("hyphenate", {"none", "nl"}, "none",
                "Hyphenation language; nl hyphenates Dutch at line ends."),
@@ -112,9 +134,9 @@ std::vector<AttrSpec> style_attributes() {
         ranged("orphans", T::Int, 1, 10, "2",
                "Fewest lines of a paragraph alone at a page bottom."),
         opt("background", T::Color, "", "Colour painted behind the whole block; default none."),
-        opt("min-size", T::LengthOrPercent, "",
-            "Smallest size the text may shrink to inside a box with fit=\"shrink\"; "
-            "default: it does not shrink."),
+        font_size(opt("min-size", T::LengthOrPercent, "",
+                      "Smallest size the text may shrink to inside a box with fit=\"shrink\"; "
+                      "default: it does not shrink.")),
         opt("cell-padding", T::Lengths, "0",
             "Table cells in this style: space inside the cell, top right bottom left (1-4 values)."),
         opt("rule-below", T::Length, "0", "Table rows in this style: a rule under the row."),
@@ -152,6 +174,9 @@ std::vector<AttrSpec> richtext_attributes() {
                         "Note printed at the foot of a page where a section continues."));
     attrs.push_back(opt("continued-style", T::StyleRef, "",
                         "Style of the continued note; default: the default style."));
+    attrs.push_back(opt("footnote", T::StyleRef, "",
+                        "Style of footnotes ([^label]), set at the foot of the page under a short "
+                        "rule; default: the paragraph style at 80 % size."));
     attrs.push_back(choice("section-break", {"none", "h1", "h2"}, "none",
                            "Start every section at this heading level on a new page."));
     attrs.push_back(choice("empty-sections", {"warn", "print"}, "warn",
@@ -189,7 +214,11 @@ std::vector<ElementSpec> structure_elements() {
                    opt("fonts", T::String, "",
                        "A folder of fonts (.ttf, .otf) relative to the layout file, added to the "
                        "bundled fonts: the layout's styles may name its families. Embedding a "
-                       "font in a PDF needs its licence to allow it.")}),
+                       "font in a PDF needs its licence to allow it."),
+                   opt("fallback-fonts", T::String, "",
+                       "Families, separated by commas, that set the characters a style's family "
+                       "lacks (another script, symbols), tried in this order before the default "
+                       "fallback chain; e.g. a house font for Arabic from fonts=.")}),
         metadata_element(),
         structure("palette", "Named colours for the brand.", Content::Elements, {"color"}, {}),
         structure("color", "One named colour of the palette.", Content::Empty, {},
@@ -473,9 +502,9 @@ std::vector<ElementSpec> inline_elements() {
         inline_element("span", "Text with its own style, colour, size or weight.", Content::Inline,
                        {opt("style", T::StyleRef, "", "Style; default: the surrounding one."),
                         opt("color", T::Color, "", "Text colour."),
-                        opt("size", T::LengthOrPercent, "",
-                            "Font size; a percentage is of the "
-                            "surrounding size."),
+                        font_size(opt("size", T::LengthOrPercent, "",
+                                      "Font size; a percentage is of the "
+                                      "surrounding size.")),
                         opt("weight", T::FontWeight, "", "Font weight.")}),
         inline_element("link", "A hyperlink.", Content::Inline,
                        {req("href", T::ExpressionText, "The URL.")}),
@@ -543,9 +572,12 @@ std::vector<ElementSpec> card_elements() {
              opt("crop-length", T::Length, "4mm", "Length of a crop mark."),
              choice("duplex", {"long-edge", "short-edge", "none"}, "long-edge",
                     "How the printer turns the sheet for the backs; none prints no back sheets."),
-             opt("back-offset-x", T::Length, "0",
-                 "Move the backs right by this much to correct the printer's misregistration."),
-             opt("back-offset-y", T::Length, "0", "Move the backs down by this much."),
+             length_in(opt("back-offset-x", T::Length, "0",
+                           "Move the backs right by this much to correct the printer's "
+                           "misregistration."),
+                       -kOffsetPt, kOffsetPt),
+             length_in(opt("back-offset-y", T::Length, "0", "Move the backs down by this much."),
+                       -kOffsetPt, kOffsetPt),
              opt("calibration", T::Bool, "false",
                  "Start with a sheet pair that shows the printer's front-to-back offset."),
              opt("note", T::ExpressionText, "",
@@ -573,7 +605,13 @@ std::vector<ElementSpec> data_elements() {
                  "Declares the data of this component (its fenced block's YAML) instead."),
              choice("type", {"map", "list"}, "map",
                     "A component's data: a map of the fields, or a list of such maps."),
-             opt("doc", T::String, "", "One line on what the data is.")}),
+             opt("doc", T::String, "", "One line on what the data is."),
+             opt("collection", T::Name, "",
+                 "The layout takes many data files at once under this name (a series of "
+                 "minutes, ordered by date), each checked against the data of layout=."),
+             opt("layout", T::String, "",
+                 "A collection's files are the data of this layout, relative to the layout "
+                 "file.")}),
         structure(
             "field",
             "A field of the data: its type, whether it must be given or its default, and a "

@@ -2,6 +2,7 @@
 
 #include "diag/suggest.h"
 #include "layout/color.h"
+#include "layout/length_range.h"
 #include "layout/value_parse.h"
 
 namespace dw::layout {
@@ -117,7 +118,7 @@ static std::string hint_for(const AttrSpec& attr, std::string_view value) {
 }
 
 std::optional<ValueProblem> check_value(const AttrSpec& attr, std::string_view value) {
-    if (is_valid(attr, value)) return std::nullopt;
+    if (is_valid(attr, value)) return check_length_range(attr, value);
     return ValueProblem{
         "invalid value '" + std::string(value) + "' for attribute '" + attr.name + "'",
         hint_for(attr, value)};

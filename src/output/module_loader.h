@@ -18,7 +18,7 @@ inline constexpr std::array<std::string_view, 2> kModules = {kQpdfModule, kHaruM
 // in gnutls and friends, for print-shop page boxes; libharu for --backend haru, PDF/A and
 // --permissions) are built as MODULE libraries next to the program (drukwerk-qpdf.so,
 // drukwerk-haru.so) and loaded here when a render needs them. Every other process then starts
-// without loading and initialising those libraries: about 5 ms of each render.
+// without loading and initialising those libraries (measured in docs/pdf-stack-findings.md).
 class Module {
 public:
     // Loads `file_name` from the folder of the running program, else from the build folder it

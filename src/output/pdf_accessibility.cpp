@@ -3,6 +3,7 @@
 #include "output/module_loader.h"
 #include "output/module_result.h"
 #include "output/qpdf_module.h"
+#include "paint/pdf_artifact_tags.h"
 #include "paint/pdf_metadata_text.h"
 
 namespace dw::output {
@@ -10,7 +11,9 @@ namespace dw::output {
 bool has_structure(const typeset::Document& doc) {
     for (const typeset::Page& page : doc.pages)
         for (const typeset::Item& item : page.items)
-            if (std::holds_alternative<typeset::TagBegin>(item)) return true;
+            if (const auto* tag = std::get_if<typeset::TagBegin>(&item);
+                tag && !paint::cairo_artifact_tag(tag->tag))
+                return true;
     return false;
 }
 

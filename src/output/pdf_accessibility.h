@@ -14,7 +14,10 @@ namespace dw::output {
 // - /Alt on every Figure element, from its TagBegin::alt (Cairo drops the attribute);
 // - /Tabs /S on pages with annotations, and /Contents on link annotations;
 // - /Artifact marked content around everything drawn outside a leaf structure tag
-//   (backgrounds, rules, decorative images): Cairo has no artifact API.
+//   (backgrounds, rules, decorative images): Cairo has no artifact API;
+// - the running header's and footer's elements (paint/pdf_artifact_tags.h) turned into
+//   pagination artifacts and taken out of the structure tree;
+// - ToUnicode maps with the ligature characters U+FB00..U+FB04 mapped to their letters.
 // The rewrite uses deterministic IDs, so re-renders stay byte-identical. Returns false
 // (reported, `pdf` unchanged) when the module cannot be loaded or the PDF not processed.
 // `date` (ISO 8601, may be empty) is the date Cairo wrote into the Info dictionary.

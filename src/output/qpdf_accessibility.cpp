@@ -2,6 +2,7 @@
 // for PDF/UA-1, added to the PDF it wrote.
 #include <cctype>
 #include <cstring>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+
+#include "output/qpdf_sink.h"
 
 namespace {
 
@@ -66,6 +69,28 @@ bool is_operator(std::string_view token) {
     return token != "true" && token != "false" && token != "null";
 }
 
+// The marked-content tag and properties of a running header's or footer's content: the painter
+// writes them as Private and NonStruct structure elements (paint/pdf_artifact_tags.h, which
+// this module cannot include); "" for other operands of BDC.
+std::string_view pagination_artifact(std::string_view operands) {
+    const size_t name = operands.find_first_not_of(" \t\r\n\f");
+    if (name == std::string_view::npos) return {};
+    operands.remove_prefix(name);
+    auto starts = [&](std::string_view tag) {
+        return operands.size() > tag.size() && operands.substr(0, tag.size()) == tag &&
+               std::strchr(" \t\r\n\f<", operands[tag.size()]);
+    };
+    if (starts("/Private")) return "/Artifact <</Type /Pagination /Subtype /Header>>";
+    if (starts("/NonStruct")) return "/Artifact <</Type /Pagination /Subtype /Footer>>";
+    return {};
+}
+
+bool is_pagination_element(QPDFObjectHandle element) {
+    if (!element.isDictionary()) return false;
+    QPDFObjectHandle s = element.getKey("/S");
+    return s.isNameAndEquals("/Private") || s.isNameAndEquals("/NonStruct");
+}
+
 // Wraps every run of page content that lies outside marked content in "/Artifact BMC … EMC":
 // what drukwerk draws outside a leaf structure tag (decoration, rules, backgrounds, decorative
 // images, running headers and footers) is not real content, and PDF/UA wants that said. Cairo
@@ -93,6 +118,14 @@ std::string wrap_artifacts(std::string_view in) {
             if (depth++ == 0 && wrapping) {
                 out += "\nEMC\n";
                 wrapping = false;
+            }
+            const std::string_view artifact =
+                token == "BDC" ? pagination_artifact(in.substr(operands, i - token.size() - operands))
+                               : std::string_view{};
+            if (!artifact.empty()) {
+                out.append("\n").append(artifact).append(" BDC");
+                operands = i;
+                continue;
             }
         } else if (token == "EMC") {
             if (depth > 0) --depth;
@@ -128,6 +161,61 @@ void wrap_artifacts(QPDF& qpdf, QPDFPageObjectHelper& page) {
     page.getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&qpdf, bytes));
 }
 
+// The letters a Latin ligature character (U+FB00..U+FB04) stands for, as UTF-16BE hex; "" for
+// another character. `hex`: the hex digits of a ToUnicode destination string.
+std::string_view ligature_letters(std::string_view hex) {
+    if (hex.size() != 4 || (hex[0] != 'f' && hex[0] != 'F') || (hex[1] != 'b' && hex[1] != 'B') ||
+        hex[2] != '0' || hex[3] < '0' || hex[3] > '4')
+        return {};
+    static const std::string_view letters[] = {"00660066", "00660069", "0066006c", "006600660069",
+                                               "00660066006c"};  // ff fi fl ffi ffl
+    return letters[hex[3] - '0'];
+}
+
+// A ToUnicode CMap with every ligature character as a destination replaced by its letters.
+// The drawing writes a ligature glyph with the ligature character (see cairo_draw.cpp: Cairo
+// 1.16 would otherwise wrap it in an ActualText span, at which poppler and pdf.js stop reading
+// a structure element); mapped to "fi" here, every reader extracts the letters, and searches
+// and screen readers find the word. Lines "<src> <dst>" (bfchar) and "<lo> <hi> <dst>" (bfrange)
+// have their destination last; empty when nothing changes.
+std::string expand_ligatures(std::string_view cmap) {
+    std::string out;
+    size_t copied = 0;
+    for (size_t line = 0; line < cmap.size();) {
+        size_t eol = cmap.find('\n', line);
+        if (eol == std::string_view::npos) eol = cmap.size();
+        const std::string_view text = cmap.substr(line, eol - line);
+        const size_t open = text.rfind('<'), close = text.rfind('>');
+        if (open != 0 && open != std::string_view::npos && close != std::string_view::npos &&
+            close > open && text.find('>') < open) {
+            const std::string_view letters = ligature_letters(text.substr(open + 1, close - open - 1));
+            if (!letters.empty()) {
+                out.append(cmap.substr(copied, line + open + 1 - copied));
+                out.append(letters);
+                copied = line + close;
+            }
+        }
+        line = eol + 1;
+    }
+    if (copied == 0) return {};
+    out.append(cmap.substr(copied));
+    return out;
+}
+
+// Every font's ToUnicode CMap, ligature characters expanded (see expand_ligatures).
+void expand_ligatures(QPDF& qpdf) {
+    for (QPDFObjectHandle object : qpdf.getAllObjects()) {
+        if (!object.isDictionary() || !object.getKey("/Type").isNameAndEquals("/Font")) continue;
+        QPDFObjectHandle cmap = object.getKey("/ToUnicode");
+        if (!cmap.isStream()) continue;
+        auto data = cmap.getStreamData(qpdf_dl_generalized);
+        const std::string expanded = expand_ligatures(
+            std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
+        if (!expanded.empty())
+            cmap.replaceStreamData(expanded, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+    }
+}
+
 // A link annotation's /Contents (its alternate description): the web address, or the name of
 // the destination inside the document.
 void describe_links(QPDFObjectHandle page) {
@@ -151,21 +239,71 @@ void describe_links(QPDFObjectHandle page) {
     }
 }
 
-// Depth first through the structure tree, in the order the elements were begun.
-void set_figure_alts(QPDFObjectHandle element, const DrukwerkAccessibility& a, size_t& figure) {
-    if (element.isArray()) {
-        for (QPDFObjectHandle kid : element.aitems()) set_figure_alts(kid, a, figure);
-        return;
-    }
+// One walk through the structure tree, depth first in the order the elements were begun: /Alt
+// on the Figure elements, and the running headers' and footers' elements (see
+// pagination_artifact) taken out of the tree, their ids kept for the parent tree.
+struct StructureWalk {
+    const DrukwerkAccessibility& a;
+    size_t figure = 0;
+    std::set<QPDFObjGen> removed = {};
+};
+
+void walk_kids(QPDFObjectHandle parent, StructureWalk& walk);
+
+void walk_element(QPDFObjectHandle element, StructureWalk& walk) {
     if (!element.isDictionary()) return;  // a marked-content id
     QPDFObjectHandle type = element.getKey("/Type");
     if (!type.isNull() && !type.isNameAndEquals("/StructElem")) return;  // MCR, OBJR
     if (element.getKey("/S").isNameAndEquals("/Figure")) {
-        if (figure < a.figure_count && a.figure_alts[figure])
-            element.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(a.figure_alts[figure]));
-        ++figure;
+        if (walk.figure < walk.a.figure_count && walk.a.figure_alts[walk.figure])
+            element.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(walk.a.figure_alts[walk.figure]));
+        ++walk.figure;
     }
-    set_figure_alts(element.getKey("/K"), a, figure);
+    walk_kids(element, walk);
+}
+
+void walk_kids(QPDFObjectHandle parent, StructureWalk& walk) {
+    QPDFObjectHandle kids = parent.getKey("/K");
+    if (!kids.isArray()) {
+        if (!is_pagination_element(kids)) return walk_element(kids, walk);
+        walk.removed.insert(kids.getObjGen());
+        parent.removeKey("/K");
+        return;
+    }
+    for (int i = 0; i < kids.getArrayNItems();) {
+        QPDFObjectHandle kid = kids.getArrayItem(i);
+        if (is_pagination_element(kid)) {
+            walk.removed.insert(kid.getObjGen());
+            kids.eraseItem(i);
+        } else {
+            walk_element(kid, walk);
+            ++i;
+        }
+    }
+}
+
+// The parent tree maps a page's marked content to its elements: the removed ones become null,
+// as for content that belongs to no element.
+void forget_in_parent_tree(QPDFObjectHandle node, const std::set<QPDFObjGen>& removed) {
+    if (!node.isDictionary()) return;
+    if (QPDFObjectHandle kids = node.getKey("/Kids"); kids.isArray())
+        for (QPDFObjectHandle kid : kids.aitems()) forget_in_parent_tree(kid, removed);
+    QPDFObjectHandle nums = node.getKey("/Nums");
+    if (!nums.isArray()) return;
+    for (QPDFObjectHandle value : nums.aitems()) {
+        if (!value.isArray()) continue;
+        for (int i = 0; i < value.getArrayNItems(); ++i)
+            if (removed.count(value.getArrayItem(i).getObjGen()))
+                value.setArrayItem(i, QPDFObjectHandle::newNull());
+    }
+}
+
+void finish_structure(QPDF& qpdf, const DrukwerkAccessibility& a) {
+    QPDFObjectHandle root = qpdf.getRoot().getKey("/StructTreeRoot");
+    if (!root.isDictionary()) return;
+    StructureWalk walk{a};
+    walk_kids(root, walk);
+    if (!walk.removed.empty()) forget_in_parent_tree(root.getKey("/ParentTree"), walk.removed);
 }
 
 void add_metadata(QPDF& qpdf, const DrukwerkAccessibility& a) {
@@ -173,10 +311,6 @@ void add_metadata(QPDF& qpdf, const DrukwerkAccessibility& a) {
     xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
     xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
     qpdf.getRoot().replaceKey("/Metadata", xmp);
-}
-
-void report(DrukwerkBytesSink error, void* context, const std::string& message) {
-    error(context, message.data(), message.size());
 }
 
 }  // namespace
@@ -191,22 +325,16 @@ extern "C" int drukwerk_qpdf_finish_accessibility(const char* pdf, size_t pdf_si
         qpdf.setSuppressWarnings(true);
         qpdf.processMemoryFile("drukwerk.pdf", pdf, pdf_size);
         add_metadata(qpdf, *accessibility);
+        expand_ligatures(qpdf);
+        finish_structure(qpdf, *accessibility);
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
             describe_links(page.getObjectHandle());
             wrap_artifacts(qpdf, page);
         }
-        size_t figure = 0;
-        set_figure_alts(qpdf.getRoot().getKey("/StructTreeRoot").getKey("/K"), *accessibility,
-                        figure);
-        QPDFWriter writer(qpdf);
-        writer.setOutputMemory();
-        writer.setDeterministicID(true);
-        writer.write();
-        auto buffer = writer.getBufferSharedPointer();
-        out(context, reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        dw::qpdf_sink::write(qpdf, out, context);
         return 0;
     } catch (const std::exception& e) {
-        report(error, context, std::string("cannot finish the tagged PDF: ") + e.what());
+        dw::qpdf_sink::report(error, context, std::string("cannot finish the tagged PDF: ") + e.what());
         return 1;
     }
 }

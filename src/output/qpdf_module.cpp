@@ -12,15 +12,13 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "output/qpdf_sink.h"
+
 namespace {
 
 QPDFObjectHandle pdf_rect(const DrukwerkPdfRect& r) {
     return QPDFObjectHandle::newFromRectangle(
         QPDFObjectHandle::Rectangle(r.left, r.bottom, r.right, r.top));
-}
-
-void report(DrukwerkBytesSink error, void* context, const std::string& message) {
-    error(context, message.data(), message.size());
 }
 
 }  // namespace
@@ -37,7 +35,7 @@ extern "C" int drukwerk_qpdf_set_page_boxes(const char* pdf, size_t pdf_size,
         qpdf.processMemoryFile("drukwerk.pdf", pdf, pdf_size);
         std::vector<QPDFPageObjectHelper> pdf_pages = QPDFPageDocumentHelper(qpdf).getAllPages();
         if (pdf_pages.size() != page_count) {
-            report(error, context,
+            dw::qpdf_sink::report(error, context,
                    "internal error: the PDF has " + std::to_string(pdf_pages.size()) +
                        " pages for " + std::to_string(page_count) + " typeset pages");
             return 1;
@@ -47,15 +45,10 @@ extern "C" int drukwerk_qpdf_set_page_boxes(const char* pdf, size_t pdf_size,
             if (pages[i].has_trim) dict.replaceKey("/TrimBox", pdf_rect(pages[i].trim));
             if (pages[i].has_bleed) dict.replaceKey("/BleedBox", pdf_rect(pages[i].bleed));
         }
-        QPDFWriter writer(qpdf);
-        writer.setOutputMemory();
-        writer.setDeterministicID(true);
-        writer.write();
-        auto buffer = writer.getBufferSharedPointer();
-        out(context, reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        dw::qpdf_sink::write(qpdf, out, context);
         return 0;
     } catch (const std::exception& e) {
-        report(error, context, std::string("cannot set the PDF page boxes: ") + e.what());
+        dw::qpdf_sink::report(error, context, std::string("cannot set the PDF page boxes: ") + e.what());
         return 1;
     }
 }

@@ -42,7 +42,9 @@ struct DrukwerkAccessibility {
 
 // Finishes a PDF that Cairo wrote with structure tags: the XMP /Metadata, /Alt on figures,
 // /Tabs /S on pages with annotations, /Contents on link annotations (their URI or destination),
-// and every piece of page content outside marked content wrapped as an /Artifact. The result
+// every piece of page content outside marked content wrapped as an /Artifact, the Private and
+// NonStruct elements made header and footer pagination artifacts, and ligature characters in
+// ToUnicode maps replaced by their letters. The result
 // goes to `out`: 0; on failure the message goes to `error`: 1.
 typedef int DrukwerkQpdfFinishAccessibility(const char* pdf, size_t pdf_size,
                                             const DrukwerkAccessibility* accessibility,

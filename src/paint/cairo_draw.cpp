@@ -163,7 +163,8 @@ std::string_view ligature_character(std::string_view letters) {
 // Cairo 1.16 maps each glyph to one text for the whole file, and takes it from the font's cmap
 // when the font has one for the glyph: a ligature glyph drawn for "fi" then maps to U+FB01, and
 // Cairo wraps every use in an ActualText span, at which poppler and pdf.js stop reading the
-// structure element. Written as the ligature character instead, the glyph needs no span.
+// structure element. Written as the ligature character instead, the glyph needs no span (and
+// the PDF/UA finishing maps the character back to its letters in the ToUnicode map).
 // `text` and `clusters` are rewritten only when some one-glyph cluster holds such letters.
 void use_ligature_characters(std::string& text, std::vector<cairo_text_cluster_t>& clusters) {
     bool any = false;

@@ -201,6 +201,7 @@ void CairoPainter::Impl::close_page_surface() {
 }
 
 void CairoPainter::Impl::end_page() {
+    if (link_runs_left_ > 0) end_link_text();
     flush_batch();
     skip_depth_ = 0;
     if (recording_) {  // a group left open: what it drew is not lost

@@ -63,6 +63,7 @@ private:
     void finish_recording();
     void paint_reused(const std::string& key, const typeset::Rect& bounds);
     bool skipping() const { return skip_depth_ > 0; }
+    void end_link_text();
 
     CairoOptions options_;
     Diagnostics& diag_;
@@ -96,6 +97,7 @@ private:
 
     int page_ = 0;                   // 1-based number of the current page
     int open_groups_ = 0;            // on the current page
+    int link_runs_left_ = 0;         // > 0: inside a link's text, this many glyph runs to go
     std::vector<std::string> tags_;  // open structure tags; "" for a rejected one
     std::set<std::string> dest_names_, placed_dests_;
 };

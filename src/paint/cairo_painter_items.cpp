@@ -1,6 +1,7 @@
 #include <cairo-pdf.h>
 
 #include "paint/cairo_painter_impl.h"
+#include "paint/pdf_artifact_tags.h"
 #include "paint/pdf_attributes.h"
 #include "paint/text_format.h"
 
@@ -16,6 +17,16 @@ void CairoPainter::Impl::glyphs(const typeset::GlyphRun& run) {
     if (!batch_.add(cr_.get(), font->face, font->num_glyphs, run, results))
         results.push_back(draw_glyph_run(cr_.get(), font->face, font->num_glyphs, run));
     for (const DrawResult& result : results) report(result);
+    check_cairo();
+    if (link_runs_left_ > 0 && --link_runs_left_ == 0) end_link_text();
+}
+
+// The end of a link's text (typeset::Link::text_runs): its Link element ends here.
+void CairoPainter::Impl::end_link_text() {
+    link_runs_left_ = 0;
+    flush_batch();
+    if (!can_draw()) return;
+    cairo_tag_end(cr_.get(), CAIRO_TAG_LINK);
     check_cairo();
 }
 
@@ -62,8 +73,13 @@ void CairoPainter::Impl::link(const typeset::Link& link) {
     if (link.uri.empty() && !dest_names_.count(link.dest)) {
         return warning("link to unknown destination " + quoted_text(link.dest) + "; left out");
     }
+    if (link_runs_left_ > 0) end_link_text();  // links do not nest
     cairo_tag_begin(cr_.get(), CAIRO_TAG_LINK, link_attributes(link).c_str());
-    cairo_tag_end(cr_.get(), CAIRO_TAG_LINK);
+    if (link.text_runs > 0 && !recording_) {
+        link_runs_left_ = link.text_runs;  // ended after its last run
+    } else {
+        cairo_tag_end(cr_.get(), CAIRO_TAG_LINK);
+    }
     check_cairo();
 }
 
@@ -154,6 +170,17 @@ void CairoPainter::Impl::tag_begin(const typeset::TagBegin& tag) {
     if (skipping()) return;
     flush_batch();
     if (!is_pdf() || !cr_) return;
+    if (const char* artifact = cairo_artifact_tag(tag.tag)) {
+        tags_.push_back(artifact);
+        cairo_tag_begin(cr_.get(), artifact, "");
+        return;
+    }
+    if (is_reserved_for_artifacts(tag.tag)) {
+        warning("structure tag " + quoted_text(tag.tag) +
+                " is reserved for running headers and footers; left out");
+        tags_.emplace_back();
+        return;
+    }
     if (!is_structure_tag_name(tag.tag)) {
         warning("structure tag " + quoted_text(tag.tag) +
                 " is not a standard PDF structure type; left out");

@@ -17,7 +17,8 @@
 // are drawn get embedded.
 //  - TrueType fonts (glyf outlines: Lato, Noto) are embedded and subset by libharu, which shows
 //    text through the font's cmap: in WinAnsiEncoding when all the document's text in that
-//    font fits (a simple font: libharu builds a UTF-8 CID font ten times slower), else UTF-8.
+//    font fits (a simple font: libharu builds a UTF-8 CID font from all 65,536 code points of
+//    the cmap), else UTF-8.
 //  - libharu 2.3 cannot embed OpenType fonts with CFF outlines (League Spartan, Comic Neue).
 //    Their glyphs are drawn as filled paths read with FreeType at Pango's positions, and the
 //    text is laid over them invisibly (text render mode 3) in the first TrueType font, so PDF

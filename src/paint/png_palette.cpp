@@ -27,8 +27,19 @@ Quantized quantize(const unsigned char* data, int width, int height, int stride)
     auto pixel = [&](int x, int y) {
         return reinterpret_cast<const uint32_t*>(data + size_t(y) * size_t(stride))[x] & 0xffffff;
     };
+    // Drawn pages are long runs of one colour: a run costs one map update, not one per pixel.
+    uint32_t run_colour = pixel(0, 0), run_length = 0;
     for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x) ++counts[pixel(x, y)];
+        for (int x = 0; x < width; ++x) {
+            const uint32_t c = pixel(x, y);
+            if (c != run_colour) {
+                counts[run_colour] += run_length;
+                run_colour = c;
+                run_length = 0;
+            }
+            ++run_length;
+        }
+    counts[run_colour] += run_length;
     std::vector<std::pair<uint32_t, uint32_t>> by_count(counts.begin(), counts.end());
     std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -51,12 +62,18 @@ Quantized quantize(const unsigned char* data, int width, int height, int stride)
         return uint8_t(best);
     };
     q.pixels.resize(size_t(width) * size_t(height));
+    uint32_t last_colour = pixel(0, 0);
+    uint8_t last_index = index.count(last_colour) ? index[last_colour] : nearest(last_colour);
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x) {
-            uint32_t c = pixel(x, y);
-            auto found = index.find(c);
-            if (found == index.end()) found = index.emplace(c, nearest(c)).first;
-            q.pixels[size_t(y) * size_t(width) + size_t(x)] = found->second;
+            const uint32_t c = pixel(x, y);
+            if (c != last_colour) {
+                auto found = index.find(c);
+                if (found == index.end()) found = index.emplace(c, nearest(c)).first;
+                last_colour = c;
+                last_index = found->second;
+            }
+            q.pixels[size_t(y) * size_t(width) + size_t(x)] = last_index;
         }
     return q;
 }
@@ -67,7 +84,7 @@ bool write_rows(PngWriter& w, Quantized& q, int width, int height) {
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_PLTE(w.png, w.info, q.palette.data(), int(q.palette.size()));
     png_set_filter(w.png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_compression_level(w.png, 9);
+    png_set_compression_level(w.png, 6);
     png_write_info(w.png, w.info);
     for (int y = 0; y < height; ++y) png_write_row(w.png, q.pixels.data() + size_t(y) * size_t(width));
     png_write_end(w.png, w.info);

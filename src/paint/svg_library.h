@@ -6,8 +6,8 @@
 namespace dw::paint {
 
 // librsvg, opened with dlopen instead of linked. With its Rust runtime, libxml2 and ICU it is
-// the largest library drukwerk uses, and loading it costs every process ~4 ms of start-up.
-// It is loaded when the first SVG is drawn, so a document without SVG images and `drukwerk check`
+// the largest library drukwerk uses, and linking it would make every process load it at
+// start-up (docs/pdf-stack-findings.md). It is loaded when the first SVG is drawn, so a document without SVG images and `drukwerk check`
 // never load it.
 struct SvgLibrary {
     decltype(&rsvg_handle_new_from_file) new_from_file = nullptr;

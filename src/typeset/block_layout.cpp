@@ -33,6 +33,7 @@ Fragment BlockLayout::merge(std::vector<Fragment>&& fragments) {
         emit_fragment(std::move(f), merged.height, merged.items, open_paragraph);
         // Outline entries keep their Dest items; the Dest moved with the items.
         merged.outline.insert(merged.outline.end(), f.outline.begin(), f.outline.end());
+        merged.notes.insert(merged.notes.end(), f.notes.begin(), f.notes.end());
         merged.height += f.height;
     }
     close_open_tag(merged.items, open_paragraph);
@@ -119,6 +120,7 @@ std::vector<Fragment> BlockLayout::repeated_heading(const std::vector<Fragment>&
     for (; i < out.size() && out[i].paragraph == paragraph_id && !out[i].glue; ++i) {
         Fragment line = out[i];
         line.outline.clear();
+        line.notes.clear();  // the note goes with the mark where it first appears
         std::erase_if(line.items, [](const Item& item) { return std::holds_alternative<Dest>(item); });
         heading.push_back(std::move(line));
     }
@@ -164,6 +166,7 @@ Fragment BlockLayout::frame_fragment(const bind::Box& box, const Fragment& conte
     }
     out.items.insert(out.items.end(), content.items.begin(), content.items.end());
     out.outline = content.outline;
+    out.notes = content.notes;
     if (f.rotate != 0) out.items.push_back(GroupEnd{});
     return out;
 }
@@ -299,6 +302,7 @@ void BlockLayout::row(const bind::Box& box, double x, double width, std::vector<
         merged.items.insert(merged.items.end(), std::make_move_iterator(column.items.begin()),
                             std::make_move_iterator(column.items.end()));
         merged.outline.insert(merged.outline.end(), column.outline.begin(), column.outline.end());
+        merged.notes.insert(merged.notes.end(), column.notes.begin(), column.notes.end());
     }
     out.push_back(std::move(merged));
 }
@@ -316,6 +320,7 @@ void BlockLayout::grid(const bind::Box& box, double x, double width, std::vector
             row.items.insert(row.items.end(), std::make_move_iterator(cell.items.begin()),
                              std::make_move_iterator(cell.items.end()));
             row.outline.insert(row.outline.end(), cell.outline.begin(), cell.outline.end());
+            row.notes.insert(row.notes.end(), cell.notes.begin(), cell.notes.end());
             row.height = std::max(row.height, cell.height);
         }
         if (box.cell_height) row.height = std::max(row.height, *box.cell_height);
@@ -391,6 +396,7 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
         translate_items(moved.items, column * (column_width + box.gap), 0);
         emit_fragment(moved, y, merged.items, open_paragraph);
         merged.outline.insert(merged.outline.end(), f.outline.begin(), f.outline.end());
+        merged.notes.insert(merged.notes.end(), f.notes.begin(), f.notes.end());
         y += f.height;
         merged.height = std::max(merged.height, y);
     }

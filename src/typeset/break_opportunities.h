@@ -11,8 +11,8 @@ namespace dw::typeset {
 // alliantie", a URL), and where a character ends (to cut a word wider than the column), by
 // character index of a paragraph's text.
 //
-// Pango's Unicode analysis (pango_get_log_attrs, UAX #14 and #29) costs ~400 instructions a
-// character, and most runs are plain words, inside which nothing may break. So only runs with
+// Pango's Unicode analysis (pango_get_log_attrs, UAX #14 and #29) is costly per character,
+// and most runs are plain words, inside which nothing may break. So only runs with
 // other characters are analysed, each on its own: the rules that decide a break inside a run
 // look only at its own characters (the ones that look across spaces decide the run's start).
 // A plain word here: Latin letters and digits (below U+0250), apostrophes between them, opening

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "typeset/block_layout.h"
 
@@ -36,7 +37,11 @@ Page CardTypesetter::face(const bind::Box& face, const CardGeometry& g, const Ca
     std::vector<Fragment> fragments;
     blocks.layout(face, 0, page.width, fragments);
     Fragment merged = BlockLayout::merge(std::move(fragments));
-    page.items = std::move(merged.items);
+    // Each face is a section of its own in the structure (its title the heading).
+    page.items.reserve(merged.items.size() + 2);
+    page.items.emplace_back(std::in_place_type<TagBegin>, TagBegin{"Sect"});
+    std::move(merged.items.begin(), merged.items.end(), std::back_inserter(page.items));
+    page.items.emplace_back(std::in_place_type<TagEnd>);
     int errors = diags_.error_count();
     check_fit(merged.height, page, card);
     if (diags_.error_count() == errors) check_safe_area(page, g, card);  // one cause, one error

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 #include <string>
+#include <vector>
 #include <system_error>
 
 #include "typeset/font_fallback.h"
@@ -77,8 +78,11 @@ static std::string fallback_xml() {
 // fonts and rules (synthetic bold, hinting) that make output depend on the machine. The fallback
 // chain's families are appended with strong binding, so after the requested family they outrank
 // every other font, in the chain's order: a missing character comes from the first that has it.
-static std::string config_xml(const fs::path& fonts_dir, const fs::path& cache_dir) {
+static std::string config_xml(const fs::path& fonts_dir, const fs::path& cache_dir,
+                              const std::vector<std::string>& preferred) {
     std::string fallback;
+    for (const std::string& family : preferred)
+        fallback += "      <string>" + xml_escaped(family) + "</string>\n";
     for (const FallbackFont& font : kFallbackChain)
         fallback += std::string("      <string>") + font.family + "</string>\n";
     return "<?xml version=\"1.0\"?>\n"
@@ -111,10 +115,11 @@ bool has_font_below(FcConfig* config, const fs::path& dir) {
     return false;
 }
 
-FcConfigPtr make_font_config(const fs::path& fonts_dir, Diagnostics& diag) {
+FcConfigPtr make_font_config(const fs::path& fonts_dir, Diagnostics& diag,
+                             const std::vector<std::string>& preferred_fallback) {
     const SourceLoc where{fonts_dir.string()};
     FcConfigPtr config(FcConfigCreate());
-    std::string xml = config_xml(fonts_dir, font_cache_dir());
+    std::string xml = config_xml(fonts_dir, font_cache_dir(), preferred_fallback);
     if (!config ||
         !FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(xml.c_str()),
                                         FcTrue) ||

@@ -50,7 +50,7 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::string& fonts_dir, Dia
     if (!fonts->config_) return nullptr;
     fonts->families_ = primary_families(fonts->config_.get());
     // Pango's font map starts a thread that calls FcInit(), which would load the system's whole
-    // fontconfig setup (/etc/fonts, ~370 fonts: 10-30 ms) unless a current config exists. Making
+    // fontconfig setup (/etc/fonts and every system font) unless a current config exists. Making
     // ours the process default skips that, and anything else that asks fontconfig without a
     // config of its own (librsvg drawing text in an SVG) also gets the bundled fonts only.
     FcConfigSetCurrent(fonts->config_.get());
@@ -96,6 +96,38 @@ bool FontSystem::add_font_dir(const std::string& dir, const SourceLoc& where, Di
     // Pango keeps what it looked up; nothing is laid out yet, but its caches start with the map.
     pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(font_map_.get()));
     families_ = primary_families(config_.get());
+    checks_.clear();
+    return true;
+}
+
+}  // namespace dw::typeset
+
+namespace dw::typeset {
+
+bool FontSystem::prefer_fallback_fonts(const std::vector<std::string>& families,
+                                       const SourceLoc& where, Diagnostics& diag) {
+    if (families.empty()) return true;
+    bool ok = true;
+    for (const auto& family : families) {
+        // Only a missing family matters: a fallback font lends its regular face to any style.
+        FamilyCheck check = run_check(family, 400, false);
+        if (!check.ok) diag.error(where, check.message, check.hint);
+        ok &= check.ok;
+    }
+    if (!ok) return false;
+    // Fontconfig applies its rules in the order they were read, so the preferred families go
+    // into a new configuration, before the chain, rather than into a rule added after it.
+    FcConfigPtr config = make_font_config(fonts_dir_, diag, families);
+    if (!config) return false;
+    for (size_t i = 1; i < font_dirs_.size(); ++i) {
+        if (!FcConfigAppFontAddDir(config.get(), reinterpret_cast<const FcChar8*>(font_dirs_[i].c_str()))) {
+            diag.error(where, "cannot read the fonts in '" + font_dirs_[i] + "'");
+            return false;
+        }
+    }
+    FcConfigSetCurrent(config.get());
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(font_map_.get()), config.get());
+    config_ = std::move(config);
     checks_.clear();
     return true;
 }

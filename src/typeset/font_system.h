@@ -51,6 +51,12 @@ public:
     // fallback chain; never replaces them. Call before any text is laid out. An error at
     // `where` when the folder does not exist, a warning when it holds no fonts.
     bool add_font_dir(const std::string& dir, const SourceLoc& where, Diagnostics& diag);
+    // Makes `families` (bundled, from the fallback chain or from an added folder) the first
+    // fallback fonts, in this order, before the default chain: a character the style's family
+    // lacks takes the first of them that has it. Call after add_font_dir and before any text is
+    // laid out. Errors at `where` for a family that is not there.
+    bool prefer_fallback_fonts(const std::vector<std::string>& families, const SourceLoc& where,
+                               Diagnostics& diag);
     // The folders fonts come from: fonts/ and those added, for messages.
     const std::vector<std::string>& font_dirs() const { return font_dirs_; }
 

@@ -24,6 +24,7 @@ struct Fragment {
     std::string alt;   // tag "Figure": its alternative text
 
     std::vector<OutlineEntry> outline;  // bookmarks whose Dest items are in `items`
+    std::vector<int> notes;  // footnotes marked on this line (BoxDocument::footnotes index + 1)
 
     int section = -1;  // index into the section table when inside a <richtext> section
     // A table's body row: index into the section table of the entry whose heading is the

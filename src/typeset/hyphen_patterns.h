@@ -9,9 +9,8 @@ namespace dw::typeset {
 
 // Liang's hyphenation patterns (TeX; the .dic files of hyphen-nl and other libhyphen
 // dictionaries), read into one open-addressing table. libhyphen builds a state machine from
-// the same file: ~100,000 allocations and 12-17 ms for the 16,000 Dutch patterns, which a card
-// deck's first paragraph waited for. This reads them in about a millisecond and finds the same
-// break points (tests/unit/typeset_hyphen_patterns_test.cpp checks every pattern's letters,
+// the same file with an allocation per state, which a card deck's first paragraph waited for
+// (docs/pdf-stack-findings.md). This reads them into one table and finds the same break points (tests/unit/typeset_hyphen_patterns_test.cpp checks every pattern's letters,
 // and the words of the examples, against libhyphen).
 //
 // Supported: the charset line, patterns, comments (%), LEFTHYPHENMIN / RIGHTHYPHENMIN. Files

@@ -112,7 +112,7 @@ bool Hyphenator::supports(std::string_view language) {
 }
 
 const HyphenPatterns* Hyphenator::dictionary(Diagnostics* diag) {
-    // Loading reads ~100 kB of patterns (~1 ms): only once, and only if text needs it.
+    // Loading reads the whole pattern file: only once, and only if text needs it.
     std::call_once(load_once_, [this] { dict_ = dictionary_for(path_, load_error_); });
     if (!dict_ && diag && !failure_reported_.exchange(true)) {
         diag->warning(SourceLoc{path_}, "cannot load the Dutch hyphenation dictionary: " + load_error_,

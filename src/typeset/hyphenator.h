@@ -28,7 +28,7 @@ public:
     // `utf8` with U+00AD at every break point. Left alone: words under 5 letters, words in
     // capitals only (acronyms), URL and e-mail tokens, words that already have a soft hyphen,
     // and words with letters outside Latin-1 (the dictionary's charset). The dictionary is
-    // loaded on first use (~1 ms); when it cannot be loaded the text comes back unchanged,
+    // loaded on first use; when it cannot be loaded the text comes back unchanged,
     // with one warning in `diag` (if given).
     std::string hyphenate(std::string_view utf8, Diagnostics* diag = nullptr);
 

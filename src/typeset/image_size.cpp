@@ -49,8 +49,8 @@ std::optional<double> svg_length(const std::string& text) {
     return std::nullopt;
 }
 
-// Hand-written scanners, not std::regex: compiling the four patterns cost ~35 million
-// instructions on every render with an SVG (7% of the minutes).
+// Hand-written scanners, not std::regex: compiling the patterns would cost every render with
+// an SVG more than the rest of reading its size.
 
 bool is_space(char c) {  // what \s matched: the C locale's isspace
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';

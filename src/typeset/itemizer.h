@@ -13,9 +13,9 @@ namespace dw::typeset {
 // Splits a paragraph into items (runs of one font, script and set of attributes) exactly as
 // pango_itemize does, but fast for the text drukwerk mostly sets.
 //
-// Why: pango_itemize costs about 45,000 instructions per paragraph (bidi analysis, script and
-// emoji iterators, a font lookup per character): a tenth of typesetting a card deck, a quarter of
-// the minutes' typesetting once words are shaped ahead.
+// Why: pango_itemize runs a bidi analysis, script and emoji iterators and a font lookup per
+// character for every paragraph, a large share of typesetting once words are shaped ahead
+// (docs/pdf-stack-findings.md).
 //
 // The fast way takes Pango's own attribute iterator for the runs of attributes (so fonts and
 // the items' extra attributes are Pango's), and then needs no bidi, script or emoji analysis:
@@ -77,8 +77,8 @@ private:
     PangoFont* font_for(Fontset& fontset, gunichar c);
 
     PangoContext* context_;
-    // By description and language: pango_font_map_load_fontset costs ~5,000 instructions.
-    // A handful per document, so a list.
+    // By description and language, as pango_font_map_load_fontset is not cheap. A handful per
+    // document, so a list.
     std::vector<std::unique_ptr<Fontset>> fontsets_;
     std::vector<gunichar> chars_;  // of the paragraph at hand
     int simple_ = 0, pango_ = 0;

@@ -3,11 +3,17 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 namespace dw::typeset {
 namespace {
 
 constexpr double kInfiniteBadness = 10000;  // TeX's "inf_bad": a line that cannot stretch enough
+// The most (active node, break) pairs one optimal pass may weigh. A paragraph of words keeps a
+// few dozen nodes active; a word cut between every character keeps one per character of a line
+// at every character, which grows with the word's length times the line's. Past this budget the
+// paragraph is broken first-fit instead, so its cost stays linear.
+constexpr size_t kMaxLineEvaluations = 1'000'000;
 
 struct Sums {
     double width = 0, stretch = 0, shrink = 0;
@@ -86,9 +92,14 @@ public:
         active_.push_back(0);
     }
 
+    // The breaks, or none when no set of lines fits (or the budget ran out: exhausted()).
     std::vector<size_t> run() {
-        for (size_t b = 0; b < items_.size(); ++b)
-            if (is_legal_break(items_, b)) consider_break(b);
+        for (size_t b = 0; b < items_.size(); ++b) {
+            if (!is_legal_break(items_, b)) continue;
+            evaluations_ += active_.size();
+            if (evaluations_ > kMaxLineEvaluations) return {};
+            consider_break(b);
+        }
         int best = -1;
         for (int a : active_)
             if (nodes_[size_t(a)].position == items_.size() - 1 &&
@@ -99,6 +110,8 @@ public:
         std::reverse(breaks.begin(), breaks.end());
         return breaks;
     }
+
+    bool exhausted() const { return evaluations_ > kMaxLineEvaluations; }
 
 private:
     struct Candidate {
@@ -184,7 +197,45 @@ private:
     std::vector<Sums> prefix_;
     std::vector<Node> nodes_;
     std::vector<int> active_;  // indices into nodes_, oldest first
+    size_t evaluations_ = 0;
 };
+
+// First fit: each line ends at the last break where it still fits (shrinking its glue as far as
+// it can), the way a word processor breaks; a box wider than its line gets a line to itself.
+// Linear in the items, for paragraphs the optimal passes cannot afford.
+std::vector<size_t> break_first_fit(const std::vector<BreakItem>& items,
+                                    const std::function<double(int)>& line_width) {
+    const std::vector<Sums> prefix = prefix_sums(items);
+    std::vector<size_t> breaks;
+    Sums start;  // the sums before the current line's first item
+    std::optional<size_t> last_fit;
+    auto fits = [&](size_t b) {
+        double natural = prefix[b].width - start.width;
+        if (items[b].kind == BreakItem::Kind::Penalty) natural += items[b].width;
+        const double shrink = prefix[b].shrink - start.shrink;
+        return natural - shrink <= line_width(int(breaks.size())) + 1e-9;
+    };
+    auto end_line_at = [&](size_t b) {
+        breaks.push_back(b);
+        start = sums_after_break(items, prefix, b);
+        last_fit.reset();
+    };
+    size_t b = 0;
+    while (b < items.size()) {
+        if (!is_legal_break(items, b)) {
+            ++b;
+        } else if (fits(b)) {
+            if (is_forced(items[b])) end_line_at(b);
+            else last_fit = b;
+            ++b;
+        } else if (last_fit) {
+            end_line_at(*last_fit);  // and weigh `b` again on the next line
+        } else {
+            end_line_at(b++);  // overfull: nothing before it fitted
+        }
+    }
+    return breaks;
+}
 
 }  // namespace
 
@@ -200,8 +251,14 @@ std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
                                 const std::function<double(int)>& line_width,
                                 const BreakSettings& settings) {
     if (items.empty()) return {};
-    std::vector<size_t> breaks = Pass(items, line_width, settings, false).run();
-    if (breaks.empty()) breaks = Pass(items, line_width, settings, true).run();
+    Pass optimal(items, line_width, settings, false);
+    std::vector<size_t> breaks = optimal.run();
+    if (breaks.empty() && !optimal.exhausted()) {
+        Pass last_resort(items, line_width, settings, true);
+        breaks = last_resort.run();
+        if (!last_resort.exhausted()) return breaks;
+    }
+    if (breaks.empty()) breaks = break_first_fit(items, line_width);
     return breaks;
 }
 

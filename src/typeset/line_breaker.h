@@ -45,7 +45,10 @@ struct BreakSettings {
 // final forced break), choosing the breaks with the fewest total demerits. `line_width(n)` is
 // the width available to line n (0-based). Never fails: when no set of lines fits within the
 // tolerance, a second pass accepts any badness, and a box wider than its line gets a line to
-// itself (overfull) rather than no layout at all. `items` must end with a forced break.
+// itself (overfull) rather than no layout at all. A paragraph whose optimal breaking would weigh
+// too many candidate lines (a long word that may break between any two characters) is broken
+// first fit instead: each line ends at the last break that fits, so the cost stays linear in the
+// items. `items` must end with a forced break.
 std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
                                 const std::function<double(int)>& line_width,
                                 const BreakSettings& settings = {});

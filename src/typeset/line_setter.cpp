@@ -25,14 +25,15 @@ class RunBuilder {
 public:
     // `glyphs_hint`, `bytes_hint`: about how many glyphs and text bytes the line has, so a run
     // grows its vectors once instead of doubling its way up.
-    RunBuilder(const std::string& text, std::vector<Item>& out, size_t glyphs_hint, size_t bytes_hint)
-        : text_(text), out_(out), glyphs_hint_(glyphs_hint), bytes_hint_(bytes_hint) {}
+    RunBuilder(const std::string& text, std::vector<Item>& out, size_t glyphs_hint, size_t bytes_hint,
+               std::span<const int> breaks)
+        : text_(text), out_(out), glyphs_hint_(glyphs_hint), bytes_hint_(bytes_hint), breaks_(breaks) {}
     ~RunBuilder() { flush(); }
 
     void add(const Piece& piece, std::span<const ShapedGlyph> glyphs, double x, double baseline,
              double space_extra, std::vector<PlacedCluster>& placed) {
         if (piece.font < 0) return;
-        if (!run_ || !same_run(*run_, piece)) start_run(piece);
+        if (!run_ || !same_run(*run_, piece) || segment(piece) != segment_) start_run(piece);
         // A hyphen glyph at a line end reads as "-": with the soft hyphen's own bytes Cairo
         // would wrap it in an ActualText span, and poppler and pdf.js stop reading a structure
         // element at such a span.
@@ -52,16 +53,7 @@ public:
         while (i < glyphs.size()) {
             const int cluster = glyphs[i].cluster;
             const double cluster_x = x + pen / kPango;
-            int visible = 0;
-            for (; i < glyphs.size() && glyphs[i].cluster == cluster; ++i) {
-                const ShapedGlyph& g = glyphs[i];
-                if (g.glyph != PANGO_GLYPH_EMPTY) {
-                    unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
-                    run_->glyphs.push_back({id, x + (pen + g.x_offset) / kPango, baseline + g.y_offset / kPango});
-                    ++visible;
-                }
-                pen += g.advance;
-            }
+            const int visible = add_cluster_glyphs(glyphs, i, pen, x, baseline);
             int next = i < glyphs.size() ? glyphs[i].cluster : piece.end;
             // A hyphen glyph stands for the soft hyphen's bytes.
             if (piece.kind == Piece::Kind::Hyphen) next = piece.end;
@@ -72,6 +64,25 @@ public:
     }
 
 private:
+    // The glyphs of the cluster that starts at glyphs[i], at the pen position `pen` (Pango units
+    // from `x`); moves `i` past them and `pen` by their advances. Returns how many are drawn
+    // (an empty glyph takes room but draws nothing).
+    int add_cluster_glyphs(std::span<const ShapedGlyph> glyphs, size_t& i, long& pen, double x,
+                           double baseline) {
+        const int cluster = glyphs[i].cluster;
+        int visible = 0;
+        for (; i < glyphs.size() && glyphs[i].cluster == cluster; ++i) {
+            const ShapedGlyph& g = glyphs[i];
+            if (g.glyph != PANGO_GLYPH_EMPTY) {
+                unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
+                run_->glyphs.push_back({id, x + (pen + g.x_offset) / kPango, baseline + g.y_offset / kPango});
+                ++visible;
+            }
+            pen += g.advance;
+        }
+        return visible;
+    }
+
     // A right-to-left piece: its glyphs come in visual order, their clusters descending. The
     // pieces of a run come in visual order too, so each one's text and clusters go in front of
     // those already there: the run's text stays in logical order, for readers that extract it.
@@ -85,16 +96,7 @@ private:
         while (i < glyphs.size()) {
             const int cluster = glyphs[i].cluster;
             const double cluster_x = x + pen / kPango;
-            int visible = 0;
-            for (; i < glyphs.size() && glyphs[i].cluster == cluster; ++i) {
-                const ShapedGlyph& g = glyphs[i];
-                if (g.glyph != PANGO_GLYPH_EMPTY) {
-                    unsigned id = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g.glyph;
-                    run_->glyphs.push_back({id, x + (pen + g.x_offset) / kPango, baseline + g.y_offset / kPango});
-                    ++visible;
-                }
-                pen += g.advance;
-            }
+            const int visible = add_cluster_glyphs(glyphs, i, pen, x, baseline);
             if (std::max(next - cluster, 0) > 0 || visible > 0)
                 clusters.insert(clusters.begin(), {std::max(next - cluster, 0), visible});
             placed.push_back({cluster, next, cluster_x, x + pen / kPango + (i == glyphs.size() ? space_extra : 0)});
@@ -112,8 +114,15 @@ private:
         placed.push_back({g.cluster, end, x, x + g.advance / kPango});
     }
 
+    // Which stretch between run breaks the piece begins in.
+    long segment(const Piece& piece) const {
+        if (breaks_.empty()) return 0;
+        return std::upper_bound(breaks_.begin(), breaks_.end(), piece.start) - breaks_.begin();
+    }
+
     void start_run(const Piece& piece) {
         flush();
+        segment_ = segment(piece);
         run_.emplace();
         run_->glyphs.reserve(glyphs_hint_);
         run_->clusters.reserve(glyphs_hint_ + 1);
@@ -138,6 +147,8 @@ private:
     const std::string& text_;
     std::vector<Item>& out_;
     size_t glyphs_hint_, bytes_hint_;
+    std::span<const int> breaks_;
+    long segment_ = 0;
     std::optional<GlyphRun> run_;
 };
 
@@ -250,7 +261,7 @@ double justification_ratio(const LineMeasure& m, const LineSpan& line, double wi
 
 void set_line(const ParagraphItems& items, const LineSpan& line, const std::string& text, double x,
               double baseline, double ratio, std::vector<Item>& out,
-              std::vector<PlacedCluster>& placed) {
+              std::vector<PlacedCluster>& placed, std::span<const int> run_breaks) {
     std::vector<Item> strikes;
     {
         size_t glyphs = 0;
@@ -258,7 +269,7 @@ void set_line(const ParagraphItems& items, const LineSpan& line, const std::stri
         long bytes = 0;
         if (line.last > line.first)
             bytes = std::max(0, items.pieces[line.last - 1].end - items.pieces[line.first].start);
-        RunBuilder runs(text, out, glyphs + 2, size_t(bytes) + 3);  // + a hyphen
+        RunBuilder runs(text, out, glyphs + 2, size_t(bytes) + 3, run_breaks);  // + a hyphen
         double pen = x;
         auto place = [&](size_t i) {
             const Piece& p = items.pieces[i];

@@ -1,4 +1,5 @@
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,10 @@ struct PlacedCluster {
 // Appends the line's glyph runs (one per font, size and colour in a row) with the pen starting at
 // `x`, spaces widened by `ratio` of their stretch (shrunk when negative), and the baseline at
 // `baseline`. Strike-through lines are drawn too; `placed` receives every cluster's extent.
+// `run_breaks` (ascending bytes of the paragraph text): a piece starting at or after one starts
+// a new run, so that a link's text has runs of its own.
 void set_line(const ParagraphItems& items, const LineSpan& line, const std::string& text, double x,
               double baseline, double ratio, std::vector<Item>& out,
-              std::vector<PlacedCluster>& placed);
+              std::vector<PlacedCluster>& placed, std::span<const int> run_breaks = {});
 
 }  // namespace dw::typeset

@@ -69,6 +69,9 @@ struct Link {  // a clickable area; either an external URI or a named destinatio
     std::vector<Rect> rects;  // one per line the link text covers
     std::string uri;
     std::string dest;
+    // The link's text: the next `text_runs` glyph runs, tagged inside the Link structure
+    // element (with the annotation); 0: the link stands after its text, with none of its own.
+    int text_runs = 0;
 };
 
 struct Dest {  // a named destination (target of outline entries and internal links)
@@ -99,6 +102,10 @@ struct TagBegin {
     std::string alt = {};  // Figure: the alternative text (written as /Alt); empty: none
 };
 struct TagEnd {};
+// Tags for a running header and footer: their content is a pagination artifact (PDF/UA), not
+// part of the structure. Not structure types: only the PDF painter knows them.
+inline constexpr const char* kHeaderArtifact = "Artifact:Header";
+inline constexpr const char* kFooterArtifact = "Artifact:Footer";
 
 using Item = std::variant<GlyphRun, Shape, Line, Image, Link, Dest, GroupBegin, GroupEnd, TagBegin,
                           TagEnd>;

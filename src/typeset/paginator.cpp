@@ -8,15 +8,15 @@ constexpr double kSlack = 0.01;  // rounding tolerance in points
 class Paginator {
 public:
     Paginator(const std::vector<Fragment>& fragments, const std::vector<SectionInfo>& sections,
-              const BodyArea& body)
-        : f_(fragments), sections_(sections), body_(body) {}
+              const BodyArea& body, const FootnoteArea& footnotes)
+        : f_(fragments), sections_(sections), body_(body), notes_(footnotes) {}
 
     PaginationResult run() {
         size_t i = 0;
         int continued_section = -1;
-        while (i < f_.size()) {
+        while (i < f_.size() || notes_.pending()) {
             i = skip_glue(i);
-            if (i >= f_.size()) break;
+            if (i >= f_.size() && !notes_.pending()) break;
             size_t end = fill_page(i, continued_section);
             int section = continues_section(end);
             emit_page(i, end, continued_section, section);
@@ -79,11 +79,20 @@ private:
     size_t fill_page(size_t start, int continued_section) {
         double y = heading_height(continued_section) + heading_height(repeated_table_header(start));
         size_t last_break = start;
+        std::vector<int> notes;  // new footnotes marked on the page so far
+        double notes_height = notes_.least_height(notes);
         for (size_t j = start; j < f_.size(); ++j) {
             const Fragment& frag = f_[j];
             if (frag.forced_break) return j;
             if (break_allowed_before(j, start)) last_break = j;
-            double capacity = body_.height - (section_goes_on(j) ? note_height(frag.section) : 0);
+            double foot = notes_height;
+            if (!frag.notes.empty()) {
+                size_t before = notes.size();
+                notes_.collect(frag, notes);
+                if (notes.size() > before) foot = notes_.least_height(notes);
+            }
+            double capacity = body_.height - foot -
+                              (section_goes_on(j) ? note_height(frag.section) : 0);
             if (y + frag.height > capacity + kSlack && j > start) {
                 // Space that does not fit ends the page, unless what follows must stay with
                 // what precedes it (a heading and its first line).
@@ -95,6 +104,7 @@ private:
             }
             if (y + frag.height > body_.height + kSlack) result_.overfull.push_back(int(j));
             y += frag.height;
+            notes_height = foot;
         }
         return f_.size();
     }
@@ -132,26 +142,37 @@ private:
             y += frag.height;
         }
         close_open_tag(page.items, open_paragraph);
+        std::vector<int> notes;
+        for (size_t j = start; j < end; ++j) notes_.collect(f_[j], notes);
+        double bottom = body_.y + body_.height;
+        double note_h = note_section >= 0 ? note_height(note_section) : 0;
+        std::vector<Item> foot;
+        double foot_h = notes_.place(notes, bottom - y - note_h, body_.x, bottom, foot);
         if (note_section >= 0) {
             const Fragment& note = sections_[size_t(note_section)].note;
-            // At the foot of the body, so the note sits in the same place on every page.
-            emit_fragment(note, std::max(y, body_.y + body_.height - note.height), page.items,
+            // At the foot of the body (above the footnotes), so the note sits in the same place
+            // on every page.
+            emit_fragment(note, std::max(y, bottom - foot_h - note.height), page.items,
                           open_paragraph);
         }
+        page.items.insert(page.items.end(), std::make_move_iterator(foot.begin()),
+                          std::make_move_iterator(foot.end()));
         result_.pages.push_back(std::move(page));
     }
 
     const std::vector<Fragment>& f_;
     const std::vector<SectionInfo>& sections_;
     BodyArea body_;
+    FootnoteFlow notes_;
     PaginationResult result_;
 };
 
 }  // namespace
 
 PaginationResult paginate(const std::vector<Fragment>& fragments,
-                          const std::vector<SectionInfo>& sections, const BodyArea& body) {
-    return Paginator(fragments, sections, body).run();
+                          const std::vector<SectionInfo>& sections, const BodyArea& body,
+                          const FootnoteArea& footnotes) {
+    return Paginator(fragments, sections, body, footnotes).run();
 }
 
 }  // namespace dw::typeset

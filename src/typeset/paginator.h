@@ -1,6 +1,7 @@
 #pragma once
 #include <vector>
 
+#include "typeset/footnote_flow.h"
 #include "typeset/fragment.h"
 
 namespace dw::typeset {
@@ -23,8 +24,11 @@ struct PaginationResult {
 // Fills pages with fragments in order. A page breaks only where a break is allowed (not inside
 // a paragraph's orphan/widow zone, not after a keep-with-next fragment), unless nothing else
 // fits. Glue at the top of a page is dropped. Where a section continues on the next page, its
-// note ends the page and its heading is repeated on top of the next one.
+// note ends the page and its heading is repeated on top of the next one. Footnotes are set at
+// the foot of the body of the page where their mark lands, the body shrinking to make room
+// (see FootnoteFlow); pages are added at the end while note lines remain.
 PaginationResult paginate(const std::vector<Fragment>& fragments,
-                          const std::vector<SectionInfo>& sections, const BodyArea& body);
+                          const std::vector<SectionInfo>& sections, const BodyArea& body,
+                          const FootnoteArea& footnotes = {});
 
 }  // namespace dw::typeset

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 #include "typeset/font_system.h"
 #include "typeset/glyph_runs.h"
@@ -76,25 +78,94 @@ void add_marker(const bind::Box& paragraph, Fragment& line, double x, double bas
                       std::make_move_iterator(marker.end()));
 }
 
+// Where a span's text lies on this line, if it is on it.
+std::optional<std::pair<double, double>> span_extent(const std::vector<PlacedCluster>& placed,
+                                                      const ParagraphText::Range& range) {
+    std::optional<std::pair<double, double>> extent;
+    for (const auto& c : placed) {
+        if (c.end <= range.start || c.start >= range.end) continue;
+        if (!extent) extent.emplace(c.x0, c.x1);
+        extent->first = std::min(extent->first, c.x0);
+        extent->second = std::max(extent->second, c.x1);
+    }
+    return extent;
+}
+
+// The bytes where a linked span begins and ends: the runs of a line break there (set_line), so
+// the link's text has runs of its own.
+std::vector<int> link_run_breaks(const ParagraphText& text) {
+    std::vector<int> breaks;
+    for (const auto& range : text.ranges) {
+        if ((range.span->link.empty() && range.span->dest.empty()) || range.start == range.end) continue;
+        breaks.push_back(range.start);
+        breaks.push_back(range.end);
+    }
+    std::sort(breaks.begin(), breaks.end());
+    return breaks;
+}
+
+// Puts `link` before the line's glyph runs that lie within [x0, x1), which it then holds as its
+// text (Link::text_runs): a screen reader reads the link's words inside the Link element.
+void place_link(Link link, double x0, double x1, std::vector<Item>& items) {
+    constexpr double slack = 0.01;
+    auto inside = [&](const Item& item) {
+        const auto* run = std::get_if<GlyphRun>(&item);
+        return run && !run->glyphs.empty() && run->glyphs.front().x >= x0 - slack &&
+               run->glyphs.front().x < x1 - slack;
+    };
+    const auto first = std::find_if(items.begin(), items.end(), inside);
+    if (first == items.end()) {
+        items.push_back(std::move(link));
+        return;
+    }
+    const auto last = std::find_if_not(first, items.end(), inside);
+    link.text_runs = int(last - first);
+    items.insert(first, std::move(link));
+}
+
+// In a paragraph with links, the paragraph's own text on a line is tagged as Spans beside the
+// Link elements: Cairo marks the content of leaf structure elements only, so text directly in a
+// paragraph that has a Link child would be in no marked content at all.
+void tag_own_text(std::vector<Item>& items) {
+    std::vector<Item> out;
+    out.reserve(items.size() + 4);
+    int link_runs = 0;  // glyph runs still to come of the link at hand
+    bool in_span = false;
+    auto close_span = [&] {
+        if (in_span) out.emplace_back(std::in_place_type<TagEnd>);
+        in_span = false;
+    };
+    for (Item& item : items) {
+        const bool run = std::holds_alternative<GlyphRun>(item);
+        if (run && link_runs > 0) {
+            --link_runs;
+        } else if (run && !in_span) {
+            out.emplace_back(std::in_place_type<TagBegin>, TagBegin{"Span"});
+            in_span = true;
+        } else if (!run) {
+            close_span();
+            if (const auto* link = std::get_if<Link>(&item)) link_runs = link->text_runs;
+        }
+        out.push_back(std::move(item));
+    }
+    close_span();
+    items = std::move(out);
+}
+
 // Link areas (and underlines) over the clusters of every linked span on this line.
 void add_links(const std::vector<PlacedCluster>& placed, const ParagraphText& text, double height,
                double baseline, Fragment& out) {
     for (const auto& range : text.ranges) {
         const bind::Span& span = *range.span;
-        if (span.link.empty() || range.start == range.end) continue;
-        double x0 = 0, x1 = 0;
-        bool found = false;
-        for (const auto& c : placed) {
-            if (c.end <= range.start || c.start >= range.end) continue;
-            x0 = found ? std::min(x0, c.x0) : c.x0;
-            x1 = found ? std::max(x1, c.x1) : c.x1;
-            found = true;
-        }
-        if (!found) continue;
+        if ((span.link.empty() && span.dest.empty()) || range.start == range.end) continue;
+        auto extent = span_extent(placed, range);
+        if (!extent) continue;
+        auto [x0, x1] = *extent;
         Link link;
         link.uri = span.link;
+        link.dest = span.dest;
         link.rects.push_back({x0, 0, x1 - x0, height});
-        out.items.push_back(std::move(link));
+        place_link(std::move(link), x0, x1, out.items);
         if (span.underline) {
             Line underline;
             underline.x1 = x0, underline.x2 = x1;
@@ -102,6 +173,29 @@ void add_links(const std::vector<PlacedCluster>& placed, const ParagraphText& te
             underline.width = 0.5;
             underline.color = span.color.value_or(Color{});
             out.items.push_back(underline);
+        }
+    }
+}
+
+// Footnote marks on this line: the notes they call for, their raised glyphs, and the named
+// destination the note links back to. A mark is a span of its own size, so its glyphs are runs
+// of their own; `first_item` is the line's first item.
+void add_footnote_marks(const std::vector<PlacedCluster>& placed, const ParagraphText& text,
+                        const layout::Style& style, size_t first_item, Fragment& out) {
+    for (const auto& range : text.ranges) {
+        const bind::Span& span = *range.span;
+        if (!span.superscript && span.anchor.empty()) continue;
+        auto extent = span_extent(placed, range);
+        if (!extent) continue;
+        if (span.footnote > 0) out.notes.push_back(span.footnote);
+        if (!span.anchor.empty()) out.items.push_back(Dest{span.anchor, extent->first, 0});
+        if (!span.superscript) continue;
+        for (size_t i = first_item; i < out.items.size(); ++i) {
+            auto* run = std::get_if<GlyphRun>(&out.items[i]);
+            if (!run || run->glyphs.empty() || run->size >= style.size) continue;
+            const double x = run->glyphs.front().x;
+            if (x < extent->first - 0.01 || x >= extent->second) continue;
+            for (auto& g : run->glyphs) g.y -= style.size * 0.33;
         }
     }
 }
@@ -149,6 +243,7 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
     double pitch = style.size * style.line_height;
     std::vector<Fragment> lines;
     lines.reserve(size_t(line_count));
+    const std::vector<int> run_breaks = link_run_breaks(text);
     std::vector<PlacedCluster> placed;  // one line's clusters; reused, as lines come one by one
     placed.reserve(items.glyphs.size() + 1);
     for (int index = 0; index < line_count; ++index) {
@@ -183,9 +278,11 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         }
         placed.clear();
         f.items.reserve(2);  // a run, or two where the style changes; more items are rare
-        set_line(items, span, text.text, line_x, baseline, ratio, f.items, placed);
+        set_line(items, span, text.text, line_x, baseline, ratio, f.items, placed, run_breaks);
         add_links(placed, text, height, baseline, f);
+        add_footnote_marks(placed, text, style, 0, f);
         if (index == 0 && !paragraph.marker.empty()) add_marker(paragraph, f, text_x, baseline, ctx);
+        if (!run_breaks.empty()) tag_own_text(f.items);
         if (index == 0 && paragraph.bookmark_level > 0) add_bookmark(paragraph, f, x, ctx);
         lines.push_back(std::move(f));
     }

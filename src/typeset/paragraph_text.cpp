@@ -25,6 +25,14 @@ std::string field_text(const bind::Span& span, const TypesetContext& ctx) {
     return span.text;
 }
 
+// Footnote marks: a smaller size, raised by the paragraph layout.
+constexpr double kSuperscriptScale = 0.65;
+
+std::optional<double> span_size(const layout::Style& style, const bind::Span& span) {
+    if (span.superscript) return span.size.value_or(style.size) * kSuperscriptScale;
+    return span.size;
+}
+
 guint16 channel(double v) { return guint16(std::clamp(v, 0.0, 1.0) * 65535.0 + 0.5); }
 
 void insert(PangoAttrList* list, PangoAttribute* attr, int start, int end) {
@@ -70,7 +78,8 @@ PangoFontDescription* span_font(const layout::Style& style, const bind::Span& sp
     if (span.weight) pango_font_description_set_weight(desc, PangoWeight(*span.weight));
     if (span.italic)
         pango_font_description_set_style(desc, *span.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-    if (span.size) pango_font_description_set_size(desc, int(*span.size * PANGO_SCALE));  // as its attribute
+    if (auto size = span_size(style, span))
+        pango_font_description_set_size(desc, int(*size * PANGO_SCALE));  // as its attribute
     return desc;
 }
 
@@ -102,7 +111,8 @@ PangoAttrList* build_attributes(const bind::Box& paragraph, const ParagraphText&
         if (s.italic)
             insert(list, pango_attr_style_new(*s.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL),
                    range.start, range.end);
-        if (s.size) insert(list, pango_attr_size_new(int(*s.size * PANGO_SCALE)), range.start, range.end);
+        if (auto size = span_size(style, s))
+            insert(list, pango_attr_size_new(int(*size * PANGO_SCALE)), range.start, range.end);
         if (s.color) insert_color(list, *s.color, range.start, range.end);
         if (s.strike) insert(list, pango_attr_strikethrough_new(TRUE), range.start, range.end);
     }

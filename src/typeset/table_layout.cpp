@@ -136,6 +136,7 @@ void BlockLayout::table_row(const bind::Box& row, const TableGeometry& table, bo
             f.items.insert(f.items.end(), std::make_move_iterator(content.items.begin()),
                            std::make_move_iterator(content.items.end()));
             f.outline.insert(f.outline.end(), content.outline.begin(), content.outline.end());
+            f.notes.insert(f.notes.end(), content.notes.begin(), content.notes.end());
             f.items.emplace_back(std::in_place_type<TagEnd>);
         }
         f.items.emplace_back(std::in_place_type<TagEnd>);

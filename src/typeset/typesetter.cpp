@@ -1,5 +1,6 @@
 #include "typeset/typesetter.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "typeset/block_layout.h"
@@ -15,7 +16,7 @@ namespace {
 // Header or footer content, laid out for one page and centred vertically in its margin band.
 void place_margin_content(const std::vector<bind::Box>& boxes, double band_top, double band_height,
                           const bind::PageTemplate& page, TypesetContext& ctx,
-                          std::vector<Item>& out) {
+                          std::vector<Item>& out, const char* artifact) {
     if (boxes.empty()) return;
     BlockLayout blocks(ctx);
     std::vector<Fragment> fragments;
@@ -24,12 +25,36 @@ void place_margin_content(const std::vector<bind::Box>& boxes, double band_top, 
     Fragment merged = BlockLayout::merge(std::move(fragments));
     translate_items(merged.items, 0, band_top + std::max(0.0, (band_height - merged.height) / 2));
     // A running header or footer repeats on every page: a pagination artifact, not content.
-    // Drawn outside any structure element, the PDF/UA finishing marks it as an artifact.
     std::erase_if(merged.items, [](const Item& item) {
         return std::holds_alternative<TagBegin>(item) || std::holds_alternative<TagEnd>(item);
     });
+    if (merged.items.empty()) return;
+    out.emplace_back(std::in_place_type<TagBegin>, TagBegin{artifact});
     out.insert(out.end(), std::make_move_iterator(merged.items.begin()),
                std::make_move_iterator(merged.items.end()));
+    out.emplace_back(std::in_place_type<TagEnd>);
+}
+
+// The notes laid out at the body's width, without space above their first or below their last
+// line; the rule above them is a quarter of the body's width, its gaps sized from the notes' text.
+FootnoteArea layout_footnotes(const std::vector<bind::Box>& notes, const BodyArea& body,
+                              TypesetContext& ctx) {
+    FootnoteArea area;
+    for (const auto& note : notes) {
+        BlockLayout blocks(ctx);
+        std::vector<Fragment> lines;
+        blocks.layout(note, body.x, body.width, lines);
+        while (!lines.empty() && lines.back().glue) lines.pop_back();
+        auto first = std::find_if(lines.begin(), lines.end(), [](const Fragment& f) { return !f.glue; });
+        lines.erase(lines.begin(), first);
+        area.notes.push_back(std::move(lines));
+    }
+    if (!notes.empty()) {
+        area.gap = notes.front().style.size * 0.6;
+        area.rule_length = body.width / 4;
+        area.rule_color = notes.front().style.color;
+    }
+    return area;
 }
 
 Fragment page_background(const bind::PageTemplate& page, TypesetContext& ctx) {
@@ -64,7 +89,8 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
         blocks.layout(boxes.body, body.x, body.width, fragments);
         ctx.shaper.use_shared(nullptr);
     }
-    PaginationResult placed = paginate(fragments, blocks.sections(), body);
+    FootnoteArea footnotes = layout_footnotes(boxes.footnotes, body, ctx);
+    PaginationResult placed = paginate(fragments, blocks.sections(), body, footnotes);
     if (!placed.overfull.empty())
         diags.warning(boxes.body.loc, "some content is taller than a page and runs into the margin",
                       "allow the box to split with keep-together=\"false\" or make it smaller");
@@ -79,10 +105,10 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
         out.height = boxes.page.height;
         out.label = std::to_string(n + 1);
         out.items = background.items;
-        place_margin_content(page.header, 0, page.margin_top, page, ctx, out.items);
+        place_margin_content(page.header, 0, page.margin_top, page, ctx, out.items, kHeaderArtifact);
         out.items.insert(out.items.end(), placed.pages[n].items.begin(), placed.pages[n].items.end());
         place_margin_content(page.footer, page.height - page.margin_bottom, page.margin_bottom, page,
-                             ctx, out.items);
+                             ctx, out.items, kFooterArtifact);
         if (scale != 1) scale_items(out.items, scale);
         doc.outline.insert(doc.outline.end(), placed.pages[n].outline.begin(),
                            placed.pages[n].outline.end());

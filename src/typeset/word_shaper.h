@@ -61,7 +61,7 @@ private:
 };
 
 // Shapes words one at a time and remembers them. Pango's paragraph layout shapes every item
-// whole and then every line again, at ~0.7 µs a character with Lato; documents repeat their
+// whole and then every line again; documents repeat their
 // words, and a card deck repeats them across cards, so shaping each distinct (font, word) once
 // makes typesetting several times faster. Words are shaped without their neighbours: kerning
 // across a space or a style change is lost, which text faces do not use.

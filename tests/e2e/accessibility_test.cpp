@@ -65,14 +65,33 @@ void walk_structure(const std::map<std::string, const Json*>& objects, const Jso
     walk_structure(objects, node->find("/K"), visit);
 }
 
+// The content stream of each page of `pdf`, decoded, in page order (at least five pages).
+std::vector<std::string> page_contents(const fs::path& pdf) {
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    std::vector<std::string> contents;
+    for (const Json* page : pdf_pages(objects)) {
+        const Json* stream = page->find("/Contents");
+        REQUIRE((stream && stream->is_string()));
+        contents.push_back(stream_data(pdf, stream->string));
+    }
+    REQUIRE(contents.size() >= 5);
+    return contents;
+}
+
+// The structure tree root of a PDF read with qpdf_objects.
+const Json* structure_root(const std::map<std::string, const Json*>& objects) {
+    const Json* catalog = resolve(objects, objects.at("trailer")->find("/Root"));
+    const Json* root = catalog ? resolve(objects, catalog->find("/StructTreeRoot")) : nullptr;
+    REQUIRE(root);
+    return root;
+}
+
 std::vector<std::string> figure_alts(const fs::path& pdf) {
     const Json json = qpdf_json(pdf, "qpdf");
     const auto objects = qpdf_objects(json);
-    const Json* catalog = resolve(objects, objects.at("trailer")->find("/Root"));
-    const Json* root = resolve(objects, catalog->find("/StructTreeRoot"));
-    REQUIRE(root);
     std::vector<std::string> alts;
-    walk_structure(objects, root->find("/K"), [&](const Json& e) {
+    walk_structure(objects, structure_root(objects)->find("/K"), [&](const Json& e) {
         const Json* s = e.find("/S");
         if (s && s->string == "/Figure") alts.push_back(pdf_text(e.find("/Alt")));
     });
@@ -171,14 +190,9 @@ TEST_CASE("link annotations have /Contents, their pages /Tabs /S", "[e2e][pdf][u
 TEST_CASE("no page content of the minutes is outside marked content", "[e2e][pdf][ua]") {
     TempDir dir;
     const fs::path pdf = render_minutes(dir);
-    const Json json = qpdf_json(pdf, "qpdf");
-    const auto objects = qpdf_objects(json);
-    const std::vector<const Json*> pages = pdf_pages(objects);
-    REQUIRE(pages.size() >= 5);
+    const std::vector<std::string> pages = page_contents(pdf);
     for (size_t p = 0; p < pages.size(); ++p) {
-        const Json* contents = pages[p]->find("/Contents");
-        REQUIRE((contents && contents->is_string()));
-        const std::string content = stream_data(pdf, contents->string);
+        const std::string& content = pages[p];
         INFO("page " << p + 1);
         CHECK(contains(content, "/Artifact BMC"));  // the title band, rules, the footer's rule
         CHECK(unmarked_operators(content).empty());
@@ -239,7 +253,7 @@ TEST_CASE("poppler reads the structure of the minutes: whole sentences, words ap
     CHECK(contains(text, "\"Bart Lichtenberg gemeente Arnhem\""));  // a forced line break
     // A hyphen at a line end and a ligature do not cut the paragraph short.
     CHECK(contains(text, "ons pro-ject. Dit was de vierde"));
-    CHECK(contains(text, "Het was \xEF\xAC\x81jn om bij te praten, met een aantal nieuwe mensen"));
+    CHECK(contains(text, "Het was fijn om bij te praten, met een aantal nieuwe mensen"));
     // A list item's bullet comes before its text.
     CHECK(contains(text, "\"\xE2\x80\xA2Nuderijk is de eerste wijkendeal"));
     CHECK(!contains(text, "Leef-\xE2\x80\xA2"));
@@ -251,4 +265,109 @@ TEST_CASE("poppler reads the structure of the minutes: whole sentences, words ap
          at = text.find("\"WIJ ZIJN DE WIJK\"", at + 1))
         ++wordmarks;
     CHECK(wordmarks <= 1);
+}
+
+TEST_CASE("ligatures extract as their letters", "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    RunResult text = run({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"});
+    REQUIRE(text.exit_code == 0);
+    RunResult structure = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(structure.exit_code == 0);
+    for (const std::string* out : {&text.out, &structure.out}) {
+        // U+FB00..U+FB04 (ﬀ ﬁ ﬂ ﬃ ﬄ) are EF AC 80..84 in UTF-8.
+        for (const char* form : {"\xEF\xAC\x80", "\xEF\xAC\x81", "\xEF\xAC\x82", "\xEF\xAC\x83",
+                                 "\xEF\xAC\x84"})
+            CHECK(!contains(*out, form));
+    }
+    CHECK(contains(structure.out, "Het was fijn om bij te praten"));
+    CHECK(contains(text.out, "fijn"));
+}
+
+TEST_CASE("a link's text is inside its Link element, the paragraph's own text around it",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    int links = 0;
+    walk_structure(objects, structure_root(objects)->find("/K"), [&](const Json& e) {
+        const Json* s = e.find("/S");
+        if (!s || s->string != "/Link") return;
+        ++links;
+        int annotations = 0, content = 0;
+        const Json* k = resolve(objects, e.find("/K"));
+        REQUIRE(k);
+        for (const Json& kid : k->is_array() ? k->array : std::vector<Json>{*k}) {
+            const Json* v = resolve(objects, &kid);
+            const Json* type = v ? v->find("/Type") : nullptr;
+            if (type && type->string == "/OBJR") ++annotations;
+            else if (v && (v->is_number() || (type && type->string == "/MCR"))) ++content;
+        }
+        CHECK(annotations >= 1);
+        CHECK(content >= 1);  // not an empty Link element
+    });
+    CHECK(links >= 4);
+
+    RunResult r = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(r.exit_code == 0);
+    INFO(r.out);
+    CHECK(contains(r.out, "Voor de prezi-presentatie van de bijeenkomst, zie deze link:"));
+    CHECK(contains(r.out, "https://prezi.com/view/PKyeXoEmlnr5Jai58dry/"));
+    CHECK(contains(r.out, "Voor meer informatie over de wijken- en dorpendeal:"));
+}
+
+TEST_CASE("the running header and footer are pagination artifacts", "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    const std::vector<std::string> pages = page_contents(pdf);
+    for (size_t p = 0; p < pages.size(); ++p) {
+        const std::string& content = pages[p];
+        INFO("page " << p + 1);
+        CHECK(contains(content, "/Artifact <</Type /Pagination /Subtype /Header>> BDC"));
+        CHECK(contains(content, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+        CHECK(!contains(content, "/Private"));
+        CHECK(!contains(content, "/NonStruct"));
+    }
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    walk_structure(objects, structure_root(objects)->find("/K"), [&](const Json& e) {
+        const Json* s = e.find("/S");
+        CHECK((s && s->string != "/Private" && s->string != "/NonStruct"));
+    });
+    RunResult check = run({"qpdf", "--check", pdf.string()});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("each card face is its own section headed by its title", "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = dir / "deck.pdf";
+    RunResult r = drukwerk({"render", (source_root() / "inputs" / "bouwstenen.csv").string(),
+                            "--layout", (source_root() / "layouts" / "cards.xml").string(),
+                            "--mode", "cards", "-o", pdf.string()});
+    INFO("stderr:\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    const size_t faces = pdf_pages(objects).size();
+    REQUIRE(faces >= 2);
+    size_t sections = 0, headed = 0;
+    walk_structure(objects, structure_root(objects)->find("/K"), [&](const Json& e) {
+        const Json* s = e.find("/S");
+        if (!s || s->string != "/Sect") return;
+        ++sections;
+        bool heading = false;
+        walk_structure(objects, e.find("/K"), [&](const Json& kid) {
+            const Json* ks = kid.find("/S");
+            heading = heading || (ks && ks->string == "/H1");
+        });
+        if (heading) ++headed;
+    });
+    CHECK(sections == faces);
+    CHECK(headed == faces);
+
+    RunResult text = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(text.exit_code == 0);
+    CHECK(contains(text.out, "H1 (block)\n      \"De aanjager is onmisbaar\""));
 }

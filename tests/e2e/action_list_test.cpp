@@ -24,7 +24,7 @@ const char* kMinutes =
 
 }  // namespace
 
-TEST_CASE("decisions and actions print as tables; overdue marked; unknown owner warned",
+TEST_CASE("decisions and actions print as tables, overdue marked, unknown owner warned",
           "[e2e]") {
     TempDir dir;
     const fs::path md = dir / "v.md", pdf = dir / "v.pdf";

@@ -52,10 +52,6 @@ std::string run_ok(const std::vector<std::string>& argv) {
     return r.out;
 }
 
-std::string one_line(const std::string& text) {  // whitespace runs (line breaks too) to a space
-    return std::regex_replace(text, std::regex("\\s+"), " ");
-}
-
 }  // namespace
 
 TEST_CASE("the blueprint is one A3 landscape page, small enough to e-mail", "[e2e][blueprint]") {
@@ -98,7 +94,7 @@ TEST_CASE("the blueprint's links are clickable and it opens on the whole page", 
 TEST_CASE("every milestone of the blueprint is in its text", "[e2e][blueprint]") {
     TempDir dir("drukwerk-blueprint");
     fs::path pdf = render_blueprint(dir, "blueprint.pdf");
-    std::string text = one_line(run_ok({"pdftotext", pdf.string(), "-"}));
+    std::string text = collapse_spaces(run_ok({"pdftotext", pdf.string(), "-"}));
     for (const std::string& milestone : kMilestones) {
         INFO(milestone);
         CHECK(contains(text, milestone));
@@ -111,7 +107,7 @@ TEST_CASE("every milestone of the blueprint is in its text", "[e2e][blueprint]")
     }
 }
 
-TEST_CASE("the PNG preview is exactly 1200 px wide; the A4 variant is one A4 page",
+TEST_CASE("the PNG preview is exactly 1200 px wide, the A4 variant is one A4 page",
           "[e2e][blueprint]") {
     TempDir dir("drukwerk-blueprint");
     fs::path png = render_blueprint(dir, "blueprint.png", {"--width-px", "1200"});

@@ -45,16 +45,6 @@ int page_count(const fs::path& pdf) {
     return -1;
 }
 
-std::string collapse_spaces(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        bool blank = c == ' ' || c == '\n' || c == '\t';
-        if (blank && (out.empty() || out.back() == ' ')) continue;
-        out += blank ? ' ' : c;
-    }
-    return out;
-}
-
 // The example deck rendered into `dir` as `name`; the test stops if drukwerk fails.
 fs::path rendered_deck(const TempDir& dir, const std::string& name,
                        std::vector<std::string> extra = {}) {
@@ -203,7 +193,7 @@ TEST_CASE("cards: keep-going renders the good cards and still fails", "[cards][e
     CHECK(page_count(out) == 2);  // the good card's front and back
 }
 
-TEST_CASE("fit rule: long text shrinks; text that cannot fit names its CSV line", "[cards][e2e]") {
+TEST_CASE("fit rule: long text shrinks, text that cannot fit names its CSV line", "[cards][e2e]") {
     TempDir dir;
     RunResult r = render_deck(fixture("cards/fit.csv"), dir / "fit.pdf");
     CHECK(r.exit_code == 1);

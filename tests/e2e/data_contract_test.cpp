@@ -87,7 +87,7 @@ TEST_CASE("an enum value that is not declared lists the values", "[e2e][data]") 
         "v.md:79:11: note: the values are: yellow, pink, blue, green, orange\n");
 }
 
-TEST_CASE("one unknown key on every post-it is one warning; --strict makes it an error",
+TEST_CASE("one unknown key on every post-it is one warning, --strict makes it an error",
           "[e2e][data]") {
     std::string data = replaced(minutes(), "  colour: ", "  color: ", /*all=*/true);
     const std::string said =
@@ -282,7 +282,7 @@ TEST_CASE("the JSON Schema accepts the example data and rejects the mistakes", "
 }
 
 TEST_CASE("the data pages in docs/ are those the layouts declare", "[e2e][data]") {
-    for (const char* layout : {"minutes", "cards", "blueprint"}) {
+    for (const char* layout : {"minutes", "cards", "blueprint", "actielijst"}) {
         std::string relative = std::string("layouts/") + layout + ".xml";
         RunResult r = drukwerk({"schema", "--data-doc", relative}, {}, source_root());
         INFO("regenerate with: build/drukwerk schema --data-doc " << relative << " > docs/data-"

@@ -81,6 +81,8 @@ fs::path example_layout();                      // layouts/minutes.xml
 std::vector<std::string> split_lines(const std::string& text);  // on '\n'; drops a final ""
 std::vector<std::string> split_words(const std::string& line);  // on runs of blanks
 std::string trim(const std::string& s);
+// Runs of blanks and line breaks as one space, none leading (text extracted from a PDF wraps).
+std::string collapse_spaces(const std::string& text);
 bool contains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view s, std::string_view prefix);
 

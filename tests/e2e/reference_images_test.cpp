@@ -257,7 +257,7 @@ TEST_CASE("reference image: minutes last page (contact, wordmark)", "[e2e][refer
 
 // Proves the comparison has teeth: another page of the same document, with the same margins,
 // header, footer and fonts, must not pass as page 1.
-TEST_CASE("reference image: a minutes page with a table", "[e2e][reference]") {
+TEST_CASE("reference image: a minutes page with a table and footnotes", "[e2e][reference]") {
     check_page(1, "minutes-table-page", source_root() / "inputs" / "verslag-consortium-2025-01-21.md");
 }
 

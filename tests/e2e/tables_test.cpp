@@ -7,34 +7,11 @@
 #include <regex>
 
 #include "e2e/e2e_support.h"
+#include "e2e/pdf_words.h"
 
 using namespace e2e;
 
 namespace {
-
-struct Word {
-    double x_min, y_min, x_max, y_max;
-    std::string text;
-    int page;
-};
-
-std::vector<Word> words_of(const fs::path& pdf, const fs::path& dir) {
-    RunResult bbox = run({"pdftotext", "-bbox", pdf.string(), (dir / "bbox.html").string()});
-    REQUIRE(bbox.exit_code == 0);
-    std::string html = read_file(dir / "bbox.html");
-    std::regex token(R"re(<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
-    std::vector<Word> words;
-    int page = 0;
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), token); it != std::sregex_iterator(); ++it) {
-        if ((*it)[1].length() == 0) {
-            ++page;
-            continue;
-        }
-        words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
-                         std::stod((*it)[4]), (*it)[5].str(), page});
-    }
-    return words;
-}
 
 // A meeting with a table of 60 rows: it breaks over pages.
 std::string long_table_minutes() {

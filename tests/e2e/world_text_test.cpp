@@ -4,6 +4,7 @@
 // (Windows-1252 CSV from Excel, UTF-16 Markdown) are read; --encoding forces one; an HTML entity
 // in a layout is an error with its fix; fonts a layout or --font-dir adds are used.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
@@ -92,7 +93,7 @@ TEST_CASE("characters no font has: one error per run, naming the script", "[e2e]
     CHECK_FALSE(fs::exists(dir / "cjk.pdf"));
 }
 
-TEST_CASE("a card deck saved by Dutch Excel (Windows-1252, CRLF, ;) is read, with a note",
+TEST_CASE("a card deck saved by Dutch Excel (Windows-1252, CRLF, semicolons) is read, with a note",
           "[e2e][world][encoding]") {
     TempDir dir;
     // "thema;les;titel;tekst;voorbeeld;plaats;aantal" in Windows-1252: ë=EB é=E9 ï=EF €=80.
@@ -107,9 +108,9 @@ TEST_CASE("a card deck saved by Dutch Excel (Windows-1252, CRLF, ;) is read, wit
     REQUIRE(notes.size() == 1);
     CHECK(contains(notes[0], "excel.csv"));
     CHECK(contains(notes[0], "read as Windows-1252"));
-    RunResult text = run({"pdftotext", (dir / "k.pdf").string(), "-"});
-    CHECK(contains(text.out, "Ideeën van naïeve cafégangers"));
-    CHECK(contains(text.out, "€ 5"));
+    const std::string text = collapse_spaces(run({"pdftotext", (dir / "k.pdf").string(), "-"}).out);
+    CHECK(contains(text, "Ideeën van naïeve cafégangers"));  // the title may wrap
+    CHECK(contains(text, "€ 5"));
 }
 
 TEST_CASE("a forced encoding with a byte that does not fit is an error at line:col",
@@ -229,4 +230,74 @@ TEST_CASE("a layout's font folder and --font-dir add fonts to the bundled ones",
     CHECK(bad.exit_code == 1);
     CHECK(contains(bad.err, "wrong.xml:5:"));
     CHECK(contains(bad.err, "font folder"));
+}
+
+TEST_CASE("a layout's fallback-fonts choose the font of another script before the default chain",
+          "[e2e][world][fonts]") {
+    const fs::path naskh = "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf";  // fonts-noto-core
+    REQUIRE(fs::exists(naskh));
+    TempDir dir;
+    fs::copy(source_root() / "layouts", dir.path(), fs::copy_options::recursive);  // its images
+    fs::create_directories(dir / "huisfont");
+    fs::copy_file(naskh, dir / "huisfont/NotoNaskhArabic-Regular.ttf");
+    write_file(dir / "arabisch.md", world_minutes());
+    const std::string layout = read_file(example_layout());
+    REQUIRE(contains(layout, "version=\"1\""));
+    auto layout_with = [&](const std::string& attributes) {
+        std::string text = layout;
+        text.replace(text.find("version=\"1\""), 11, "version=\"1\" " + attributes);
+        return text;
+    };
+
+    write_file(dir / "default.xml", layout_with("fonts=\"huisfont\""));
+    RunResult by_default = render(dir / "arabisch.md", dir / "default.xml", dir / "a.pdf");
+    INFO(show(by_default));
+    REQUIRE(by_default.exit_code == 0);
+    const std::string default_fonts = run({"pdffonts", (dir / "a.pdf").string()}).out;
+    CHECK(contains(default_fonts, "NotoSansArabic"));
+    CHECK_FALSE(contains(default_fonts, "NotoNaskhArabic"));
+
+    write_file(dir / "naskh.xml", layout_with("fonts=\"huisfont\" fallback-fonts=\"Noto Naskh Arabic\""));
+    RunResult preferred = render(dir / "arabisch.md", dir / "naskh.xml", dir / "b.pdf");
+    INFO(show(preferred));
+    REQUIRE(preferred.exit_code == 0);
+    const std::string preferred_fonts = run({"pdffonts", (dir / "b.pdf").string()}).out;
+    CHECK(contains(preferred_fonts, "NotoNaskhArabic"));
+    CHECK_FALSE(contains(preferred_fonts, "NotoSansArabic"));
+    CHECK(contains(preferred_fonts, "NotoSansHebrew"));  // other scripts keep the default chain
+    check_fonts_embedded_subsets(dir / "b.pdf");
+    CHECK(contains(run({"pdftotext", (dir / "b.pdf").string(), "-"}).out, kNames[0]));
+
+    write_file(dir / "typo.xml", layout_with("fallback-fonts=\"Noto Naskh Arabik\""));
+    RunResult typo = render(dir / "arabisch.md", dir / "typo.xml", dir / "c.pdf");
+    INFO(show(typo));
+    CHECK(typo.exit_code == 1);
+    CHECK(contains(typo.err, "typo.xml:5:"));
+    CHECK(contains(typo.err, "font family 'Noto Naskh Arabik' is not in"));
+    CHECK_FALSE(fs::exists(dir / "c.pdf"));
+}
+
+TEST_CASE("an unclosed bidi control is closed at the end of its text, with a warning at its place",
+          "[e2e][world][bidi]") {
+    TempDir dir;
+    std::string text = read_file(example_data());
+    const std::string key = "attendees:\n";
+    const size_t attendees = text.find(key);
+    REQUIRE(attendees != std::string::npos);
+    const int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(attendees), '\n')) + 1;
+    text.insert(attendees + key.size(), "  - name: Sara \u202EAmrani\n    organisation: Buurtteam Presikhaaf\n");
+    text += "\nWelkom \u2067Noa en de rest van de groep.\n";
+    const int body_line = int(std::count(text.begin(), text.end(), '\n'));
+    write_file(dir / "bidi.md", text);
+
+    RunResult r = render(dir / "bidi.md", example_layout(), dir / "bidi.pdf");
+    INFO(show(r));
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "bidi.md:" + std::to_string(line) +
+                              ":16: warning: the right-to-left override (U+202E) is never closed"));
+    CHECK(contains(r.err, "bidi.md:" + std::to_string(body_line) +
+                              ":8: warning: the right-to-left isolate (U+2067) is never closed"));
+    const std::string extracted = run({"pdftotext", (dir / "bidi.pdf").string(), "-"}).out;
+    CHECK(contains(extracted, "Buurtteam Presikhaaf"));
+    CHECK(contains(extracted, "de rest van de groep"));
 }

@@ -38,6 +38,17 @@ std::string messages(const Diagnostics& d) {
     return s;
 }
 
+// The data files of the one job `<job name="list" ` + rest, read without diagnostics.
+std::vector<std::string> data_files_of(Project& p, const std::string& rest) {
+    Diagnostics d;
+    auto m = dw::batch::load_manifest(p.manifest("  <job name=\"list\" " + rest), d);
+    INFO(messages(d));
+    REQUIRE(d.all().empty());
+    REQUIRE(m);
+    REQUIRE(m->jobs.size() == 1);
+    return m->jobs[0].data_files;
+}
+
 }  // namespace
 
 TEST_CASE("a manifest's jobs come back with paths resolved against its folder", "[manifest]") {
@@ -138,4 +149,52 @@ TEST_CASE("manifest mistakes are reported with file, line and column", "[manifes
         CHECK_FALSE(dw::batch::load_manifest((p.root / "nope.xml").string(), d));
         CHECK_THAT(messages(d), Catch::Contains("manifest file not found"));
     }
+}
+
+TEST_CASE("a job's data pattern is expanded into its files, in path order, none is an error",
+          "[manifest][collection]") {
+    Project p;
+    std::ofstream(p.root / "inputs/v-2.md") << "# 2\n";
+    std::ofstream(p.root / "inputs/v-1.md") << "# 1\n";
+    std::ofstream(p.root / "inputs/w-1.md") << "# w\n";
+    const auto files = data_files_of(p, "data=\"v-*.md\" layout=\"../layout.xml\" "
+                                        "output=\"../out/list.pdf\"/>\n");
+    REQUIRE(files.size() == 2);
+    CHECK(fs::path(files[0]).filename() == "v-1.md");
+    CHECK(fs::path(files[1]).filename() == "v-2.md");
+
+    Diagnostics none;
+    dw::batch::load_manifest(
+        p.manifest("  <job name=\"list\" data=\"x-*.md\" layout=\"../layout.xml\" "
+                   "output=\"../out/list.pdf\"/>\n"),
+        none);
+    CHECK(messages(none) ==
+          "build.xml:2:20: no file matches 'x-*.md' | the pattern is relative to the manifest, "
+          "like every path in it\n");
+}
+
+TEST_CASE("a job's <data> elements are the files of its collection, data= and <data> exclude "
+          "each other",
+          "[manifest][collection]") {
+    Project p;
+    std::ofstream(p.root / "inputs/v-1.md") << "# 1\n";
+    const auto files = data_files_of(p, "layout=\"../layout.xml\" output=\"../out/list.pdf\">\n"
+                                        "    <data file=\"v-1.md\"/>\n    <data file=\"a.md\"/>\n"
+                                        "  </job>\n");
+    REQUIRE(files.size() == 2);
+    CHECK(fs::path(files[0]).filename() == "v-1.md");
+    CHECK(fs::path(files[1]).filename() == "a.md");
+
+    Diagnostics both, none;
+    dw::batch::load_manifest(
+        p.manifest("  <job name=\"list\" data=\"a.md\" layout=\"../layout.xml\" "
+                   "output=\"../out/list.pdf\">\n    <data file=\"v-1.md\"/>\n  </job>\n"),
+        both);
+    CHECK(messages(both) == "build.xml:3:5: a job has data= or <data> elements, not both | \n");
+    dw::batch::load_manifest(
+        p.manifest("  <job name=\"list\" layout=\"../layout.xml\" output=\"../out/list.pdf\"/>\n"),
+        none);
+    CHECK(messages(none) ==
+          "build.xml:2:3: job 'list' has no data | add data=\"FILE\", or <data file=\"FILE\"/> for "
+          "each file of a collection\n");
 }

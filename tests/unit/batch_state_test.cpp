@@ -66,7 +66,7 @@ TEST_CASE("a job is up to date until an input's content, its options or an outpu
     std::string self = f.file("drukwerk", "binary v1");
     std::string data = f.file("data.md", "hallo");
     std::string out = f.file("out.pdf", "%PDF");
-    Job job{"j", data, data, out, {"--dpi", "96"}, 10, {}};
+    Job job{"j", data, data, out, {"--dpi", "96"}, 10, {}, {}};
     auto record = [&] {
         FileHasher hasher;
         return JobFreshness(hasher, self).record(job, {data}, {out}, 1);

@@ -303,7 +303,7 @@ TEST_CASE("<row> widths and <grid>/<columns> settings", "[bind]") {
     CHECK(cols.gap == Approx(6 * 72 / 25.4));
 }
 
-TEST_CASE("{{page}} in the body is an error; in the footer it is a page field", "[bind]") {
+TEST_CASE("{{page}} in the body is an error, in the footer it is a page field", "[bind]") {
     Bound b = bind_layout(layout_xml("<text>Pagina {{page}}</text>"), people());
     auto errors = b.errors();
     REQUIRE(errors.size() == 1);
@@ -356,4 +356,12 @@ TEST_CASE("metadata templates are filled from the data", "[bind]") {
     CHECK(b.doc->metadata.title == "Verslag consortium 12 november 2024");
     CHECK(b.doc->metadata.language == "nl-NL");
     CHECK(b.doc->metadata.date == "2024-11-12");
+}
+
+TEST_CASE("a length from the data is checked against the attribute's range", "[bind][range]") {
+    Bound b = bind_layout(layout_xml(R"(<spacer height="{{h}}"/><rule width="{{w}}"/>)"),
+                          yaml("h: -5mm\nw: 50%\n"));
+    REQUIRE(b.errors().size() == 1);
+    CHECK(b.errors()[0]->message == "'-5mm' is out of range for attribute 'height'");
+    CHECK(b.errors()[0]->hint == "allowed: from 0mm to 5080mm");
 }

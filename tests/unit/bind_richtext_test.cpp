@@ -98,7 +98,7 @@ TEST_CASE("richtext: tags, styles, bookmark levels and list markers per block", 
     CHECK(root.children.size() == expected.size());
 }
 
-TEST_CASE("richtext: bold, italic and link spans; links get the link colour", "[bind]") {
+TEST_CASE("richtext: bold, italic and link spans, links get the link colour", "[bind]") {
     Box root = bind_md(kMarkdown, kAllStyles);
     auto ps = paragraphs(root);
     REQUIRE(!ps.empty());

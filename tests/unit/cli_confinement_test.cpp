@@ -2,7 +2,7 @@
 // reports each outside image once.
 #include <catch2/catch.hpp>
 
-#include "cli/confinement.h"
+#include "cli/pipelines/confinement.h"
 
 namespace {
 

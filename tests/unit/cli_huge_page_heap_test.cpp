@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include "cli/huge_page_heap.h"
+#include "cli/process/huge_page_heap.h"
 
 #if !defined(__SANITIZE_ADDRESS__)
 namespace {

@@ -40,7 +40,7 @@ TEST_CASE("CSV rows become maps keyed by the header, each field with its positio
     CHECK(where(row.loc) == "d.csv:3:1");
 }
 
-TEST_CASE("CSV separator is sniffed from the header; a BOM and CRLF are accepted", "[data][csv]") {
+TEST_CASE("CSV separator is sniffed from the header, a BOM and CRLF are accepted", "[data][csv]") {
     Value v = parse_ok("\xEF\xBB\xBFthema;titel;tekst\r\n2;\"Ede, Arnhem\";a,b\r\n");
     REQUIRE(v.items.size() == 1);
     CHECK(v.items[0].find("thema")->text == "2");

@@ -117,7 +117,7 @@ TEST_CASE("without front matter the body starts on line 1", "[data][markdown]") 
     REQUIRE(blocks_of(doc)[0].loc.line == 1);
 }
 
-TEST_CASE("empty front matter adds no fields; lines still shift", "[data][markdown]") {
+TEST_CASE("empty front matter adds no fields, lines still shift", "[data][markdown]") {
     Value doc = parse_clean("---\n---\n\n# Kop\n");
     REQUIRE(doc.keys() == std::vector<std::string>{"body"});
     REQUIRE(blocks_of(doc)[0].loc.line == 4);
@@ -189,7 +189,7 @@ TEST_CASE("inline markup: emphasis, code, links, breaks", "[data][markdown]") {
     REQUIRE(plain_text(in) == "schuin code tekst regel twee\nregel drie");
 }
 
-TEST_CASE("quotes and dashes stay as typed; '<' and '&' stay literal", "[data][markdown]") {
+TEST_CASE("quotes and dashes stay as typed, '<' and '&' stay literal", "[data][markdown]") {
     auto blocks = body_blocks("\"Zorg\" -- AT&T < 5 &amp; 6 &lt;b&gt;\n");
     REQUIRE(blocks[0].inlines.size() == 1);  // adjacent text pieces are merged
     REQUIRE(blocks[0].inlines[0].text == "\"Zorg\" -- AT&T < 5 & 6 <b>");
@@ -256,7 +256,7 @@ TEST_CASE("malformed component YAML is reported at the file line", "[data][markd
     REQUIRE(comp.data->is_null());
 }
 
-TEST_CASE("malformed front matter is reported at its file line; the body is still read",
+TEST_CASE("malformed front matter is reported at its file line, the body is still read",
           "[data][markdown]") {
     Diagnostics diags;
     auto doc = parse_markdown(
@@ -334,7 +334,7 @@ TEST_CASE("a missing image is an error at its line", "[data][markdown]") {
     CHECK(where(diags.all()[0].loc) == "m.md:3:1");
 }
 
-TEST_CASE("images are a warning; their description is kept", "[data][markdown]") {
+TEST_CASE("images are a warning, their description is kept", "[data][markdown]") {
     Diagnostics diags;
     auto doc = parse_markdown("Zie ![het logo](logo.png) hier\n", "m.md", {}, diags);
     REQUIRE(diags.all().size() == 1);
@@ -358,4 +358,26 @@ TEST_CASE("plain_text joins soft breaks with a space", "[data][markdown]") {
     in[2].children.resize(1);
     in[2].children[0].text = "twee";
     REQUIRE(plain_text(in) == "een twee");
+}
+
+TEST_CASE("footnotes are numbered by first reference, a label used twice is one note",
+          "[data][markdown]") {
+    Value doc = parse_clean("---\nx: 1\n---\nEen[^b] twee[^a] drie[^b].\n\n[^a]: Noot *a*.\n\n"
+                            "[^b]: Noot b.\n\nSlot.\n");
+    const Value* body = doc.find("body");
+    REQUIRE(body);
+    const RichText& rich = *body->rich;
+    REQUIRE(rich.blocks.size() == 2);  // the definitions are not blocks of the text
+    const auto& in = rich.blocks[0].inlines;
+    REQUIRE(in.size() == 7);  // Een, 1, twee, 2, drie, 1, .
+    CHECK(in[1].kind == IK::FootnoteRef);
+    CHECK(in[1].text == "1");
+    CHECK(in[3].text == "2");
+    CHECK(in[5].text == "1");
+    CHECK(plain_text(in) == "Een twee drie.");  // outlines and metadata leave marks out
+    REQUIRE(rich.footnotes.size() == 2);
+    CHECK(rich.footnotes[0].number == 1);
+    CHECK(where(rich.footnotes[0].loc) == "m.md:8:7");
+    CHECK(plain_text(rich.footnotes[0].blocks.at(0).inlines) == "Noot b.");
+    CHECK(plain_text(rich.footnotes[1].blocks.at(0).inlines) == "Noot a.");
 }

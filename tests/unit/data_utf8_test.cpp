@@ -79,7 +79,7 @@ TEST_CASE("a leading byte order mark is stripped", "[data][utf8]") {
     REQUIRE(strip_bom("\xEF\xBB") == "\xEF\xBB");
 }
 
-TEST_CASE("a Markdown file with a BOM loads; its first line is line 1", "[data][utf8]") {
+TEST_CASE("a Markdown file with a BOM loads, its first line is line 1", "[data][utf8]") {
     Diagnostics diags;
     auto doc = load_markdown_file(kFixtures + "bom.md", {}, diags);
     REQUIRE(diags.all().empty());

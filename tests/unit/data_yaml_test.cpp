@@ -59,7 +59,7 @@ TEST_CASE("null, ~ and empty values are Null, located at their key", "[data][yam
     REQUIRE(where(v.find("c")->loc) == "d.yaml:3:1");  // not line 4, where yaml-cpp marks it
 }
 
-TEST_CASE("maps keep source order; lists nest", "[data][yaml]") {
+TEST_CASE("maps keep source order, lists nest", "[data][yaml]") {
     Value v = parse_ok(
         "zeta: 1\n"
         "alpha: 2\n"

@@ -69,7 +69,7 @@ TEST_CASE("crop marks sit on every cut line, outside the bleed", "[impose]") {
     }
 }
 
-TEST_CASE("long-edge backs mirror the columns; short-edge backs mirror the rows, turned",
+TEST_CASE("long-edge backs mirror the columns, short-edge backs mirror the rows, turned",
           "[impose]") {
     SheetSpec spec = poker_on_a4();
     SheetPlan longer = plan_sheet(spec);
@@ -105,7 +105,7 @@ TEST_CASE("back offsets move every back card", "[impose]") {
     check_rect(plan.fronts[0].trim, 10.5, 16.5, 63, 88);  // fronts stay
 }
 
-TEST_CASE("gutters: auto orientation takes the one with the most cards; bleed shows up to half "
+TEST_CASE("gutters: auto orientation takes the one with the most cards, bleed shows up to half "
           "the gutter",
           "[impose]") {
     SheetSpec spec = poker_on_a4();
@@ -131,7 +131,7 @@ TEST_CASE("gutters: auto orientation takes the one with the most cards; bleed sh
     CHECK_FALSE(portrait.backs[0].rotated);
 }
 
-TEST_CASE("a given grid is used as given; a card larger than the paper does not fit", "[impose]") {
+TEST_CASE("a given grid is used as given, a card larger than the paper does not fit", "[impose]") {
     SheetSpec spec = poker_on_a4();
     spec.columns = 2;
     spec.rows = 2;
@@ -145,7 +145,7 @@ TEST_CASE("a given grid is used as given; a card larger than the paper does not 
     CHECK_FALSE(plan_sheet(spec).fits);
 }
 
-TEST_CASE("impose_sheets: a front sheet then its back sheet; cards clipped and moved", "[impose]") {
+TEST_CASE("impose_sheets: a front sheet then its back sheet, cards clipped and moved", "[impose]") {
     SheetSpec spec = poker_on_a4();
     SheetPlan plan = plan_sheet(spec);
     Deck deck;
@@ -184,7 +184,7 @@ TEST_CASE("impose_sheets: a front sheet then its back sheet; cards clipped and m
     CHECK(calibrated[0].label == "calibration a");
 }
 
-TEST_CASE("print-shop pages interleave or separate the faces; cut cards lose the bleed",
+TEST_CASE("print-shop pages interleave or separate the faces, cut cards lose the bleed",
           "[impose]") {
     Deck deck;
     for (const char* label : {"a", "b"}) {

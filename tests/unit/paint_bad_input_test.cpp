@@ -127,7 +127,7 @@ TEST_CASE("structural slips are warnings and the PDF stays valid", "[paint][bad-
     CHECK(text.output.find("Hallo") != std::string::npos);  // drawn with valid clusters dropped
 }
 
-TEST_CASE("invalid geometry is reported and skipped; the rest is drawn", "[paint][bad-input]") {
+TEST_CASE("invalid geometry is reported and skipped, the rest is drawn", "[paint][bad-input]") {
     Diagnostics diag;
     Document doc = one_page({
         Shape{{0, 0, NAN, 10}, 0, true, {}, 0, {}},

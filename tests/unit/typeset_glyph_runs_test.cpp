@@ -148,7 +148,7 @@ TEST_CASE("bold, coloured and larger spans become runs with their own font, colo
     CHECK(runs[6].size == Approx(12));
 }
 
-TEST_CASE("justified lines end exactly at the right margin; the last line stays inside",
+TEST_CASE("justified lines end exactly at the right margin, the last line stays inside",
           "[glyphruns]") {
     FontTable table;
     auto p = set({span("De wijkendeal geeft bewoners een stem bij de inrichting van hun eigen buurt "

@@ -88,3 +88,58 @@ TEST_CASE("the adjustment ratio stretches, shrinks and reports what cannot fit",
     CHECK(std::isinf(adjustment_ratio(90, 0, 0, 100)));
     CHECK(adjustment_ratio(110, 0, 0, 100) < -1);
 }
+
+namespace {
+
+// One word of `count` characters, each `width` wide, that may break between any two of them
+// (as a word wider than its column is cut), then the paragraph's end.
+std::vector<BreakItem> cuttable_word(size_t count, double width) {
+    std::vector<BreakItem> items;
+    for (size_t i = 0; i < count; ++i) {
+        if (i > 0) items.push_back(BreakItem::break_at(50));
+        items.push_back(box(width));
+    }
+    items.push_back(fill());
+    items.push_back(forced());
+    return items;
+}
+
+// The number of boxes on each line the breaks make.
+std::vector<size_t> boxes_per_line(const std::vector<BreakItem>& items, const std::vector<size_t>& breaks) {
+    std::vector<size_t> counts;
+    size_t from = 0;
+    for (size_t b : breaks) {
+        size_t n = 0;
+        for (size_t i = from; i < b; ++i) n += items[i].kind == BreakItem::Kind::Box;
+        counts.push_back(n);
+        from = b + 1;
+    }
+    return counts;
+}
+
+}  // namespace
+
+TEST_CASE("a long word that may break anywhere fills every line to its end", "[linebreaker]") {
+    for (size_t count : {size_t(200), size_t(200'000)}) {  // optimal, and first fit past the budget
+        INFO(count << " characters");
+        const auto items = cuttable_word(count, 5);
+        const auto breaks = break_lines(items, [](int) { return 100.0; });
+        REQUIRE(!breaks.empty());
+        CHECK(breaks.back() == items.size() - 1);
+        const auto counts = boxes_per_line(items, breaks);
+        REQUIRE(counts.size() == count / 20);
+        for (size_t n : counts) CHECK(n == 20);  // 20 characters of 5 fill a line of 100: no overflow
+    }
+}
+
+TEST_CASE("first fit past the budget keeps forced breaks and gives an over-wide box its own line",
+          "[linebreaker]") {
+    auto items = cuttable_word(200'000, 5);
+    items.insert(items.begin(), {box(150), BreakItem::break_at(50), box(5), forced()});
+    const auto breaks = break_lines(items, [](int) { return 100.0; });
+    const auto counts = boxes_per_line(items, breaks);
+    REQUIRE(counts.size() >= 3);
+    CHECK(counts[0] == 1);  // the box of 150 alone, overfull
+    CHECK(counts[1] == 1);  // up to the forced break
+    CHECK(counts[2] == 20);
+}

@@ -123,7 +123,7 @@ TEST_CASE("glue that overflows the page ends it, and the next page starts withou
     CHECK(pages[1] == std::vector<std::string>{"M@100"});
 }
 
-TEST_CASE("a forced break starts a new page; at the very start it does nothing", "[pagination]") {
+TEST_CASE("a forced break starts a new page, at the very start it does nothing", "[pagination]") {
     std::vector<Fragment> f{page_break(), frag("A"), frag("B"), page_break(), space(10), frag("C")};
     auto pages = layout_of(paginate(f, {}, kBody));
     CHECK(pages == Pages{{"A@100", "B@110"}, {"C@100"}});

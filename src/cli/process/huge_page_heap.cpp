@@ -1,0 +1,36 @@
+#include "cli/process/huge_page_heap.h"
+
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace dw::cli {
+
+AdvisedRange back_heap_with_huge_pages() {
+    AdvisedRange advised;
+#if defined(MADV_HUGEPAGE) && !defined(__SANITIZE_ADDRESS__)
+    constexpr uintptr_t kHugePage = uintptr_t(2) << 20;
+    constexpr size_t kGrowth = size_t(8) << 20;
+    mallopt(M_TOP_PAD, int(kGrowth));     // the heap grows 8 MB at a time
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);  // and does not shrink
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);   // blocks up to 4 MB come from it
+    // A block larger than the heap's free top makes malloc grow the heap now, by 8 MB more.
+    // (volatile: a compiler may drop a malloc that is freed unused.)
+    const size_t top = mallinfo2().keepcost;
+    if (top < kGrowth) {
+        void* volatile block = std::malloc(top + (size_t(64) << 10));
+        std::free(block);
+    }
+    const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
+    const uintptr_t top_start = end - mallinfo2().keepcost;
+    const uintptr_t start = (top_start + kHugePage - 1) & ~(kHugePage - 1);
+    if (end >= start + kHugePage &&
+        madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE) == 0)
+        advised = {start, end - start};
+#endif
+    return advised;
+}
+
+}  // namespace dw::cli
