@@ -173,6 +173,7 @@ private:
     int component_depth_ = 0;
     std::vector<Box> footnotes_;  // every richtext's notes, numbered through the document
     std::set<int> marked_notes_;  // notes whose first mark is bound (it gets the back-link anchor)
+    int next_structure_id_ = 0;   // the last StructureElement id given to a list's element
 
     ExpressionContext expression_context() { return {scope_, diags_, in_page_margin_}; }
 };

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "bind/structure_path.h"
 #include "diag/source_loc.h"
 #include "layout/color.h"
 #include "layout/length.h"
@@ -125,12 +126,15 @@ struct Box {
     Kind kind = Kind::Stack;
     SourceLoc loc;
     std::vector<Box> children;
+    // The structure elements this box is inside (a list item's L, LI and LBody); its own tag,
+    // if any, is the leaf below them.
+    StructurePath structure;
 
     // Paragraph
     layout::Style style;
     std::vector<Span> spans;
     std::string marker;      // list marker ("•", "3.", "☐"), hung in the left indent
-    std::string tag = "P";   // structure tag: P, H1, H2, H3, LI, Caption...
+    std::string tag = "P";   // structure tag: P, H1, H2, H3, Caption...
     int bookmark_level = 0;  // 0: not in the outline
     bool keep_last_line_with_next = false;  // a list item's lead-in stays with its sub-list
 

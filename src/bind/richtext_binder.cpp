@@ -178,11 +178,22 @@ static std::string bullet_marker(int depth) {
     return markers[std::clamp(depth, 1, 3) - 1];
 }
 
+// Puts the boxes of one list item, from `first` on, inside the list's L, the item's LI and
+// its LBody; nested lists were put inside their own elements already, which nest in these.
+static void enclose_item(std::vector<Box>& out, size_t first, const StructurePath& elements) {
+    for (size_t k = first; k < out.size(); ++k)
+        out[k].structure.insert(out[k].structure.begin(), elements.begin(), elements.end());
+}
+
 void Binder::bind_list(const data::Block& list, const RichStyles& styles, int depth,
                        std::vector<Box>& out) {
     bool ordered = list.kind == data::Block::Kind::OrderedList;
     int number = list.start;
+    const StructureElement list_element{"L", ++next_structure_id_};
     for (const auto& item : list.children) {
+        const size_t first_box = out.size();
+        const StructurePath elements{list_element, {"LI", ++next_structure_id_},
+                                     {"LBody", ++next_structure_id_}};
         const layout::Style& item_style =
             item.task ? styles.task
                       : (ordered && depth == 1 ? styles.numbered : styles.bullet[std::min(depth, 3) - 1]);
@@ -194,7 +205,6 @@ void Binder::bind_list(const data::Block& list, const RichStyles& styles, int de
         for (const auto& child : item.children) {
             if (child.kind == data::Block::Kind::Paragraph) {
                 Box p = paragraph_box(item_style, rich_spans(child.inlines, styles), child.loc);
-                p.tag = "LI";
                 if (first) p.marker = marker;
                 else p.style.space_before = std::max(p.style.space_before, item_style.size * 0.3);
                 first = false;
@@ -209,6 +219,7 @@ void Binder::bind_list(const data::Block& list, const RichStyles& styles, int de
                 first = false;
             }
         }
+        enclose_item(out, first_box, elements);
         // Space between items belongs after the item, not after each of its paragraphs.
         if (!list.tight && !out.empty()) out.back().style.space_after += item_style.size * 0.3;
     }

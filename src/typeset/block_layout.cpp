@@ -25,18 +25,18 @@ Fragment BlockLayout::merge(std::vector<Fragment>&& fragments) {
     size_t items = 0;
     for (const auto& f : fragments) items += f.items.size() + 2;  // + tags
     merged.items.reserve(items);
-    int open_paragraph = -1;
+    OpenStructure open_structure;
     bool at_top = true;
     for (auto& f : fragments) {
         if (f.glue && at_top) continue;
         at_top = false;
-        emit_fragment(std::move(f), merged.height, merged.items, open_paragraph);
+        emit_fragment(std::move(f), merged.height, merged.items, open_structure);
         // Outline entries keep their Dest items; the Dest moved with the items.
         merged.outline.insert(merged.outline.end(), f.outline.begin(), f.outline.end());
         merged.notes.insert(merged.notes.end(), f.notes.begin(), f.notes.end());
         merged.height += f.height;
     }
-    close_open_tag(merged.items, open_paragraph);
+    close_structure(merged.items, open_structure);
     // Trailing glue is not part of a box's content.
     for (auto it = fragments.rbegin(); it != fragments.rend() && it->glue; ++it)
         merged.height -= it->height;
@@ -50,6 +50,14 @@ void BlockLayout::layout_all(const std::vector<bind::Box>& boxes, double x, doub
 }
 
 void BlockLayout::layout(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
+    const size_t first = out.size();
+    layout_kind(box, x, width, out);
+    if (box.structure.empty()) return;
+    for (size_t k = first; k < out.size(); ++k)
+        out[k].structure.insert(out[k].structure.begin(), box.structure.begin(), box.structure.end());
+}
+
+void BlockLayout::layout_kind(const bind::Box& box, double x, double width, std::vector<Fragment>& out) {
     using K = bind::Box::Kind;
     switch (box.kind) {
         case K::Paragraph: paragraph(box, x, width, out); break;
@@ -382,7 +390,8 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
     double limit = box.balance ? balanced_height(inner, blocks, count) : 1e9;
 
     Fragment merged;
-    int column = 0, open_paragraph = -1;
+    int column = 0;
+    OpenStructure open_structure;
     double y = 0;
     for (size_t i = 0; i < inner.size(); ++i) {
         const Fragment& f = inner[i];
@@ -394,13 +403,13 @@ void BlockLayout::columns(const bind::Box& box, double x, double width, std::vec
         if (f.glue && y == 0) continue;
         Fragment moved = f;
         translate_items(moved.items, column * (column_width + box.gap), 0);
-        emit_fragment(moved, y, merged.items, open_paragraph);
+        emit_fragment(moved, y, merged.items, open_structure);
         merged.outline.insert(merged.outline.end(), f.outline.begin(), f.outline.end());
         merged.notes.insert(merged.notes.end(), f.notes.begin(), f.notes.end());
         y += f.height;
         merged.height = std::max(merged.height, y);
     }
-    close_open_tag(merged.items, open_paragraph);
+    close_structure(merged.items, open_structure);
     if (box.column_rule)
         for (int k = 1; k <= column && k < count; ++k) {
             Line rule;

@@ -17,6 +17,7 @@ class BlockLayout {
 public:
     explicit BlockLayout(TypesetContext& ctx) : ctx_(ctx) {}
 
+    // The box's fragments, inside the box's enclosing structure elements.
     void layout(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void layout_all(const std::vector<bind::Box>& boxes, double x, double width,
                     std::vector<Fragment>& out);
@@ -29,6 +30,7 @@ public:
     std::vector<SectionInfo>& sections() { return sections_; }
 
 private:
+    void layout_kind(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void paragraph(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void section(const bind::Box& box, double x, double width, std::vector<Fragment>& out);
     void frame(const bind::Box& box, double x, double width, std::vector<Fragment>& out);

@@ -69,14 +69,14 @@ void FootnoteFlow::emit(const std::vector<NoteLine>& lines, double top, double x
         out.push_back(rule);
     }
     double y = top + separator();
-    int open_paragraph = -1;
+    OpenStructure open_structure;
     for (size_t i = 0; i < lines.size(); ++i) {
         if (i == 0 || lines[i].note != lines[i - 1].note) out.push_back(TagBegin{"Note"});
         const Fragment& f = line_of(lines[i]);
-        emit_fragment(f, y, out, open_paragraph);
+        emit_fragment(f, y, out, open_structure);
         y += f.height;
         if (i + 1 == lines.size() || lines[i + 1].note != lines[i].note) {
-            close_open_tag(out, open_paragraph);
+            close_structure(out, open_structure);
             out.push_back(TagEnd{});
         }
     }

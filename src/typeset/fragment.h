@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "bind/structure_path.h"
 #include "typeset/page.h"
 
 namespace dw::typeset {
@@ -18,10 +19,15 @@ struct Fragment {
     bool break_before_allowed = true;   // false inside a paragraph's orphan/widow zone
     bool keep_with_next = false;        // headings: no page break between this and the next
 
-    // Structure: consecutive fragments with the same paragraph id form one tagged element.
-    std::string tag;   // "P", "H1", "LI"... ; empty for untagged fragments
+    // Structure: consecutive fragments with the same paragraph id form one tagged element, the
+    // leaf inside the enclosing elements of `structure`.
+    std::string tag;   // "P", "H1", "Table"... ; empty for untagged fragments
     int paragraph = -1;
     std::string alt;   // tag "Figure": its alternative text
+    bind::StructurePath structure;  // enclosing elements (a list item's L, LI, LBody)
+    // The items hold a list item's label between TagBegin{"Lbl"} and its TagEnd; it is the
+    // innermost LI's Lbl, before the LBody, not part of the leaf.
+    bool has_label = false;
 
     std::vector<OutlineEntry> outline;  // bookmarks whose Dest items are in `items`
     std::vector<int> notes;  // footnotes marked on this line (BoxDocument::footnotes index + 1)
@@ -44,11 +50,24 @@ void translate_items(std::vector<Item>& items, double dx, double dy);
 // Scales every item about the page origin by `factor`: positions, sizes, font sizes, line widths.
 void scale_items(std::vector<Item>& items, double factor);
 
-// Appends `fragment`'s items at vertical offset `y` into `out`, with structure tags around each
-// paragraph; `open_paragraph` carries the paragraph whose tag is open between calls.
-void emit_fragment(const Fragment& fragment, double y, std::vector<Item>& out, int& open_paragraph);
+// The structure elements open between fragments while they are appended to one item list:
+// the enclosing elements, then the open leaf (a paragraph's tag), outermost first.
+struct OpenStructure {
+    struct Open {
+        bind::StructureElement element;
+        bool leaf = false;
+        bool operator==(const Open& o) const { return leaf == o.leaf && element == o.element; }
+    };
+    std::vector<Open> open;
+};
+
+// Appends `fragment`'s items at vertical offset `y` into `out`, inside its structure elements:
+// the elements that the previous fragment left open and this one is not inside are closed,
+// the missing ones opened. A fragment without items changes nothing.
+void emit_fragment(const Fragment& fragment, double y, std::vector<Item>& out, OpenStructure& open);
 // The same, moving the items out of `fragment` instead of copying them.
-void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, int& open_paragraph);
-void close_open_tag(std::vector<Item>& out, int& open_paragraph);
+void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, OpenStructure& open);
+// Closes every open element.
+void close_structure(std::vector<Item>& out, OpenStructure& open);
 
 }  // namespace dw::typeset

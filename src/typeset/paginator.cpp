@@ -125,23 +125,23 @@ private:
 
     void emit_page(size_t start, size_t end, int repeated_heading, int note_section) {
         PlacedPage page;
-        int open_paragraph = -1;
+        OpenStructure open_structure;
         double y = body_.y;
         for (int repeated : {repeated_heading, repeated_table_header(start)}) {
             if (repeated < 0) continue;
             for (const auto& frag : sections_[size_t(repeated)].heading) {
-                emit_fragment(frag, y, page.items, open_paragraph);
+                emit_fragment(frag, y, page.items, open_structure);
                 y += frag.height;
             }
         }
         for (size_t j = start; j < end; ++j) {
             const Fragment& frag = f_[j];
             if (frag.glue && j == start) continue;
-            emit_fragment(frag, y, page.items, open_paragraph);
+            emit_fragment(frag, y, page.items, open_structure);
             page.outline.insert(page.outline.end(), frag.outline.begin(), frag.outline.end());
             y += frag.height;
         }
-        close_open_tag(page.items, open_paragraph);
+        close_structure(page.items, open_structure);
         std::vector<int> notes;
         for (size_t j = start; j < end; ++j) notes_.collect(f_[j], notes);
         double bottom = body_.y + body_.height;
@@ -153,7 +153,8 @@ private:
             // At the foot of the body (above the footnotes), so the note sits in the same place
             // on every page.
             emit_fragment(note, std::max(y, bottom - foot_h - note.height), page.items,
-                          open_paragraph);
+                          open_structure);
+            close_structure(page.items, open_structure);
         }
         page.items.insert(page.items.end(), std::make_move_iterator(foot.begin()),
                           std::make_move_iterator(foot.end()));

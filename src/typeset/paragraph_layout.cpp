@@ -73,9 +73,12 @@ void add_marker(const bind::Box& paragraph, Fragment& line, double x, double bas
     // Before the item's text in the content stream: readers take the marker as the item's
     // label, not as a word after its first line.
     std::vector<Item> marker;
+    marker.emplace_back(std::in_place_type<TagBegin>, TagBegin{"Lbl"});
     set_line(items, all, paragraph.marker, marker_x, baseline, 0, marker, placed);
+    marker.emplace_back(std::in_place_type<TagEnd>);
     line.items.insert(line.items.begin(), std::make_move_iterator(marker.begin()),
                       std::make_move_iterator(marker.end()));
+    line.has_label = true;
 }
 
 // Where a span's text lies on this line, if it is on it.
@@ -281,8 +284,8 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         set_line(items, span, text.text, line_x, baseline, ratio, f.items, placed, run_breaks);
         add_links(placed, text, height, baseline, f);
         add_footnote_marks(placed, text, style, 0, f);
-        if (index == 0 && !paragraph.marker.empty()) add_marker(paragraph, f, text_x, baseline, ctx);
         if (!run_breaks.empty()) tag_own_text(f.items);
+        if (index == 0 && !paragraph.marker.empty()) add_marker(paragraph, f, text_x, baseline, ctx);
         if (index == 0 && paragraph.bookmark_level > 0) add_bookmark(paragraph, f, x, ctx);
         lines.push_back(std::move(f));
     }

@@ -254,8 +254,9 @@ TEST_CASE("poppler reads the structure of the minutes: whole sentences, words ap
     // A hyphen at a line end and a ligature do not cut the paragraph short.
     CHECK(contains(text, "ons pro-ject. Dit was de vierde"));
     CHECK(contains(text, "Het was fijn om bij te praten, met een aantal nieuwe mensen"));
-    // A list item's bullet comes before its text.
-    CHECK(contains(text, "\"\xE2\x80\xA2Nuderijk is de eerste wijkendeal"));
+    // A list item's bullet is its label, before its body, not a word inside its text.
+    CHECK(contains(text, "Lbl (block)\n        \"\xE2\x80\xA2\"\n      LBody (block)\n"
+                         "        P (block)\n          \"Nuderijk is de eerste wijkendeal"));
     CHECK(!contains(text, "Leef-\xE2\x80\xA2"));
     // The running header and footer are artifacts.
     CHECK(!contains(text, "Pagina 1 van"));
@@ -265,6 +266,84 @@ TEST_CASE("poppler reads the structure of the minutes: whole sentences, words ap
          at = text.find("\"WIJ ZIJN DE WIJK\"", at + 1))
         ++wordmarks;
     CHECK(wordmarks <= 1);
+}
+
+namespace {
+
+// The structure types ("/L", "/LI") of an element's element children, in order.
+std::vector<std::string> child_types(const std::map<std::string, const Json*>& objects,
+                                     const Json& element) {
+    std::vector<std::string> types;
+    std::function<void(const Json*)> collect = [&](const Json* kid) {
+        kid = resolve(objects, kid);
+        if (!kid) return;
+        if (kid->is_array()) {
+            for (const Json& k : kid->array) collect(&k);
+            return;
+        }
+        const Json* s = kid->is_object() ? kid->find("/S") : nullptr;
+        if (s) types.push_back(s->string);
+    };
+    collect(element.find("/K"));
+    return types;
+}
+
+}  // namespace
+
+TEST_CASE("lists are L with LI items of Lbl and LBody, a sub-list inside its item's body",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    size_t lists = 0, items = 0, nested = 0;
+    size_t item_in_list = 0;  // items seen so far in the innermost list
+    std::vector<std::string> stray;  // list parts outside their place
+    std::function<void(const Json&, const std::string&)> visit;
+    // The element children of `kids` (a /K value), visited with `parent` as their parent.
+    std::function<void(const Json*, const std::string&)> descend = [&](const Json* kid,
+                                                                       const std::string& parent) {
+        kid = resolve(objects, kid);
+        if (!kid) return;
+        if (kid->is_array()) {
+            for (const Json& k : kid->array) descend(&k, parent);
+            return;
+        }
+        const Json* t = kid->is_object() ? kid->find("/Type") : nullptr;
+        if (kid->is_object() && kid->find("/S") && (!t || t->string == "/StructElem"))
+            visit(*kid, parent);
+    };
+    visit = [&](const Json& e, const std::string& parent) {
+        const Json* s = e.find("/S");
+        const std::string type = s ? s->string : "";
+        const std::vector<std::string> kids = child_types(objects, e);
+        if (type == "/L") {
+            ++lists;
+            nested += parent == "/LBody";
+            for (const std::string& kid : kids)
+                if (kid != "/LI") stray.push_back("L holds " + kid);
+        } else if (type == "/LI") {
+            // Elements end at a page's end: an item continued from the previous page is the
+            // first of its list there and has only the rest of its body.
+            const bool continued = item_in_list++ == 0 && kids == std::vector<std::string>{"/LBody"};
+            ++items;
+            if (parent != "/L") stray.push_back("LI in " + parent);
+            if (kids != std::vector<std::string>{"/Lbl", "/LBody"} && !continued)
+                stray.push_back("LI holds " + std::to_string(kids.size()) + " parts");
+        } else if ((type == "/Lbl" || type == "/LBody") && parent != "/LI") {
+            stray.push_back(type + " in " + parent);
+        }
+        const size_t outer_item = item_in_list;
+        if (type == "/L") item_in_list = 0;
+        descend(e.find("/K"), type);
+        if (type == "/L") item_in_list = outer_item;
+    };
+    descend(structure_root(objects)->find("/K"), "");
+    INFO(lists << " lists, " << items << " items");
+    CHECK(stray == std::vector<std::string>{});
+    CHECK(lists >= 5);
+    CHECK(items >= 20);
+    CHECK(nested >= 1);  // "De belangrijkste inzichten:" and its sub-list
 }
 
 TEST_CASE("ligatures extract as their letters", "[e2e][pdf][ua]") {

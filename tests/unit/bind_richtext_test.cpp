@@ -58,7 +58,21 @@ Box bind_md(const std::string& markdown_text, const std::string& attrs) {
 struct Expected {
     std::string text, tag, style, marker;
     int bookmark;
+    int list_depth;  // how many lists the paragraph is in
 };
+
+// The tags of a box's enclosing structure elements, space-separated.
+std::string structure_tags(const Box& box) {
+    std::string tags;
+    for (const StructureElement& e : box.structure) tags += (tags.empty() ? "" : " ") + e.tag;
+    return tags;
+}
+
+std::string list_path(int depth) {
+    std::string tags;
+    for (int d = 0; d < depth; ++d) tags += std::string(d ? " " : "") + "L LI LBody";
+    return tags;
+}
 
 }  // namespace
 
@@ -66,24 +80,24 @@ TEST_CASE("richtext: tags, styles, bookmark levels and list markers per block", 
     Box root = bind_md(kMarkdown, kAllStyles);
     auto ps = paragraphs(root);
     const std::vector<Expected> expected{
-        {"Inleiding met vet, schuin en een link.", "P", "body", "", 0},
-        {"Eerste kop", "H1", "h1", "", 1},
-        {"Tekst onder de eerste kop.", "P", "body", "", 0},
-        {"Tweede niveau", "H2", "h2", "", 2},
-        {"Derde niveau", "H3", "h3", "", 0},  // bookmarks="2" by default
-        {"punt een", "LI", "b1", "\u2022", 0},
-        {"sub punt", "LI", "b2", "\u2013", 0},
-        {"subsub punt", "LI", "b3", "\u25E6", 0},
-        {"punt twee", "LI", "b1", "\u2022", 0},
-        {"eerste", "LI", "num", "1.", 0},
-        {"tweede", "LI", "num", "2.", 0},
-        {"Tussendoor.", "P", "body", "", 0},
-        {"zeven", "LI", "num", "7.", 0},
-        {"acht", "LI", "num", "8.", 0},
-        {"te doen", "LI", "task", "\u2610", 0},
-        {"gedaan", "LI", "task", "\u2611", 0},
-        {"Tweede kop", "H1", "h1", "", 1},
-        {"Slot.", "P", "body", "", 0},
+        {"Inleiding met vet, schuin en een link.", "P", "body", "", 0, 0},
+        {"Eerste kop", "H1", "h1", "", 1, 0},
+        {"Tekst onder de eerste kop.", "P", "body", "", 0, 0},
+        {"Tweede niveau", "H2", "h2", "", 2, 0},
+        {"Derde niveau", "H3", "h3", "", 0, 0},  // bookmarks="2" by default
+        {"punt een", "P", "b1", "\u2022", 0, 1},
+        {"sub punt", "P", "b2", "\u2013", 0, 2},
+        {"subsub punt", "P", "b3", "\u25E6", 0, 3},
+        {"punt twee", "P", "b1", "\u2022", 0, 1},
+        {"eerste", "P", "num", "1.", 0, 1},
+        {"tweede", "P", "num", "2.", 0, 1},
+        {"Tussendoor.", "P", "body", "", 0, 0},
+        {"zeven", "P", "num", "7.", 0, 1},
+        {"acht", "P", "num", "8.", 0, 1},
+        {"te doen", "P", "task", "\u2610", 0, 1},
+        {"gedaan", "P", "task", "\u2611", 0, 1},
+        {"Tweede kop", "H1", "h1", "", 1, 0},
+        {"Slot.", "P", "body", "", 0, 0},
     };
     REQUIRE(ps.size() == expected.size());
     for (size_t i = 0; i < ps.size(); ++i) {
@@ -93,9 +107,36 @@ TEST_CASE("richtext: tags, styles, bookmark levels and list markers per block", 
         CHECK(ps[i]->style.name == expected[i].style);
         CHECK(ps[i]->marker == expected[i].marker);
         CHECK(ps[i]->bookmark_level == expected[i].bookmark);
+        CHECK(structure_tags(*ps[i]) == list_path(expected[i].list_depth));
     }
     // without `continued` the blocks are not grouped
     CHECK(root.children.size() == expected.size());
+}
+
+TEST_CASE("richtext: list items nest as L, LI and LBody, one L per list and one LI per item",
+          "[bind]") {
+    Box root = bind_md(kMarkdown, kAllStyles);
+    auto ps = paragraphs(root);
+    REQUIRE(ps.size() > 10);
+    const StructurePath& one = ps[5]->structure;      // punt een
+    const StructurePath& sub = ps[6]->structure;      // sub punt
+    const StructurePath& subsub = ps[7]->structure;   // subsub punt
+    const StructurePath& two = ps[8]->structure;      // punt twee
+    const StructurePath& first = ps[9]->structure;    // 1. eerste
+    const StructurePath& second = ps[10]->structure;  // 2. tweede
+    REQUIRE((one.size() == 3 && sub.size() == 6 && subsub.size() == 9 && two.size() == 3));
+    // The sub-list is inside the first item's body; its own list is a new element.
+    CHECK(StructurePath(sub.begin(), sub.begin() + 3) == one);
+    CHECK(StructurePath(subsub.begin(), subsub.begin() + 6) == sub);
+    CHECK(sub[3] != one[0]);
+    // The second item is in the same list as the first, as an item of its own.
+    CHECK(two[0] == one[0]);
+    CHECK(two[1] != one[1]);
+    CHECK(two[2] != one[2]);
+    // Another list is another L.
+    CHECK(first[0] != one[0]);
+    CHECK(second[0] == first[0]);
+    CHECK(second[1] != first[1]);
 }
 
 TEST_CASE("richtext: bold, italic and link spans, links get the link colour", "[bind]") {
