@@ -1,5 +1,7 @@
 #include "batch/build.h"
 
+#include "batch/data_pattern.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 
 #include "batch/build_state.h"
 #include "batch/build_summary.h"
+#include "batch/data_pattern.h"
 #include "batch/job_freshness.h"
 #include "batch/job_report.h"
 #include "batch/manifest_reader.h"
@@ -120,9 +123,12 @@ public:
 
     void list(const std::vector<const Job*>& jobs) {
         for (const Job* job : jobs) {
+            std::string data = job->data;
+            if (is_data_pattern(job->data) || job->data_files.size() > 1)
+                data = (is_data_pattern(job->data) ? job->data + ": " : std::string()) +
+                       std::to_string(job->data_files.size()) + " files";
             out_ << job->name << (is_up_to_date(*job) ? "  (up to date)" : "  (to render)")
-                 << "\n    " << job->data << " + " << job->layout << " -> " << job->output
-                 << "\n";
+                 << "\n    " << data << " + " << job->layout << " -> " << job->output << "\n";
         }
     }
 
@@ -194,7 +200,7 @@ public:
         std::set<std::string> files{manifest_.file};
         for (const Job* job : jobs) {
             files.insert(job->layout);
-            if (job->data_files.empty()) files.insert(job->data);  // else data is a pattern
+            files.insert(job->data);  // a pattern matches the files that appear later too
             files.insert(job->data_files.begin(), job->data_files.end());
             for (const auto& [path, f] : state_.jobs[job->name].inputs) files.insert(path);
         }
@@ -250,28 +256,52 @@ private:
 
 }  // namespace
 
-int run_build(const BuildOptions& options, const std::string& self, std::ostream& out,
-              std::ostream& err) {
+namespace {
+
+// One pass over the manifest as it is on disk now: its exit code, and the files whose change
+// calls for the next pass (the manifest itself when it cannot be read).
+struct BuildPass {
+    int code = kOk;
+    std::vector<std::string> inputs;
+    bool jobs_ran = false;  // false: the manifest could not be read, or it selected nothing to run
+};
+
+BuildPass build_pass(const BuildOptions& options, const std::string& self, std::ostream& out,
+                     std::ostream& err) {
     Diagnostics diags;
     std::optional<Manifest> manifest = load_manifest(options.manifest, diags);
     if (!manifest) {
         diags.print(err);
         std::error_code ec;
-        return fs::is_regular_file(options.manifest, ec) ? kFailed : kIo;
+        return {fs::is_regular_file(options.manifest, ec) ? kFailed : kIo, {options.manifest}, false};
     }
     Build build(*manifest, options, self, out, err);
     std::vector<const Job*> jobs = build.selected(diags);
     if (diags.has_errors()) {
         diags.print(err);
-        return kUsage;
+        return {kUsage, {manifest->file}, false};
     }
     if (options.list) {
         build.list(jobs);
-        return kOk;
+        return {kOk, {}, false};
     }
     int code = build.run(jobs);
-    if (!options.watch || code == kInterrupted) return code;
-    return watch_files([&] { return build.known_inputs(jobs); }, [&] { return build.run(jobs); },
+    return {code, build.known_inputs(jobs), true};
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options, const std::string& self, std::ostream& out,
+              std::ostream& err) {
+    BuildPass pass = build_pass(options, self, out, err);
+    if (!options.watch || !pass.jobs_ran || pass.code == kInterrupted) return pass.code;
+    // Each pass reads the manifest again: an edited manifest and a new file matching a
+    // collection's pattern take effect without restarting.
+    return watch_files([&] { return pass.inputs; },
+                       [&] {
+                           pass = build_pass(options, self, out, err);
+                           return pass.code;
+                       },
                        err);
 }
 

@@ -1,5 +1,6 @@
 #include "batch/watch.h"
 
+#include <fnmatch.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/inotify.h>
@@ -9,6 +10,10 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <string>
+#include <vector>
+
+#include "batch/data_pattern.h"
 
 namespace dw::batch {
 namespace {
@@ -29,14 +34,19 @@ public:
     Inotify& operator=(const Inotify&) = delete;
     int fd() const { return fd_; }
 
-    // Watches the folders of `files`; returns the names that matter, per watch descriptor.
+    // Watches the folders of `files`; records the names that matter, per watch descriptor. A
+    // name with wildcards (a collection's data="verslag-*.md") also matches the files that
+    // appear later.
     void watch(const std::vector<std::string>& files) {
         for (auto& [wd, names] : names_) names.clear();
+        for (auto& [wd, patterns] : patterns_) patterns.clear();
         for (const auto& file : files) {
             std::filesystem::path p(file);
             std::string dir = p.parent_path().empty() ? "." : p.parent_path().string();
             int wd = inotify_add_watch(fd_, dir.c_str(), kEvents);
-            if (wd >= 0) names_[wd].insert(p.filename().string());
+            if (wd < 0) continue;
+            names_[wd].insert(p.filename().string());
+            if (is_data_pattern(p.filename().string())) patterns_[wd].push_back(p.filename().string());
         }
     }
 
@@ -49,15 +59,23 @@ public:
             if (n <= 0) return any;
             for (ssize_t at = 0; at < n;) {
                 auto* event = reinterpret_cast<inotify_event*>(buffer + at);
-                if (event->len > 0 && names_[event->wd].count(event->name)) any = true;
+                if (event->len > 0 && matters(event->wd, event->name)) any = true;
                 at += ssize_t(sizeof(inotify_event) + event->len);
             }
         }
     }
 
 private:
+    bool matters(int wd, const char* name) {
+        if (names_[wd].count(name)) return true;
+        for (const std::string& pattern : patterns_[wd])
+            if (fnmatch(pattern.c_str(), name, FNM_PERIOD) == 0) return true;
+        return false;
+    }
+
     int fd_;
     std::map<int, std::set<std::string>> names_;
+    std::map<int, std::vector<std::string>> patterns_;
 };
 
 bool wait_readable(int fd, int ms) {

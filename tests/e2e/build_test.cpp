@@ -197,3 +197,32 @@ TEST_CASE("build --watch renders again when an input changes", "[build][watch][s
     CHECK(rerendered);
     CHECK(code == 130);
 }
+
+TEST_CASE("build --watch renders a collection again when a file matching its pattern appears",
+          "[build][watch][slow]") {
+    Project p;
+    fs::copy_file(source_root() / "layouts/actielijst.xml", p.dir / "layouts/actielijst.xml");
+    auto meeting = [](const std::string& date, int number, const std::string& action) {
+        return "---\nproject: P\nseries: Werkgroep\ndate: " + date + "\nmeeting: " +
+               std::to_string(number) +
+               "\nvenue: V\nattendees:\n  - name: Anna\n    organisation: O\n"
+               "contact:\n  name: Anna\nactions:\n  - number: A-" + std::to_string(number) +
+               "\n    what: " + action + "\n    who: Anna\n    due: 2026-01-01\n"
+               "    status: open\n---\n\nKort.\n";
+    };
+    write_file(p.dir / "inputs/v-1.md", meeting("2025-01-01", 1, "Eerste actie"));
+    fs::path manifest = p.manifest(
+        "  <job name=\"lijst\" data=\"v-*.md\" layout=\"../layouts/actielijst.xml\" "
+        "output=\"../out/lijst.pdf\"/>\n");
+    const fs::path out = p.dir / "out/lijst.pdf";
+    pid_t pid = start_drukwerk({"build", manifest.string(), "--watch"}, p.dir / "log");
+    REQUIRE(wait_for([&] { return contains(read_file(p.dir / "log"), "watching for changes"); }, 120));
+    write_file(p.dir / "inputs/v-2.md", meeting("2025-02-01", 2, "Tweede actie"));
+    bool rerendered = wait_for(
+        [&] { return contains(run({"pdftotext", out.string(), "-"}).out, "Tweede actie"); }, 120);
+    kill(pid, SIGINT);
+    int code = wait_exit(pid);
+    INFO(read_file(p.dir / "log"));
+    CHECK(rerendered);
+    CHECK(code == 130);
+}

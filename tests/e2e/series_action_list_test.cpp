@@ -158,6 +158,8 @@ TEST_CASE("a manifest job over a pattern: rebuilt when one meeting changes or is
 
     RunResult second = drukwerk({"build", manifest, "-j", "1"});
     CHECK(contains(second.out, "1 jobs: 0 rendered, 1 up to date, 0 failed"));
+    RunResult listed = drukwerk({"build", manifest, "--list"});
+    CHECK(contains(listed.out, "v-*.md: 2 files + "));
 
     write_file(dir / "inputs/v-2.md", meeting("2025-02-01", 2, action("done")));
     RunResult third = drukwerk({"build", manifest, "-j", "1"});
