@@ -23,8 +23,14 @@ std::string hint_for(int err, const std::string& dir) {
         case EACCES:
         case EPERM:
             return "you have no permission to write in directory '" + dir + "'";
-        case ENOENT:
+        case ENOENT: {
+            // A virtual file system (/proc, /sys) has its folders but refuses new files so.
+            std::error_code ec;
+            if (std::filesystem::is_directory(dir, ec))
+                return "directory '" + dir + "' takes no new files (a virtual file system?); "
+                       "write the output elsewhere";
             return "directory '" + dir + "' does not exist";
+        }
         case ENOTDIR:
             return "a part of '" + dir + "' is a file, not a directory";
         case ENOSPC:

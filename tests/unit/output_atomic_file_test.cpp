@@ -126,6 +126,13 @@ TEST_CASE("impossible paths are reported with a hint", "[output][atomic]") {
     CHECK(messages(diag2).find("this path is a directory") != std::string::npos);
     CHECK(fs::is_directory(dir / "adir"));
     CHECK(names_in(dir.path()) == std::vector<std::string>{"adir", "file"});
+
+    if (fs::is_directory("/proc/self")) {  // a folder that exists but takes no new files
+        Diagnostics diag3;
+        CHECK_FALSE(output::write_file_atomically("/proc/drukwerk-test.pdf", "new", diag3));
+        CHECK(messages(diag3).find("does not exist") == std::string::npos);
+        CHECK(messages(diag3).find("takes no new files") != std::string::npos);
+    }
 }
 
 TEST_CASE("several files: a failure in one leaves all targets untouched", "[output][atomic]") {
