@@ -1,5 +1,7 @@
 #include "output/pdf_accessibility.h"
 
+#include <map>
+
 #include "output/module_loader.h"
 #include "output/module_result.h"
 #include "output/qpdf_module.h"
@@ -17,13 +19,16 @@ bool has_structure(const typeset::Document& doc) {
     return false;
 }
 
-std::vector<std::string> figure_alts(const typeset::Document& doc) {
-    std::vector<std::string> alts;
+std::vector<ElementText> element_texts(const typeset::Document& doc) {
+    std::vector<ElementText> texts;
+    std::map<std::string, size_t> seen;  // tags begun so far, per type
     for (const typeset::Page& page : doc.pages)
         for (const typeset::Item& item : page.items)
-            if (const auto* tag = std::get_if<typeset::TagBegin>(&item); tag && tag->tag == "Figure")
-                alts.push_back(tag->alt);
-    return alts;
+            if (const auto* tag = std::get_if<typeset::TagBegin>(&item)) {
+                const size_t ordinal = seen[tag->tag]++;
+                if (!tag->alt.empty()) texts.push_back({tag->tag, ordinal, tag->alt});
+            }
+    return texts;
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
@@ -36,11 +41,12 @@ bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const 
     if (!finish) return false;
 
     const std::string xmp = paint::pdfua1_xmp_packet(doc.metadata, paint::pdf_dates(date));
-    const std::vector<std::string> alts = figure_alts(doc);
-    std::vector<const char*> alt_pointers;
-    for (const std::string& alt : alts) alt_pointers.push_back(alt.empty() ? nullptr : alt.c_str());
-    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), alt_pointers.data(),
-                                              alt_pointers.size()};
+    const std::vector<ElementText> texts = element_texts(doc);
+    std::vector<DrukwerkElementText> module_texts;
+    for (const ElementText& t : texts)
+        module_texts.push_back({t.type.c_str(), t.ordinal, t.text.c_str()});
+    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), module_texts.data(),
+                                              module_texts.size()};
     ModuleResult result;
     if (finish(pdf.data(), pdf.size(), &accessibility, ModuleResult::take_pdf,
                ModuleResult::take_error, &result) != 0) {

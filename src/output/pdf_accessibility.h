@@ -11,7 +11,8 @@ namespace dw::output {
 // finishing step rewrites a PDF that Cairo painted from `doc` with libqpdf (the module
 // drukwerk-qpdf.so, see module_loader.h) and adds:
 // - the XMP metadata: dc:title, dc:language and the PDF/UA identification pdfuaid:part 1;
-// - /Alt on every Figure element, from its TagBegin::alt (Cairo drops the attribute);
+// - /Alt on every Figure element and /ActualText on any other element with a TagBegin::alt
+//   (Cairo drops the attribute);
 // - /Tabs /S on pages with annotations, and /Contents on link annotations;
 // - /Artifact marked content around everything drawn outside a leaf structure tag
 //   (backgrounds, rules, decorative images): Cairo has no artifact API;
@@ -28,7 +29,13 @@ bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const 
 // and is not finished: PDF/UA needs a structure tree to begin with.
 bool has_structure(const typeset::Document& doc);
 
-// The alternative texts of the Figure tags of `doc`, in the order they are begun.
-std::vector<std::string> figure_alts(const typeset::Document& doc);
+// A structure element's text for assistive technology (TagBegin::alt): its type, its ordinal
+// among the elements of its type in the order they are begun, and the text.
+struct ElementText {
+    std::string type;
+    size_t ordinal = 0;
+    std::string text;
+};
+std::vector<ElementText> element_texts(const typeset::Document& doc);
 
 }  // namespace dw::output

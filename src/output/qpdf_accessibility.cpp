@@ -2,6 +2,7 @@
 // for PDF/UA-1, added to the PDF it wrote.
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -240,13 +241,21 @@ void describe_links(QPDFObjectHandle page) {
 }
 
 // One walk through the structure tree, depth first in the order the elements were begun: /Alt
-// on the Figure elements, and the running headers' and footers' elements (see
+// on Figure elements and /ActualText on others (DrukwerkElementText), and the running headers' and footers' elements (see
 // pagination_artifact) taken out of the tree, their ids kept for the parent tree.
 struct StructureWalk {
-    const DrukwerkAccessibility& a;
-    size_t figure = 0;
+    // (type, ordinal) -> text, from DrukwerkAccessibility::texts
+    std::map<std::pair<std::string, size_t>, const char*> texts;
+    std::map<std::string, size_t> seen = {};  // elements walked so far, per type
     std::set<QPDFObjGen> removed = {};
 };
+
+StructureWalk start_walk(const DrukwerkAccessibility& a) {
+    StructureWalk walk;
+    for (size_t i = 0; i < a.text_count; ++i)
+        walk.texts[{a.texts[i].type, a.texts[i].ordinal}] = a.texts[i].text;
+    return walk;
+}
 
 void walk_kids(QPDFObjectHandle parent, StructureWalk& walk);
 
@@ -254,10 +263,12 @@ void walk_element(QPDFObjectHandle element, StructureWalk& walk) {
     if (!element.isDictionary()) return;  // a marked-content id
     QPDFObjectHandle type = element.getKey("/Type");
     if (!type.isNull() && !type.isNameAndEquals("/StructElem")) return;  // MCR, OBJR
-    if (element.getKey("/S").isNameAndEquals("/Figure")) {
-        if (walk.figure < walk.a.figure_count && walk.a.figure_alts[walk.figure])
-            element.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(walk.a.figure_alts[walk.figure]));
-        ++walk.figure;
+    if (QPDFObjectHandle s = element.getKey("/S"); s.isName()) {
+        const std::string type = s.getName().substr(1);
+        const auto text = walk.texts.find({type, walk.seen[type]++});
+        if (text != walk.texts.end())
+            element.replaceKey(type == "Figure" ? "/Alt" : "/ActualText",
+                               QPDFObjectHandle::newUnicodeString(text->second));
     }
     walk_kids(element, walk);
 }
@@ -301,7 +312,7 @@ void forget_in_parent_tree(QPDFObjectHandle node, const std::set<QPDFObjGen>& re
 void finish_structure(QPDF& qpdf, const DrukwerkAccessibility& a) {
     QPDFObjectHandle root = qpdf.getRoot().getKey("/StructTreeRoot");
     if (!root.isDictionary()) return;
-    StructureWalk walk{a};
+    StructureWalk walk = start_walk(a);
     walk_kids(root, walk);
     if (!walk.removed.empty()) forget_in_parent_tree(root.getKey("/ParentTree"), walk.removed);
 }

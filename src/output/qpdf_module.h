@@ -31,13 +31,19 @@ __attribute__((visibility("default"))) DrukwerkQpdfSetPageBoxes drukwerk_qpdf_se
 // The accessibility step of pdf_accessibility.h (PDF/UA-1), in the same module.
 extern "C" {
 
+// The text a structure element gives assistive technology in place of its content: /Alt on a
+// Figure, /ActualText on any other element (letter-spaced text that readers would spell out).
+struct DrukwerkElementText {
+    const char* type;  // the structure type without its slash: "Figure", "P"
+    size_t ordinal;    // among the elements of that type, depth first in the order begun
+    const char* text;  // UTF-8
+};
+
 struct DrukwerkAccessibility {
     const char* xmp;  // the XMP packet for the catalog's /Metadata
     size_t xmp_size;
-    // /Alt of the Figure structure elements, in the order they appear in the structure tree
-    // (depth first, as they were begun); a null entry leaves that element alone.
-    const char* const* figure_alts;
-    size_t figure_count;
+    const DrukwerkElementText* texts;  // the elements that carry a text; others are left alone
+    size_t text_count;
 };
 
 // Finishes a PDF that Cairo wrote with structure tags: the XMP /Metadata, /Alt on figures,

@@ -23,7 +23,7 @@ struct Fragment {
     // leaf inside the enclosing elements of `structure`.
     std::string tag;   // "P", "H1", "Table"... ; empty for untagged fragments
     int paragraph = -1;
-    std::string alt;   // tag "Figure": its alternative text
+    std::string alt;   // the tag's TagBegin::alt: a Figure's /Alt, letter-spaced text's /ActualText
     bind::StructurePath structure;  // enclosing elements (a list item's L, LI, LBody)
     // The items hold a list item's label between TagBegin{"Lbl"} and its TagEnd; it is the
     // innermost LI's Lbl, before the LBody, not part of the leaf.

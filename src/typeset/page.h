@@ -99,7 +99,9 @@ struct GroupEnd {};
 // Structure tags for tagged PDF ("H1", "P", "L", "LI", "LBody", "Figure", "Table"...).
 struct TagBegin {
     std::string tag;
-    std::string alt = {};  // Figure: the alternative text (written as /Alt); empty: none
+    // The element's text for assistive technology: a Figure's alternative text (/Alt), else
+    // what its content reads as (/ActualText: letter-spaced text); empty: none.
+    std::string alt = {};
 };
 struct TagEnd {};
 // Tags for a running header and footer: their content is a pagination artifact (PDF/UA), not

@@ -203,6 +203,20 @@ void add_footnote_marks(const std::vector<PlacedCluster>& placed, const Paragrap
     }
 }
 
+// Letter-spaced text is drawn as single glyphs with gaps, which pdf.js (Firefox) reads as one
+// word per letter; the element's /ActualText (TagBegin::alt) gives screen readers its words.
+// Only for a paragraph that cannot break over pages: a page's element holds just its lines.
+void give_letter_spaced_words(const ParagraphText& text, const layout::Style& style,
+                              std::vector<Fragment>& lines) {
+    if (style.letter_spacing <= 0 || int(lines.size()) >= style.orphans + style.widows) return;
+    std::string words;
+    for (size_t i = 0; i < text.text.size(); ++i) {
+        if (text.text.compare(i, 2, "\u00AD") == 0) ++i;  // a soft hyphen: where a word may break
+        else words += text.text[i];
+    }
+    for (Fragment& line : lines) line.alt = words;
+}
+
 std::string plain_text_of(const bind::Box& paragraph) {
     std::string text;
     for (const auto& span : paragraph.spans) text += span.text;
@@ -290,6 +304,7 @@ std::vector<Fragment> layout_paragraph(const bind::Box& paragraph, double x, dou
         lines.push_back(std::move(f));
     }
     if (paragraph.keep_last_line_with_next && !lines.empty()) lines.back().keep_with_next = true;
+    give_letter_spaced_words(text, style, lines);
     return lines;
 }
 

@@ -4,6 +4,7 @@
 // outside marked content. The layout's alt texts come from layouts/minutes.xml (two images of
 // the logo, alt="Wij zijn de Wijk").
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -344,6 +345,24 @@ TEST_CASE("lists are L with LI items of Lbl and LBody, a sub-list inside its ite
     CHECK(lists >= 5);
     CHECK(items >= 20);
     CHECK(nested >= 1);  // "De belangrijkste inzichten:" and its sub-list
+}
+
+TEST_CASE("letter-spaced text carries its words as /ActualText, other text none",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    std::vector<std::string> actual;
+    walk_structure(objects, structure_root(objects)->find("/K"), [&](const Json& e) {
+        if (const Json* t = e.find("/ActualText")) actual.push_back(pdf_text(t));
+    });
+    INFO(actual.size() << " elements with /ActualText");
+    // The title block's kicker (letter-spacing 1.5pt) and the upper-case headings.
+    CHECK(std::find(actual.begin(), actual.end(), "VERSLAG \u00B7 WIJ ZIJN DE WIJK") != actual.end());
+    CHECK(std::find(actual.begin(), actual.end(), "AANWEZIGEN") != actual.end());
+    // Body text is not letter-spaced: it is read from its content.
+    for (const std::string& text : actual) CHECK(text.find("Nuderijk") == std::string::npos);
 }
 
 TEST_CASE("ligatures extract as their letters", "[e2e][pdf][ua]") {

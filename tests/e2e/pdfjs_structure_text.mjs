@@ -29,8 +29,11 @@ function markedText(content) {
   return text;
 }
 
+// An element's /Alt or /ActualText (pdf.js's `alt`) is what Firefox gives the screen reader
+// (aria-label) in place of its content.
 function textOf(node, marked) {
   if (node.type === "content") return marked.get(node.id) ?? "";
+  if (node.alt !== undefined) return node.alt;
   return (node.children ?? []).map((kid) => textOf(kid, marked)).join("");
 }
 
