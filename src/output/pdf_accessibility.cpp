@@ -1,5 +1,6 @@
 #include "output/pdf_accessibility.h"
 
+#include <algorithm>
 #include <map>
 
 #include "output/module_loader.h"
@@ -10,28 +11,40 @@
 
 namespace dw::output {
 
-bool has_structure(const typeset::Document& doc) {
-    for (const typeset::Page& page : doc.pages)
-        for (const typeset::Item& item : page.items)
-            if (const auto* tag = std::get_if<typeset::TagBegin>(&item);
-                tag && !paint::cairo_artifact_tag(tag->tag))
-                return true;
+bool has_structure(const typeset::Page& page) {
+    for (const typeset::Item& item : page.items)
+        if (const auto* tag = std::get_if<typeset::TagBegin>(&item);
+            tag && !paint::cairo_artifact_tag(tag->tag))
+            return true;
     return false;
 }
 
+bool has_structure(const typeset::Document& doc) {
+    return std::any_of(doc.pages.begin(), doc.pages.end(),
+                       [](const typeset::Page& page) { return has_structure(page); });
+}
+
+void ElementTexts::add(const typeset::Page& page) {
+    for (const typeset::Item& item : page.items)
+        if (const auto* tag = std::get_if<typeset::TagBegin>(&item)) {
+            const size_t ordinal = seen_[tag->tag]++;
+            if (!tag->alt.empty()) texts_.push_back({tag->tag, ordinal, tag->alt});
+        }
+}
+
 std::vector<ElementText> element_texts(const typeset::Document& doc) {
-    std::vector<ElementText> texts;
-    std::map<std::string, size_t> seen;  // tags begun so far, per type
-    for (const typeset::Page& page : doc.pages)
-        for (const typeset::Item& item : page.items)
-            if (const auto* tag = std::get_if<typeset::TagBegin>(&item)) {
-                const size_t ordinal = seen[tag->tag]++;
-                if (!tag->alt.empty()) texts.push_back({tag->tag, ordinal, tag->alt});
-            }
-    return texts;
+    ElementTexts texts;
+    for (const typeset::Page& page : doc.pages) texts.add(page);
+    return texts.all();
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
+                          Diagnostics& diags) {
+    return finish_accessibility(pdf, doc.metadata, element_texts(doc), date, diags);
+}
+
+bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
+                          const std::vector<ElementText>& texts, const std::string& date,
                           Diagnostics& diags) {
     const std::optional<Module> module =
         Module::load(kQpdfModule, "the accessible PDF (PDF/UA-1)", diags);
@@ -40,8 +53,7 @@ bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const 
         module->function("drukwerk_qpdf_finish_accessibility", diags));
     if (!finish) return false;
 
-    const std::string xmp = paint::pdfua1_xmp_packet(doc.metadata, paint::pdf_dates(date));
-    const std::vector<ElementText> texts = element_texts(doc);
+    const std::string xmp = paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date));
     std::vector<DrukwerkElementText> module_texts;
     for (const ElementText& t : texts)
         module_texts.push_back({t.type.c_str(), t.ordinal, t.text.c_str()});

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,10 @@ namespace dw::output {
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
                           Diagnostics& diags);
 
-// Whether `doc` has structure tags. A document without (imposed card sheets) is written untagged
-// and is not finished: PDF/UA needs a structure tree to begin with.
+// Whether `doc` (a page) has structure tags. A document without (imposed card sheets) is written
+// untagged and is not finished: PDF/UA needs a structure tree to begin with.
 bool has_structure(const typeset::Document& doc);
+bool has_structure(const typeset::Page& page);
 
 // A structure element's text for assistive technology (TagBegin::alt): its type, its ordinal
 // among the elements of its type in the order they are begun, and the text.
@@ -37,5 +39,21 @@ struct ElementText {
     std::string text;
 };
 std::vector<ElementText> element_texts(const typeset::Document& doc);
+
+// The same, gathered page by page (a PDF painted as its pages come).
+class ElementTexts {
+public:
+    void add(const typeset::Page& page);
+    const std::vector<ElementText>& all() const { return texts_; }
+
+private:
+    std::vector<ElementText> texts_;
+    std::map<std::string, size_t> seen_;  // tags begun so far, per type
+};
+
+// finish_accessibility for a PDF whose pages are gone: their metadata and element texts.
+bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
+                          const std::vector<ElementText>& texts, const std::string& date,
+                          Diagnostics& diags);
 
 }  // namespace dw::output

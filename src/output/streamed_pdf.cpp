@@ -9,7 +9,8 @@ namespace dw::output {
 StreamedPdf::StreamedPdf(std::string out_path, const typeset::Metadata& metadata, Diagnostics& diag)
     : out_path_(std::move(out_path)), metadata_(metadata), diag_(diag), file_(out_path_, diag) {
     paint::CairoOptions options;
-    options.fallback_date = metadata_.date.empty() ? source_date_epoch(diag_) : "";
+    fallback_date_ = metadata_.date.empty() ? source_date_epoch(diag_) : "";
+    options.fallback_date = fallback_date_;
     options.pdf_sink = [this](std::string_view bytes) { return sink(bytes); };
     painter_ = std::make_unique<paint::CairoPainter>(options, paint_diag_);
     typeset::Document start;  // fonts arrive with the pages
@@ -21,9 +22,20 @@ StreamedPdf::StreamedPdf(std::string out_path, const typeset::Metadata& metadata
 StreamedPdf::~StreamedPdf() = default;
 
 bool StreamedPdf::sink(std::string_view bytes) {
-    if (!file_.append(bytes)) return false;
     written_ += bytes.size();
-    return true;
+    if (!decided_ || tagged_) {
+        held_.append(bytes);
+        return true;
+    }
+    return file_.append(bytes);
+}
+
+void StreamedPdf::decide(const typeset::Page& first) {
+    decided_ = true;
+    tagged_ = has_structure(first);
+    if (tagged_) return;
+    file_.append(held_);
+    std::string().swap(held_);
 }
 
 void StreamedPdf::forward_diagnostics() {
@@ -33,6 +45,8 @@ void StreamedPdf::forward_diagnostics() {
 
 void StreamedPdf::add_page(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts) {
     if (!file_.ok() || painter_->failed()) return;
+    if (!decided_) decide(page);
+    if (tagged_) element_texts_.add(page);
     painter_->update_fonts(fonts);
     paint::paint_page(page, *painter_);
     ++pages_;
@@ -60,7 +74,11 @@ bool StreamedPdf::commit() {
     }
     if (!finish_pdf_tail(rest.front(), written_, metadata_))
         diag_.warning({out_path_}, "the PDF has no /Lang entry: Cairo wrote an unexpected layout");
-    return file_.append(rest.front()) && file_.commit();
+    if (!tagged_) return file_.append(rest.front()) && file_.commit();
+    held_ += rest.front();
+    const std::string& date = metadata_.date.empty() ? fallback_date_ : metadata_.date;
+    return finish_accessibility(held_, metadata_, element_texts_.all(), date, diag_) &&
+           file_.append(held_) && file_.commit();
 }
 
 }  // namespace dw::output

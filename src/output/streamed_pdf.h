@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "output/pdf_accessibility.h"
 #include "output/staged_file.h"
 #include "typeset/page.h"
 
@@ -14,9 +15,12 @@ class CairoPainter;
 namespace dw::output {
 
 // A PDF painted with Cairo page by page, straight into its staged temporary file next to the
-// target: only the page being painted is in memory, however long the document (card decks of
-// thousands of cards). commit() finishes the PDF (Cairo's closing objects, then the catalog
-// entries of pdf_finishing.h) and renames it into place. Without a commit (an error found
+// target: only the page being painted is in memory, however long the document (imposed card
+// sheets of thousands of cards). A document whose pages carry structure tags (card faces) is
+// held in memory instead, since its PDF/UA finishing (pdf_accessibility.h) needs the whole file;
+// its size grows with the deck as Cairo's structure tree does anyway. The first page decides.
+// commit() finishes the PDF (Cairo's closing objects, the catalog entries of pdf_finishing.h,
+// and for a tagged document the PDF/UA finishing) and renames it into place. Without a commit (an error found
 // halfway) the temporary file is removed and an existing output stays as it was. The bytes are
 // those write_document writes for the same pages and metadata. Page boxes (TrimBox, BleedBox)
 // are not written: they need libqpdf on the whole file, so such pages go through write_document.
@@ -38,6 +42,7 @@ public:
 
 private:
     bool sink(std::string_view bytes);
+    void decide(const typeset::Page& first);
     void forward_diagnostics();
 
     std::string out_path_;
@@ -51,6 +56,11 @@ private:
     size_t written_ = 0;  // bytes in the file so far
     std::unique_ptr<paint::CairoPainter> painter_;
     int pages_ = 0;
+    std::string fallback_date_;  // the date Cairo writes when the metadata has none
+    bool decided_ = false;       // whether the first page has said if the document is tagged
+    bool tagged_ = false;
+    std::string held_;           // the bytes not in the file: all of a tagged document's
+    ElementTexts element_texts_;
 };
 
 }  // namespace dw::output

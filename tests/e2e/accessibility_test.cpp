@@ -469,3 +469,26 @@ TEST_CASE("each card face is its own section headed by its title", "[e2e][pdf][u
     REQUIRE(text.exit_code == 0);
     CHECK(contains(text.out, "H1 (block)\n      \"De aanjager is onmisbaar\""));
 }
+
+TEST_CASE("a card deck painted face by face is finished for PDF/UA as the minutes are",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = dir / "deck.pdf";
+    RunResult r = drukwerk({"render", (source_root() / "inputs" / "bouwstenen.csv").string(),
+                            "--layout", (source_root() / "layouts" / "cards.xml").string(),
+                            "--mode", "cards", "-o", pdf.string()});
+    INFO("stderr:\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    const Json* catalog = resolve(objects, objects.at("trailer")->find("/Root"));
+    REQUIRE(catalog);
+    const Json* metadata = catalog->find("/Metadata");
+    REQUIRE(metadata);
+    CHECK(contains(stream_data(pdf, metadata->string), "<pdfuaid:part>1</pdfuaid:part>"));
+    for (const std::string& content : page_contents(pdf)) {
+        CHECK(contains(content, "/Artifact BMC"));  // the theme band, the card's background
+        CHECK(unmarked_operators(content).empty());
+    }
+    CHECK(run({"qpdf", "--check", pdf.string()}).exit_code == 0);
+}
