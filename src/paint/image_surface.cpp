@@ -28,7 +28,8 @@ cairo_surface_t* create_page_surface(int width, int height) {
     cairo_surface_t* surface = cairo_image_surface_create_for_data(
         static_cast<unsigned char*>(pixels), CAIRO_FORMAT_RGB24, width, height, stride);
     if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS &&
-        cairo_surface_set_user_data(surface, &kPixelsKey, pixels, std::free) == CAIRO_STATUS_SUCCESS)
+        cairo_surface_set_user_data(surface, &kPixelsKey, pixels, std::free) ==
+            CAIRO_STATUS_SUCCESS)
         return surface;
     cairo_surface_destroy(surface);
     std::free(pixels);

@@ -1,8 +1,8 @@
 // The PNG encoders write what the page surface holds, pixel for pixel (RGB), and the page surface
 // of a large PNG page is an ordinary image surface.
-#include <catch2/catch.hpp>
 #include <png.h>
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstring>
 #include <string>
