@@ -195,7 +195,7 @@ TEST_CASE("the e-mail body's texts and colours are the layout's <email>", "[e2e]
     CHECK(run({"xmllint", "--noout", (bundle / "index.html").string()}).exit_code == 0);
 }
 
-TEST_CASE("--email-bundle with a layout without <email> is an error at the layout's file",
+TEST_CASE("a layout without <email> is an error at its file for the e-mail bundle",
           "[e2e][blueprint][email]") {
     TempDir dir("drukwerk-email");
     const fs::path layout = blueprint_with_email(dir, "");
