@@ -85,6 +85,7 @@ struct Metadata {  // templates for the PDF metadata; may contain {{expressions}
 };
 
 struct CardDeck;
+struct EmailDecl;
 
 struct Layout {
     std::string file;
@@ -116,6 +117,10 @@ struct Layout {
     // files, each the data of `collection_files`; null for a layout that takes one file.
     std::shared_ptr<const Layout> collection_files;
     std::string collection;
+    // <email>: the body of the mail render --email-bundle writes (email_decl.h); null when the
+    // layout has none.
+    std::shared_ptr<const EmailDecl> email;
+    SourceLoc loc;  // the <layout> element
 };
 
 // Starts the document on `master` (which must exist): with the layout's <variant> for it when

@@ -6,6 +6,7 @@
 #include "layout/card_deck.h"
 #include "layout/collection_decl.h"
 #include "layout/data_use_check.h"
+#include "layout/email_decl.h"
 #include "layout/page_master_resolver.h"
 #include "layout/reference_check.h"
 #include "layout/style_resolver.h"
@@ -36,6 +37,7 @@ public:
     Builder(const std::string& file, Diagnostics& diags) : diags_(diags) { layout_.file = file; }
 
     Layout build(Node root) {
+        layout_.loc = root.loc;
         read_font_dir(root);
         read_fallback_fonts(root);
         std::vector<const Node*> styles;
@@ -67,6 +69,9 @@ public:
                 has_document = true;
             }
             if (child.element == "variant") add_variant(child);
+            if (child.element == "email")
+                layout_.email =
+                    std::make_shared<EmailDecl>(read_email_decl(child, layout_.palette, diags_));
         }
         if (has_document == bool(layout_.cards))
             diags_.error(root.loc,

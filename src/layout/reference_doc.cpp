@@ -63,6 +63,26 @@ bound; every other value is checked when the layout is read. Palettes, styles an
 are fixed: their attributes cannot hold expressions.
 
 Every problem is reported with file, line and column; unknown names get a "did you mean" hint.
+
+The mail that `render --email-bundle DIR` writes beside the PDFs (`DIR/index.html`) is the
+layout's too: `<email>` gives its colours and font, and in its `<section>`s every heading, line
+and attachment link text, with expressions over the same data; the program adds no words of its
+own. A line or section that comes out empty is left out:
+
+```xml
+<email background="sand" panel="white" color="ink" link-color="green">
+  <picture/>
+  <section heading="Links"><page-links/></section>
+  <section heading="Contact">
+    <line>{{contact.name}}</line>
+    <line href="mailto:{{contact.email}}">{{contact.email}}</line>
+  </section>
+  <section heading="Attachments">
+    <attachment pdf="document">The overview as a poster (PDF)</attachment>
+    <attachment pdf="phone">The overview for phones (PDF)</attachment>
+  </section>
+</email>
+```
 )";
 
 void write_types(std::ostringstream& out) {

@@ -24,6 +24,11 @@ AttrSpec req(std::string name, AttrType type, std::string doc) {
     return a;
 }
 
+AttrSpec required(AttrSpec a) {
+    a.required = true;
+    return a;
+}
+
 AttrSpec choice(std::string name, std::vector<std::string> choices, std::string def,
                 std::string doc) {
     AttrSpec a = opt(std::move(name), T::Enum, std::move(def), std::move(doc));
@@ -208,7 +213,7 @@ std::vector<ElementSpec> structure_elements() {
     return {
         structure("layout", "The root: one layout definition.", Content::Elements,
                   {"metadata", "data", "palette", "styles", "page-master", "component", "document", "variant",
-                   "cards"},
+                   "cards", "email"},
                   {opt("name", T::String, "", "Name of the layout, for messages."),
                    opt("version", T::String, "", "Version of this layout, for your bookkeeping."),
                    opt("fonts", T::String, "",
@@ -269,6 +274,58 @@ std::vector<ElementSpec> structure_elements() {
                   Content::Flow, {},
                   {req("page-master", T::PageMasterRef,
                        "The page master that selects this variant, and its first page's.")}),
+    };
+}
+
+// The body of the mail that render --email-bundle writes: its texts and colours belong to the
+// layout (a partner's language and branding), bound to the same data as the document.
+std::vector<ElementSpec> email_elements() {
+    auto with_expressions = [](ElementSpec e) {
+        e.expressions = true;
+        return e;
+    };
+    return {
+        structure("email",
+                  "The body of the e-mail that render --email-bundle writes (HTML that mail "
+                  "clients show: a 600 px table, inline styles): the phone picture and sections "
+                  "of text, in order. Required for --email-bundle.",
+                  Content::Elements, {"picture", "section"},
+                  {opt("background", T::Color, "#ffffff", "Colour around the 600 px column."),
+                   opt("panel", T::Color, "#ffffff", "Colour of the 600 px column."),
+                   opt("color", T::Color, "#000000", "Text colour."),
+                   opt("link-color", T::Color, "", "Colour of links; default: the text colour."),
+                   opt("font-family", T::String, "Arial, Helvetica, sans-serif",
+                       "Font families as CSS writes them; mail clients have only their own "
+                       "fonts.")},
+                  Occurs::AtMostOnce),
+        with_expressions(structure(
+            "picture", "The phone version's picture (PNG), 600 px wide in the mail.",
+            Content::Empty, {},
+            {opt("alt", T::ExpressionText, "",
+                 "Text shown instead of the picture and read aloud; default: the document's "
+                 "subject, else its title.")},
+            Occurs::ExactlyOnce)),
+        with_expressions(structure(
+            "section",
+            "A block of lines under a bold heading; left out when all its lines come out empty.",
+            Content::Elements, {"line", "page-links", "attachment"},
+            {opt("heading", T::ExpressionText, "", "The heading; default: none.")})),
+        with_expressions(structure(
+            "line",
+            "A line of text with {{expressions}}, <b>, <i>, <link> and <br/>; left out when it "
+            "comes out empty.",
+            Content::Inline, {},
+            {opt("href", T::ExpressionText, "",
+                 "Make the whole line a link to this address (https:, mailto:, tel:).")})),
+        structure("page-links",
+                  "Every link of the phone version, a line each, shown by its address.",
+                  Content::Empty, {}, {}),
+        with_expressions(structure(
+            "attachment", "A line linking to one of the bundle's PDFs; its text is the link's.",
+            Content::Inline, {},
+            {required(choice("pdf", {"document", "phone"}, "",
+                             "Which PDF: the document on its own page master, or the phone "
+                             "version."))})),
     };
 }
 
@@ -639,7 +696,7 @@ std::vector<ElementSpec> data_elements() {
 
 std::vector<ElementSpec> build_schema() {
     std::vector<ElementSpec> all;
-    for (auto part : {structure_elements(), data_elements(), block_elements(), arrangement_elements(),
+    for (auto part : {structure_elements(), email_elements(), data_elements(), block_elements(), arrangement_elements(),
                       table_elements(),
                       leaf_elements(), figure_elements(), inline_elements(),
                       card_elements()}) {

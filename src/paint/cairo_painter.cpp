@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "paint/cairo_painter_impl.h"
+#include "paint/image_surface.h"
 #include "paint/pdf_document.h"
 #include "paint/png_encode.h"
 #include "paint/png_palette.h"
@@ -165,8 +166,7 @@ void CairoPainter::Impl::open_page_surface(double width, double height) {
             broken_ = true;
             return;
         }
-        surface_.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(px_w),
-                                                  static_cast<int>(px_h)));
+        surface_.reset(create_page_surface(static_cast<int>(px_w), static_cast<int>(px_h)));
         cr_.reset(cairo_create(surface_.get()));
         cairo_set_source_rgb(cr_.get(), 1, 1, 1);  // PNG pages get a white background
         cairo_paint(cr_.get());

@@ -7,8 +7,8 @@ namespace dw::paint {
 
 // Encodes an opaque CAIRO_FORMAT_RGB24 image surface as an 8-bit RGB PNG, appended to `out`.
 // Cairo's own writer lets libpng try all five row filters on every row (adaptive filtering),
-// which dominates rendering a large preview. One filter ("up", which suits flat areas and text
-// alike) and zlib level 3 trade a slightly larger file for most of that time
+// which dominates rendering a large preview. No row filter (drawn pages compress best without)
+// and zlib level 3 trade a slightly larger file for most of that time
 // (docs/pdf-stack-findings.md, PNG).
 // Returns false, with the reason in `error`, when libpng fails.
 bool encode_png_rgb24(cairo_surface_t* surface, std::string& out, std::string& error);

@@ -135,9 +135,75 @@ TEST_CASE("the e-mail bundle (--email-bundle) holds the mail's picture, both PDF
           "community-development/\"",
           "<img src=\"wij-zijn-de-wijk-telefoon.png\" width=\"600\" alt=\"Overzicht van Wij zijn de Wijk",
           "Mellany van Bommel", "06 - 36 45 43 00", "<table role=\"presentation\" width=\"600\"",
-          "href=\"wij-zijn-de-wijk.pdf\"", "href=\"wij-zijn-de-wijk-telefoon.pdf\""}) {
+          "<strong>Bijlagen</strong><br /><a href=\"wij-zijn-de-wijk.pdf\"",
+          ">Het overzicht als poster (PDF)</a>", "href=\"wij-zijn-de-wijk-telefoon.pdf\""}) {
         INFO(part);
         CHECK(contains(body, part));
     }
     CHECK_FALSE(contains(body, "<style"));  // inline styles only: mail clients drop style sheets
+}
+
+namespace {
+
+// The blueprint layout with its <email> replaced by `email` (empty: none), in `dir` beside the
+// picture it draws.
+fs::path blueprint_with_email(const TempDir& dir, const std::string& email) {
+    std::string xml = read_file(layout_file());
+    const size_t start = xml.find("  <email"), end = xml.find("</email>");
+    REQUIRE(start != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    xml.replace(start, end + std::string("</email>").size() - start, email);
+    fs::copy_file(layout_file().parent_path() / "wijk-mark.svg", dir / "wijk-mark.svg");
+    write_file(dir / "blueprint.xml", xml);
+    return dir / "blueprint.xml";
+}
+
+}  // namespace
+
+TEST_CASE("the e-mail body's texts and colours are the layout's <email>", "[e2e][blueprint][email]") {
+    TempDir dir("drukwerk-email");
+    const fs::path layout = blueprint_with_email(dir, R"(<email background="#101010" color="white">
+    <picture alt="Where {{project}} stands"/>
+    <section heading="Get in touch with {{contact.name}}">
+      <line href="mailto:{{contact.email}}">Write to <b>{{contact.email}}</b></line>
+    </section>
+    <section heading="Attached">
+      <attachment pdf="phone">For your phone</attachment>
+    </section>
+  </email>)");
+    const fs::path bundle = dir / "mail";
+    RunResult r = drukwerk({"render", data_file().string(), "--layout", layout.string(),
+                            "--email-bundle", bundle.string()});
+    INFO(r.command << "\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string html = read_file(bundle / "index.html");
+    INFO(html);
+    for (const char* part :
+         {"alt=\"Where Wij zijn de Wijk stands\"", "background-color:#101010;", "color:#ffffff;",
+          "<strong>Get in touch with Mellany van Bommel</strong>",
+          "<a href=\"mailto:mellany.vanbommel@wur.nl\" style=\"color:#ffffff;text-decoration:underline;\">"
+          "Write to <strong>mellany.vanbommel@wur.nl</strong></a>",
+          "<strong>Attached</strong><br /><a href=\"wij-zijn-de-wijk-telefoon.pdf\"", ">For your phone</a>"}) {
+        INFO(part);
+        CHECK(contains(html, part));
+    }
+    for (const char* absent : {"Bijlagen", "Contact", "Links", "06 - 36 45 43 00", "#f4efe4"}) {
+        INFO(absent);
+        CHECK_FALSE(contains(html, absent));
+    }
+    REQUIRE(have_program("xmllint"));
+    CHECK(run({"xmllint", "--noout", (bundle / "index.html").string()}).exit_code == 0);
+}
+
+TEST_CASE("a layout without <email> is an error at its file for the e-mail bundle",
+          "[e2e][blueprint][email]") {
+    TempDir dir("drukwerk-email");
+    const fs::path layout = blueprint_with_email(dir, "");
+    const fs::path bundle = dir / "mail";
+    RunResult r = drukwerk({"render", data_file().string(), "--layout", layout.string(),
+                            "--email-bundle", bundle.string()});
+    INFO(r.command << "\n" << r.err);
+    CHECK(r.exit_code != 0);
+    CHECK(contains(r.err, layout.string() + ":7:1: error: the layout has no <email> element"));
+    CHECK_FALSE(fs::exists(bundle / "index.html"));
 }

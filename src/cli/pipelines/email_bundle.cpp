@@ -8,7 +8,6 @@
 
 #include "cli/pipelines/email_html.h"
 #include "cli/pipelines/render_pipeline.h"
-#include "data/yaml_loader.h"
 #include "output/atomic_file.h"
 #include "output/render_output.h"
 
@@ -51,18 +50,19 @@ int run_email_bundle(const Options& options, Diagnostics& diags) {
         return kIoError;
     }
     int exit_code = kOk;
-    auto poster = build_document(options, diags, exit_code);
-    if (!poster) return exit_code;
+    std::optional<bind::BoundEmail> email;
+    auto document = build_document(options, diags, exit_code, &email);
+    if (!document) return exit_code;
     auto phone = typeset_variant(options, kPhoneMaster, diags, exit_code);
     if (!phone || phone->pages.empty()) return exit_code == kOk ? kInputError : exit_code;
 
     EmailFiles files;
     const std::string stem = fs::path(options.data).stem().string();
-    files.poster_pdf = stem + ".pdf";
+    files.document_pdf = stem + ".pdf";
     files.phone_pdf = stem + "-telefoon.pdf";
     files.picture = stem + "-telefoon.png";
     const double picture_dpi = kPictureWidth * 72.0 / phone->pages[0].width;
-    if (!write(*poster, output::Format::Pdf, dir / files.poster_pdf, 72, diags) ||
+    if (!write(*document, output::Format::Pdf, dir / files.document_pdf, 72, diags) ||
         !write(*phone, output::Format::Pdf, dir / files.phone_pdf, 72, diags) ||
         !write(*phone, output::Format::Png, dir / files.picture, picture_dpi, diags))
         return kIoError;
@@ -71,10 +71,7 @@ int run_email_bundle(const Options& options, Diagnostics& diags) {
                       "the picture is larger than 250 KB: some mail clients will not show it",
                       "use fewer photographs or gradients in the phone design");
 
-    std::optional<data::Value> data;
-    std::string ext = fs::path(options.data).extension().string();
-    if (ext == ".yaml" || ext == ".yml") data = data::load_yaml_file(options.data, diags);
-    std::string html = email_html(*phone, data ? &*data : nullptr, files);
+    std::string html = email_html(*email, *phone, files);
     if (!output::write_file_atomically((dir / "index.html").string(), html, diags)) return kIoError;
     return exit_code;
 }

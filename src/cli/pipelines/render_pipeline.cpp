@@ -8,6 +8,7 @@
 #include "batch/build.h"
 #include "batch/job_report.h"
 #include "bind/binder.h"
+#include "bind/email_binder.h"
 #include "bind/data_validation.h"
 #include "cli/pipelines/card_pipeline.h"
 #include "cli/pipelines/collection_data.h"
@@ -348,9 +349,17 @@ int check_card_pages(const Options& options, LoadedJob& job, Diagnostics& diags)
 }  // namespace
 
 std::optional<typeset::Document> build_document(const Options& options, Diagnostics& diags,
-                                                int& exit_code) {
+                                                int& exit_code,
+                                                std::optional<bind::BoundEmail>* email) {
     LoadedJob job(nullptr);
     if (!load_job(options, job, diags, exit_code)) return std::nullopt;
+    if (email) {
+        *email = bind::bind_email(*job.layout, *job.data, diags);
+        if (!*email) {
+            exit_code = kInputError;
+            return std::nullopt;
+        }
+    }
     return typeset_job(options, job, diags, exit_code);
 }
 
