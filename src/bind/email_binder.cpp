@@ -101,7 +101,8 @@ std::optional<BoundEmail> bind_email(const layout::Layout& layout, const data::V
         return std::nullopt;
     }
     const layout::EmailDecl& decl = *layout.email;
-    BoundEmail email{decl.background, decl.panel, decl.text, decl.link, decl.font_family, {}};
+    BoundEmail email{decl.background, decl.panel, decl.text, decl.link, decl.font_family, {},
+                     decl.phone_suffix};
     const int errors = diags.error_count();
     EmailBinder binder(data, diags);
     for (const layout::Node& node : decl.body) {

@@ -42,6 +42,7 @@ struct BoundEmail {
     Color background, panel, text, link;
     std::string font_family;
     std::vector<EmailPart> parts;
+    std::string phone_suffix;  // EmailDecl::phone_suffix
 };
 
 // Binds the layout's <email> to `data`. A layout without one is an error at its <layout>

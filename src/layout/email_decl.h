@@ -16,6 +16,7 @@ struct EmailDecl {
     SourceLoc loc;
     Color background{1, 1, 1}, panel{1, 1, 1}, text{0, 0, 0}, link{0, 0, 0};
     std::string font_family;
+    std::string phone_suffix;  // the phone files' names: <data>-suffix.pdf/.png; a safe name part
     std::vector<Node> body;  // the <picture> and <section> elements, in order
 };
 

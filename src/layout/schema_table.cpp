@@ -296,7 +296,11 @@ std::vector<ElementSpec> email_elements() {
                    opt("link-color", T::Color, "", "Colour of links; default: the text colour."),
                    opt("font-family", T::String, "Arial, Helvetica, sans-serif",
                        "Font families as CSS writes them; mail clients have only their own "
-                       "fonts.")},
+                       "fonts."),
+                   opt("phone-suffix", T::String, "-phone",
+                       "Added to the data file's name for the phone PDF and picture (the names "
+                       "recipients see): \"-telefoon\" gives wijk-telefoon.pdf. Letters, "
+                       "digits, '-', '_' and '.' only.")},
                   Occurs::AtMostOnce),
         with_expressions(structure(
             "picture", "The phone version's picture (PNG), 600 px wide in the mail.",

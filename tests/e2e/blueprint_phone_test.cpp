@@ -162,7 +162,7 @@ fs::path blueprint_with_email(const TempDir& dir, const std::string& email) {
 
 TEST_CASE("the e-mail body's texts and colours are the layout's <email>", "[e2e][blueprint][email]") {
     TempDir dir("drukwerk-email");
-    const fs::path layout = blueprint_with_email(dir, R"(<email background="#101010" color="white">
+    const fs::path layout = blueprint_with_email(dir, R"(<email background="#101010" color="white" phone-suffix="-mobile">
     <picture alt="Where {{project}} stands"/>
     <section heading="Get in touch with {{contact.name}}">
       <line href="mailto:{{contact.email}}">Write to <b>{{contact.email}}</b></line>
@@ -183,11 +183,14 @@ TEST_CASE("the e-mail body's texts and colours are the layout's <email>", "[e2e]
           "<strong>Get in touch with Mellany van Bommel</strong>",
           "<a href=\"mailto:mellany.vanbommel@wur.nl\" style=\"color:#ffffff;text-decoration:underline;\">"
           "Write to <strong>mellany.vanbommel@wur.nl</strong></a>",
-          "<strong>Attached</strong><br /><a href=\"wij-zijn-de-wijk-telefoon.pdf\"", ">For your phone</a>"}) {
+          "<strong>Attached</strong><br /><a href=\"wij-zijn-de-wijk-mobile.pdf\"", ">For your phone</a>",
+          "src=\"wij-zijn-de-wijk-mobile.png\""}) {
         INFO(part);
         CHECK(contains(html, part));
     }
-    for (const char* absent : {"Bijlagen", "Contact", "Links", "06 - 36 45 43 00", "#f4efe4"}) {
+    CHECK(fs::exists(bundle / "wij-zijn-de-wijk-mobile.pdf"));
+    CHECK(fs::exists(bundle / "wij-zijn-de-wijk-mobile.png"));
+    for (const char* absent : {"Bijlagen", "Contact", "Links", "06 - 36 45 43 00", "#f4efe4", "telefoon"}) {
         INFO(absent);
         CHECK_FALSE(contains(html, absent));
     }

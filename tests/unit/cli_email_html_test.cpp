@@ -70,7 +70,8 @@ TEST_CASE("the mail shows the layout's texts, colours and font and links the bun
                      {0, 0, 0, 1},
                      {1, 0, 0, 1},
                      "Georgia, serif",
-                     {}};
+                     {},
+                     "-phone"};
     EmailPart picture;
     picture.kind = EmailPart::Kind::Picture;
     email.parts.push_back(picture);
@@ -105,7 +106,7 @@ TEST_CASE("the mail shows the layout's texts, colours and font and links the bun
 }
 
 TEST_CASE("the mail has no words the layout did not write", "[cli][email]") {
-    BoundEmail email{{1, 1, 1, 1}, {1, 1, 1, 1}, {0, 0, 0, 1}, {0, 0, 0, 1}, "Arial", {}};
+    BoundEmail email{{1, 1, 1, 1}, {1, 1, 1, 1}, {0, 0, 0, 1}, {0, 0, 0, 1}, "Arial", {}, "-phone"};
     EmailPart picture;
     picture.kind = EmailPart::Kind::Picture;
     picture.alt = "Picture";

@@ -48,10 +48,34 @@ TEST_CASE("the layout's <email> is read with its colours from the palette and it
     CHECK(email.link == email.text);  // link-color defaults to the text colour
     CHECK(email.panel == Color{1, 1, 1, 1});
     CHECK(email.font_family == "Georgia, serif");
+    CHECK(email.phone_suffix == "-phone");  // the default
     REQUIRE(email.body.size() == 2);
     CHECK(email.body[0].element == "picture");
     CHECK(email.body[1].element == "section");
     CHECK(email.loc.line == 5);
+}
+
+TEST_CASE("the phone files' suffix is the layout's, and only a safe part of a file name",
+          "[layout][email]") {
+    Diagnostics ok;
+    auto layout = parse_layout(
+        with_email("  <email phone-suffix=\"-telefoon\"><picture/></email>"), "t.xml", ok);
+    INFO(printed(ok));
+    REQUIRE(layout);
+    REQUIRE(layout->email);
+    CHECK(layout->email->phone_suffix == "-telefoon");
+    CHECK(!ok.has_errors());
+
+    for (const char* unsafe : {"/../x", "-op de telefoon", ""}) {
+        Diagnostics diags;
+        parse_layout(with_email(std::string("  <email phone-suffix=\"") + unsafe +
+                                "\"><picture/></email>"),
+                     "t.xml", diags);
+        INFO(unsafe << ": " << printed(diags));
+        CHECK(diags.error_count() == 1);
+        CHECK(printed(diags).find("t.xml:5:") != std::string::npos);
+        CHECK(printed(diags).find("not a safe part of a file name") != std::string::npos);
+    }
 }
 
 TEST_CASE("a layout without <email> has none", "[layout][email]") {

@@ -59,8 +59,8 @@ int run_email_bundle(const Options& options, Diagnostics& diags) {
     EmailFiles files;
     const std::string stem = fs::path(options.data).stem().string();
     files.document_pdf = stem + ".pdf";
-    files.phone_pdf = stem + "-telefoon.pdf";
-    files.picture = stem + "-telefoon.png";
+    files.phone_pdf = stem + email->phone_suffix + ".pdf";
+    files.picture = stem + email->phone_suffix + ".png";
     const double picture_dpi = kPictureWidth * 72.0 / phone->pages[0].width;
     if (!write(*document, output::Format::Pdf, dir / files.document_pdf, 72, diags) ||
         !write(*phone, output::Format::Pdf, dir / files.phone_pdf, 72, diags) ||
