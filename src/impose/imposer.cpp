@@ -15,12 +15,41 @@ using typeset::GroupEnd;
 
 namespace {
 
-// Content a painter may record once and repeat: drawing only (see GroupBegin::reuse).
-bool only_drawing(const std::vector<Item>& items) {
-    return std::none_of(items.begin(), items.end(), [](const Item& item) {
-        return std::holds_alternative<typeset::Link>(item) ||
-               std::holds_alternative<typeset::Dest>(item) || is_structure_tag(item);
-    });
+// A face's items split for reuse: the drawing that is the same on every card of the key, and
+// what must be drawn on each card itself.
+struct ReuseSplit {
+    std::vector<Item> drawing;   // drawing only (see GroupBegin::reuse)
+    std::vector<Item> per_card;  // structure tags and their content, links, destinations
+};
+
+// A face comes wrapped in one structure element (its Sect, see CardTypesetter::face): what is
+// drawn inside that element but outside its children is decoration (Cairo marks no content for
+// it, and the PDF/UA finishing makes it an artifact). That goes into the drawing to repeat; the
+// children (the theme name as H1) are real text and go on every card, so that the structure of
+// each back holds them. Order within each part is kept: the drawing is painted under the text.
+ReuseSplit split_for_reuse(std::vector<Item>&& items) {
+    ReuseSplit split;
+    int depth = 0;
+    for (Item& item : items) {
+        const bool begins = std::holds_alternative<typeset::TagBegin>(item);
+        const bool ends = std::holds_alternative<typeset::TagEnd>(item);
+        const bool drawing = !begins && !ends && depth <= 1 &&
+                             !std::holds_alternative<typeset::Link>(item) &&
+                             !std::holds_alternative<typeset::Dest>(item);
+        if (begins) ++depth;
+        if (ends && depth > 0) --depth;
+        (drawing ? split.drawing : split.per_card).push_back(std::move(item));
+    }
+    return split;
+}
+
+void append_group(GroupBegin group, std::vector<Item>&& items, double dx, double dy,
+                  std::vector<Item>& out) {
+    if (items.empty()) return;
+    out.emplace_back(std::move(group));
+    typeset::translate_items(items, dx, dy);
+    out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    out.emplace_back(std::in_place_type<GroupEnd>);
 }
 
 }  // namespace
@@ -38,15 +67,13 @@ void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out) {
     group.cx = slot.trim.x + slot.trim.w / 2;
     group.cy = slot.trim.y + slot.trim.h / 2;
     group.clip = slot.clip;
-    if (!face.reuse.empty() && only_drawing(face.items)) {
-        group.reuse = face.reuse;
-        group.reuse_bounds = {dx, dy, face.width, face.height};
-    }
-    out.emplace_back(group);
-    std::vector<Item> items = std::move(face.items);
-    typeset::translate_items(items, dx, dy);
-    out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
-    out.emplace_back(std::in_place_type<GroupEnd>);
+    if (face.reuse.empty()) return append_group(group, std::move(face.items), dx, dy, out);
+    ReuseSplit split = split_for_reuse(std::move(face.items));
+    GroupBegin repeated = group;
+    repeated.reuse = face.reuse;
+    repeated.reuse_bounds = {dx, dy, face.width, face.height};
+    append_group(std::move(repeated), std::move(split.drawing), dx, dy, out);
+    append_group(std::move(group), std::move(split.per_card), dx, dy, out);
 }
 
 std::vector<Page> impose_sheets(Deck deck, const SheetPlan& plan, const SheetSpec& spec,

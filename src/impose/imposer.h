@@ -40,8 +40,9 @@ std::vector<Page> trimmed_pages(Deck deck, Faces faces);
 bool is_structure_tag(const Item& item);
 
 // One card face placed into a slot: clipped to the slot, turned when the slot says so. The
-// face's items are moved out. A face marked for reuse (Page::reuse) gets a group marked too,
-// unless it holds links, destinations or tags.
+// face's items are moved out. A face marked for reuse (Page::reuse) is placed as two groups:
+// its drawing, marked for reuse, and then its structure (the text inside its Sect's children),
+// drawn on every card.
 void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out);
 
 }  // namespace dw::impose

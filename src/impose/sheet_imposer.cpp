@@ -17,11 +17,8 @@ Line hairline(const CropMark& m) {
     return line;
 }
 
-// A sheet holds cards side by side and, on its back, their backs in mirrored order: there is no
-// reading order for a structure tree to give, so the faces' structure tags (paragraphs) are left
-// out. They would also be the one thing that grows with the deck: Cairo keeps the structure tree
-// of the whole document in memory until the end (about 6 KB per card). Print-shop pages, one face
-// each, keep their tags.
+// The margin note is about printing the sheet, not part of the deck: drawn outside any
+// structure element, the PDF/UA finishing makes it an artifact, as it does the crop marks.
 void drop_structure_tags(std::vector<Item>& items) {
     std::erase_if(items, is_structure_tag);
 }
@@ -78,10 +75,8 @@ std::vector<Page> SheetImposer::add(Page&& front, std::optional<Page>&& back,
         front_ = sheet_page(plan_, std::to_string(number_) + "a");
         if (backs_) back_ = sheet_page(plan_, std::to_string(number_) + "b");
     }
-    drop_structure_tags(front.items);
     place_card(std::move(front), plan_.fronts[placed_], front_.items);
     if (backs_ && back) {
-        drop_structure_tags(back->items);
         place_card(std::move(*back), plan_.backs[placed_], back_.items);
     }
     if (++placed_ < plan_.fronts.size()) return done;

@@ -11,8 +11,9 @@ namespace dw::impose {
 // impose_sheets one card at a time: each card is placed on the sheet being filled as it comes,
 // and a sheet (with its back sheet) is handed out as soon as its last slot is taken. However
 // large the deck, only the faces of one sheet pair are ever held, so the card pipeline can paint
-// and drop every sheet before it typesets the next card. Sheets carry no structure tags (see
-// drop_structure_tags in sheet_imposer.cpp).
+// and drop every sheet before it typesets the next card. Each card keeps its structure (a Sect
+// per face), so the structure reads the cards in order: a front sheet's fronts, then its back
+// sheet's backs, each sheet's cards in the order they were placed (not mirrored).
 class SheetImposer {
 public:
     // `backs`: the deck has backs (every card then comes with one); ignored when the plan has no

@@ -10,7 +10,7 @@ struct ModuleResult {
     std::string pdf, error;
 
     static void take_pdf(void* context, const char* data, size_t size) {
-        static_cast<ModuleResult*>(context)->pdf.assign(data, size);
+        static_cast<ModuleResult*>(context)->pdf.append(data, size);  // pieces, in order
     }
     static void take_error(void* context, const char* data, size_t size) {
         static_cast<ModuleResult*>(context)->error.assign(data, size);

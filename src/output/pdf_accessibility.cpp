@@ -1,28 +1,52 @@
 #include "output/pdf_accessibility.h"
 
-#include <algorithm>
 #include <map>
 
 #include "output/module_loader.h"
-#include "output/module_result.h"
 #include "output/qpdf_module.h"
-#include "paint/pdf_artifact_tags.h"
 #include "paint/pdf_metadata_text.h"
 
 namespace dw::output {
 
-bool has_structure(const typeset::Page& page) {
-    for (const typeset::Item& item : page.items)
-        if (const auto* tag = std::get_if<typeset::TagBegin>(&item);
-            tag && !paint::cairo_artifact_tag(tag->tag))
-            return true;
-    return false;
-}
+namespace {
 
-bool has_structure(const typeset::Document& doc) {
-    return std::any_of(doc.pages.begin(), doc.pages.end(),
-                       [](const typeset::Page& page) { return has_structure(page); });
-}
+// What the module needs besides the PDF: the XMP packet and the element texts, with the C
+// view of both (which points into them).
+class ModuleAccessibility {
+public:
+    ModuleAccessibility(const typeset::Metadata& metadata, const std::vector<ElementText>& texts,
+                        const std::string& date)
+        : xmp_(paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date))) {
+        for (const ElementText& t : texts)
+            texts_.push_back({t.type.c_str(), t.ordinal, t.text.c_str()});
+    }
+    const DrukwerkAccessibility* get() {
+        view_ = {xmp_.data(), xmp_.size(), texts_.data(), texts_.size()};
+        return &view_;
+    }
+
+private:
+    std::string xmp_;
+    std::vector<DrukwerkElementText> texts_;
+    DrukwerkAccessibility view_{};
+};
+
+// The finished PDF's pieces, handed on until one cannot be written.
+struct PieceSink {
+    const std::function<bool(std::string_view)>& out;
+    bool failed = false;
+    std::string error = {};
+
+    static void take(void* context, const char* data, size_t size) {
+        auto* sink = static_cast<PieceSink*>(context);
+        if (!sink->failed) sink->failed = !sink->out(std::string_view(data, size));
+    }
+    static void take_error(void* context, const char* data, size_t size) {
+        static_cast<PieceSink*>(context)->error.assign(data, size);
+    }
+};
+
+}  // namespace
 
 void ElementTexts::add(const typeset::Page& page) {
     for (const typeset::Item& item : page.items)
@@ -46,27 +70,33 @@ bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const 
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
                           const std::vector<ElementText>& texts, const std::string& date,
                           Diagnostics& diags) {
+    std::string finished;
+    if (!finish_accessibility(pdf, metadata, texts, date, diags, [&](std::string_view piece) {
+            finished.append(piece);
+            return true;
+        }))
+        return false;
+    pdf = std::move(finished);
+    return true;
+}
+
+bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
+                          const std::vector<ElementText>& texts, const std::string& date,
+                          Diagnostics& diags, const std::function<bool(std::string_view)>& out) {
     const std::optional<Module> module =
         Module::load(kQpdfModule, "the accessible PDF (PDF/UA-1)", diags);
     if (!module) return false;
     auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
         module->function("drukwerk_qpdf_finish_accessibility", diags));
     if (!finish) return false;
-
-    const std::string xmp = paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date));
-    std::vector<DrukwerkElementText> module_texts;
-    for (const ElementText& t : texts)
-        module_texts.push_back({t.type.c_str(), t.ordinal, t.text.c_str()});
-    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), module_texts.data(),
-                                              module_texts.size()};
-    ModuleResult result;
-    if (finish(pdf.data(), pdf.size(), &accessibility, ModuleResult::take_pdf,
-               ModuleResult::take_error, &result) != 0) {
-        diags.error({}, result.error);
+    ModuleAccessibility accessibility(metadata, texts, date);
+    PieceSink sink{out};
+    if (finish(pdf.data(), pdf.size(), accessibility.get(), PieceSink::take, PieceSink::take_error,
+               &sink) != 0) {
+        diags.error({}, sink.error);
         return false;
     }
-    pdf = std::move(result.pdf);
-    return true;
+    return !sink.failed;
 }
 
 }  // namespace dw::output

@@ -1,5 +1,7 @@
 #pragma once
+#include <functional>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -26,11 +28,6 @@ namespace dw::output {
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
                           Diagnostics& diags);
 
-// Whether `doc` (a page) has structure tags. A document without (imposed card sheets) is written
-// untagged and is not finished: PDF/UA needs a structure tree to begin with.
-bool has_structure(const typeset::Document& doc);
-bool has_structure(const typeset::Page& page);
-
 // A structure element's text for assistive technology (TagBegin::alt): its type, its ordinal
 // among the elements of its type in the order they are begun, and the text.
 struct ElementText {
@@ -55,5 +52,12 @@ private:
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
                           const std::vector<ElementText>& texts, const std::string& date,
                           Diagnostics& diags);
+
+// The same, the finished PDF handed to `out` in pieces as it is written (false from `out`: a
+// write failed, already reported), so that it is never whole in memory. False when anything
+// failed.
+bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
+                          const std::vector<ElementText>& texts, const std::string& date,
+                          Diagnostics& diags, const std::function<bool(std::string_view)>& out);
 
 }  // namespace dw::output

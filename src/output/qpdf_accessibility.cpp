@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -150,17 +151,51 @@ std::string wrap_artifacts(std::string_view in) {
     return out;
 }
 
-void wrap_artifacts(QPDF& qpdf, QPDFPageObjectHelper& page) {
-    Pl_Buffer buffer("page contents");
-    page.pipeContents(&buffer);
-    buffer.finish();
-    auto data = buffer.getBufferSharedPointer();
-    const std::string wrapped = wrap_artifacts(
-        std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
-    auto bytes = std::make_shared<Buffer>(wrapped.size());
-    std::memcpy(bytes->getBuffer(), wrapped.data(), wrapped.size());
-    page.getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&qpdf, bytes));
-}
+// Each page's new content: its old content, read and wrapped only when the writer asks for it,
+// so that one page's content is in memory at a time (a deck of thousands of cards). The old
+// content comes from a second reading of the same bytes: a page's content stream is given its
+// new data in place (a new stream object would cost a scan of every object, per page).
+class ArtifactWrapper final : public QPDFObjectHandle::StreamDataProvider {
+public:
+    static std::shared_ptr<ArtifactWrapper> create(const char* pdf, size_t size) {
+        auto wrapper = std::shared_ptr<ArtifactWrapper>(new ArtifactWrapper);
+        wrapper->self_ = wrapper;
+        wrapper->painted_.setSuppressWarnings(true);
+        wrapper->painted_.processMemoryFile("drukwerk.pdf (as painted)", pdf, size);
+        return wrapper;
+    }
+
+    void wrap(QPDFPageObjectHelper& page) {
+        QPDFObjectHandle dict = page.getObjectHandle();
+        QPDFObjectHandle contents = dict.getKey("/Contents");
+        QPDFObjectHandle stream = contents.isArray() && contents.getArrayNItems() > 0
+                                      ? contents.getArrayItem(0)
+                                      : contents;
+        if (!stream.isStream()) return;  // a page without content
+        pages_[stream.getObjGen()] = dict.getObjGen();
+        stream.replaceStreamData(self_.lock(), QPDFObjectHandle::newNull(),
+                                 QPDFObjectHandle::newNull());
+        if (contents.isArray()) dict.replaceKey("/Contents", stream);
+    }
+
+    void provideStreamData(QPDFObjGen const& og, Pipeline* out) override {
+        QPDFObjectHandle painted = painted_.getObjectByObjGen(pages_.at(og)).getKey("/Contents");
+        Pl_Buffer buffer("page contents");
+        std::string description;
+        painted.pipeContentStreams(&buffer, "page contents", description);
+        auto data = buffer.getBufferSharedPointer();
+        const std::string wrapped = wrap_artifacts(
+            std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
+        out->write(reinterpret_cast<const unsigned char*>(wrapped.data()), wrapped.size());
+        out->finish();
+    }
+
+private:
+    ArtifactWrapper() = default;
+    std::weak_ptr<ArtifactWrapper> self_;
+    QPDF painted_;                          // the PDF as Cairo wrote it
+    std::map<QPDFObjGen, QPDFObjGen> pages_;  // content stream -> its page
+};
 
 // The letters a Latin ligature character (U+FB00..U+FB04) stands for, as UTF-16BE hex; "" for
 // another character. `hex`: the hex digits of a ToUnicode destination string.
@@ -326,6 +361,21 @@ void add_metadata(QPDF& qpdf, const DrukwerkAccessibility& a) {
 
 }  // namespace
 
+namespace {
+
+// `artifacts` must live until the PDF is written.
+void finish(QPDF& qpdf, const DrukwerkAccessibility& accessibility, ArtifactWrapper& artifacts) {
+    add_metadata(qpdf, accessibility);
+    expand_ligatures(qpdf);
+    finish_structure(qpdf, accessibility);
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
+        describe_links(page.getObjectHandle());
+        artifacts.wrap(page);
+    }
+}
+
+}  // namespace
+
 extern "C" int drukwerk_qpdf_finish_accessibility(const char* pdf, size_t pdf_size,
                                                   const DrukwerkAccessibility* accessibility,
                                                   DrukwerkBytesSink out, DrukwerkBytesSink error,
@@ -335,14 +385,9 @@ extern "C" int drukwerk_qpdf_finish_accessibility(const char* pdf, size_t pdf_si
         QPDF qpdf;
         qpdf.setSuppressWarnings(true);
         qpdf.processMemoryFile("drukwerk.pdf", pdf, pdf_size);
-        add_metadata(qpdf, *accessibility);
-        expand_ligatures(qpdf);
-        finish_structure(qpdf, *accessibility);
-        for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
-            describe_links(page.getObjectHandle());
-            wrap_artifacts(qpdf, page);
-        }
-        dw::qpdf_sink::write(qpdf, out, context);
+        auto artifacts = ArtifactWrapper::create(pdf, pdf_size);
+        finish(qpdf, *accessibility, *artifacts);
+        dw::qpdf_sink::write_in_pieces(qpdf, out, context);
         return 0;
     } catch (const std::exception& e) {
         dw::qpdf_sink::report(error, context, std::string("cannot finish the tagged PDF: ") + e.what());

@@ -50,8 +50,9 @@ struct DrukwerkAccessibility {
 // /Tabs /S on pages with annotations, /Contents on link annotations (their URI or destination),
 // every piece of page content outside marked content wrapped as an /Artifact, the Private and
 // NonStruct elements made header and footer pagination artifacts, and ligature characters in
-// ToUnicode maps replaced by their letters. The result
-// goes to `out`: 0; on failure the message goes to `error`: 1.
+// ToUnicode maps replaced by their letters. The result goes to `out` in pieces of about 1 MB,
+// in order, as it is written (never whole in memory): 0; on failure the message goes to
+// `error`: 1.
 typedef int DrukwerkQpdfFinishAccessibility(const char* pdf, size_t pdf_size,
                                             const DrukwerkAccessibility* accessibility,
                                             DrukwerkBytesSink out, DrukwerkBytesSink error,

@@ -151,7 +151,7 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
         if (format == Format::Pdf && !buffers->empty() &&
             !finish_pdf(buffers->front(), doc.metadata))
             diag.warning({out_path}, "the PDF has no /Lang entry: Cairo wrote an unexpected layout");
-        if (format == Format::Pdf && !buffers->empty() && has_structure(to_paint) &&
+        if (format == Format::Pdf && !buffers->empty() &&
             !finish_accessibility(buffers->front(), to_paint,
                                   doc.metadata.date.empty() ? fallback_date : doc.metadata.date, diag))
             return false;

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,16 +15,16 @@ class CairoPainter;
 
 namespace dw::output {
 
-// A PDF painted with Cairo page by page, straight into its staged temporary file next to the
-// target: only the page being painted is in memory, however long the document (imposed card
-// sheets of thousands of cards). A document whose pages carry structure tags (card faces) is
-// held in memory instead, since its PDF/UA finishing (pdf_accessibility.h) needs the whole file;
-// its size grows with the deck as Cairo's structure tree does anyway. The first page decides.
-// commit() finishes the PDF (Cairo's closing objects, the catalog entries of pdf_finishing.h,
-// and for a tagged document the PDF/UA finishing) and renames it into place. Without a commit (an error found
-// halfway) the temporary file is removed and an existing output stays as it was. The bytes are
-// those write_document writes for the same pages and metadata. Page boxes (TrimBox, BleedBox)
-// are not written: they need libqpdf on the whole file, so such pages go through write_document.
+// A PDF painted with Cairo page by page, however long the document (imposed card sheets of
+// thousands of cards): only the page being painted is in memory. Cairo's bytes go to a scratch
+// file (unnamed, in $TMPDIR or /tmp); commit() adds Cairo's closing objects and the catalog
+// entries of pdf_finishing.h, then the PDF/UA finishing (pdf_accessibility.h) reads the scratch
+// file as it needs and writes the finished PDF into the output's staged file, and renames that
+// into place. What grows with the document is its structure: Cairo's structure tree and the
+// finishing's object table, a few KB per card. Without a commit (an error found halfway) nothing
+// is written and an existing output stays as it was. The bytes are those write_document writes
+// for the same pages and metadata. Page boxes (TrimBox, BleedBox) are not written: they need
+// libqpdf on the whole file, so such pages go through write_document.
 class StreamedPdf {
 public:
     StreamedPdf(std::string out_path, const typeset::Metadata& metadata, Diagnostics& diag);
@@ -42,7 +43,6 @@ public:
 
 private:
     bool sink(std::string_view bytes);
-    void decide(const typeset::Page& first);
     void forward_diagnostics();
 
     std::string out_path_;
@@ -53,13 +53,11 @@ private:
     Diagnostics paint_diag_;
     size_t forwarded_ = 0;
     StagedFile file_;
-    size_t written_ = 0;  // bytes in the file so far
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> scratch_;  // Cairo's PDF; null: failed
+    size_t written_ = 0;  // bytes in the scratch file so far
     std::unique_ptr<paint::CairoPainter> painter_;
     int pages_ = 0;
     std::string fallback_date_;  // the date Cairo writes when the metadata has none
-    bool decided_ = false;       // whether the first page has said if the document is tagged
-    bool tagged_ = false;
-    std::string held_;           // the bytes not in the file: all of a tagged document's
     ElementTexts element_texts_;
 };
 

@@ -492,3 +492,64 @@ TEST_CASE("a card deck painted face by face is finished for PDF/UA as the minute
     }
     CHECK(run({"qpdf", "--check", pdf.string()}).exit_code == 0);
 }
+
+TEST_CASE("imposed sheets: a section per face, fronts then backs, crop marks and note artifacts",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path sheets = dir / "sheets.pdf", faces = dir / "faces.pdf";
+    for (const auto& [pdf, mode] : {std::pair{sheets, "sheets"}, std::pair{faces, "cards"}}) {
+        RunResult r = drukwerk({"render", (source_root() / "inputs" / "bouwstenen.csv").string(),
+                                "--layout", (source_root() / "layouts" / "cards.xml").string(),
+                                "--mode", mode, "-o", pdf.string()});
+        INFO("stderr:\n" << r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+    const Json json = qpdf_json(sheets, "qpdf");
+    const auto objects = qpdf_objects(json);
+    const size_t face_count = [&] {
+        const Json faces_json = qpdf_json(faces, "qpdf");
+        return pdf_pages(qpdf_objects(faces_json)).size();
+    }();
+    // Each face a Sect of its own with its heading, the backs' theme names included (they
+    // are not hidden in the back's repeated drawing).
+    size_t sections = 0, headed = 0;
+    walk_structure(objects, structure_root(objects)->find("/K"), [&](const Json& e) {
+        const Json* s = e.find("/S");
+        if (!s || s->string != "/Sect") return;
+        ++sections;
+        bool heading = false;
+        walk_structure(objects, e.find("/K"), [&](const Json& kid) {
+            const Json* ks = kid.find("/S");
+            heading = heading || (ks && ks->string == "/H1");
+        });
+        if (heading) ++headed;
+    });
+    CHECK(sections == face_count);
+    CHECK(headed == face_count);
+
+    // Reading order: the first sheet's nine fronts, then their nine backs.
+    RunResult text = run({"pdfinfo", "-struct-text", sheets.string()});
+    REQUIRE(text.exit_code == 0);
+    const size_t first_front = text.out.find("\"De aanjager is onmisbaar\"");
+    const size_t ninth_front = text.out.find("\"Vertrouwen komt eerst\"");
+    const size_t first_back = text.out.find("\"Bouwstenen voor een gezonde wijkaanpak\"");
+    REQUIRE(first_front != std::string::npos);
+    REQUIRE(first_back != std::string::npos);
+    CHECK(first_front < first_back);
+    REQUIRE(ninth_front != std::string::npos);
+    CHECK(ninth_front < first_back);
+    // The printing note is not part of the deck's text.
+    CHECK(!contains(text.out, "100 %"));
+
+    // Crop marks, the note and the backs' drawing are artifacts: nothing is unmarked.
+    const Json* catalog = resolve(objects, objects.at("trailer")->find("/Root"));
+    REQUIRE(catalog);
+    const Json* metadata = catalog->find("/Metadata");
+    REQUIRE(metadata);
+    CHECK(contains(stream_data(sheets, metadata->string), "<pdfuaid:part>1</pdfuaid:part>"));
+    for (const std::string& content : page_contents(sheets)) {
+        CHECK(contains(content, "/Artifact BMC"));
+        CHECK(unmarked_operators(content).empty());
+    }
+    CHECK(run({"qpdf", "--check", sheets.string()}).exit_code == 0);
+}

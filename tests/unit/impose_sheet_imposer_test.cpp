@@ -71,23 +71,76 @@ TEST_CASE("SheetImposer gives the pages impose_sheets gives", "[impose]") {
     }
 }
 
-TEST_CASE("sheets leave out the faces' structure tags", "[impose]") {
+namespace {
+
+using dw::typeset::GroupBegin;
+using dw::typeset::GroupEnd;
+using dw::typeset::TagBegin;
+using dw::typeset::TagEnd;
+
+// A face as CardTypesetter::face makes it: a Sect around a background shape and a titled text.
+Page sectioned_face(const std::string& title) {
+    Page p = face();
+    p.items = {TagBegin{"Sect"}, dw::typeset::Shape{}, TagBegin{"H1"}, dw::typeset::GlyphRun{},
+               TagEnd{}, TagEnd{}};
+    std::get<dw::typeset::GlyphRun>(p.items[3]).text = title;
+    return p;
+}
+
+// The sheet's items in order, as letters: S(ect) H(1) /(end) g(roup) r(eused group) e(nd of group)
+// b(ackground) t(ext) l(ine) n(ote text).
+std::string outline(const Page& sheet) {
+    std::string out;
+    for (const Item& item : sheet.items) {
+        if (const auto* tag = std::get_if<TagBegin>(&item)) out += tag->tag == "Sect" ? 'S' : 'H';
+        else if (std::holds_alternative<TagEnd>(item)) out += '/';
+        else if (const auto* g = std::get_if<GroupBegin>(&item)) out += g->reuse.empty() ? 'g' : 'r';
+        else if (std::holds_alternative<GroupEnd>(item)) out += 'e';
+        else if (std::holds_alternative<dw::typeset::Shape>(item)) out += 'b';
+        else if (const auto* run = std::get_if<dw::typeset::GlyphRun>(&item))
+            out += run->text == "note" ? 'n' : 't';
+        else if (std::holds_alternative<dw::typeset::Line>(item)) out += 'l';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("sheets keep each card's section and leave the note and crop marks outside the structure",
+          "[impose]") {
     SheetSpec spec = poker_on_a4();
+    spec.crop_marks = true;
     SheetPlan plan = plan_sheet(spec);
     SheetNote note;
-    note.items = {dw::typeset::TagBegin{"P"}, dw::typeset::Shape{}, dw::typeset::TagEnd{}};
+    note.items = {TagBegin{"P"}, dw::typeset::GlyphRun{}, TagEnd{}};
+    std::get<dw::typeset::GlyphRun>(note.items[1]).text = "note";
     SheetImposer imposer(plan, spec, note, false, true);
-    Page tagged = face();
-    tagged.items.insert(tagged.items.begin(), dw::typeset::TagBegin{"P"});
-    tagged.items.push_back(dw::typeset::TagEnd{});
-    imposer.add(Page(tagged), Page(tagged));
+    imposer.add(sectioned_face("one"), sectioned_face("back"));
+    imposer.add(sectioned_face("two"), sectioned_face("back"));
     std::vector<Page> sheets = imposer.finish();
     REQUIRE(sheets.size() == 2);
-    for (const Page& sheet : sheets) {
-        for (const Item& item : sheet.items) {
-            CHECK_FALSE(std::holds_alternative<dw::typeset::TagBegin>(item));
-            CHECK_FALSE(std::holds_alternative<dw::typeset::TagEnd>(item));
-        }
-        CHECK(sheet.items.size() > 2);  // the card's group, its shape, ...
+    const std::string front = outline(sheets[0]);
+    // Two cards, each in its group with its Sect and H1, in the order placed; then crop marks
+    // and the note, untagged.
+    CHECK(front.substr(0, 16) == "gSbHt//egSbHt//e");
+    const std::string after = front.substr(16);
+    CHECK(after.find('l') != std::string::npos);
+    CHECK(after.find('n') != std::string::npos);
+    CHECK(after.find_first_not_of("ln") == std::string::npos);
+}
+
+TEST_CASE("a reused back is its drawing, repeated, then its text in its own section", "[impose]") {
+    SheetSpec spec = poker_on_a4();
+    SheetPlan plan = plan_sheet(spec);
+    SheetImposer imposer(plan, spec, {}, false, true);
+    for (const char* title : {"one", "two"}) {
+        Page back = sectioned_face("Thema 1");
+        back.reuse = "back 1";
+        imposer.add(sectioned_face(title), std::move(back));
     }
+    std::vector<Page> sheets = imposer.finish();
+    REQUIRE(sheets.size() == 2);
+    // The background in a group marked for reuse, outside the structure; the theme name on
+    // every card, in the card's Sect.
+    CHECK(outline(sheets[1]) == "rbegSHt//erbegSHt//e");
 }
