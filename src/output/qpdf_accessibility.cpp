@@ -22,8 +22,11 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "output/qpdf_sink.h"
+#include "output/qpdf_splice_writer.h"
 
 namespace {
+
+using dw::qpdf_splice::Edits;
 
 // Content-stream syntax, just enough to find the operators: the end of the token at `i`.
 size_t token_end(std::string_view s, size_t i) {
@@ -153,8 +156,8 @@ std::string wrap_artifacts(std::string_view in) {
 
 // Each page's new content: its old content, read and wrapped only when the writer asks for it,
 // so that one page's content is in memory at a time (a deck of thousands of cards). The old
-// content comes from a second reading of the same bytes: a page's content stream is given its
-// new data in place (a new stream object would cost a scan of every object, per page).
+// content comes from a second reading of the same bytes, since the page's content stream is
+// given its new data in place (see Edits::add_stream for why no new stream is made).
 class ArtifactWrapper final : public QPDFObjectHandle::StreamDataProvider {
 public:
     static std::shared_ptr<ArtifactWrapper> create(const char* pdf, size_t size) {
@@ -165,7 +168,7 @@ public:
         return wrapper;
     }
 
-    void wrap(QPDFPageObjectHelper& page) {
+    void wrap(QPDFPageObjectHelper& page, Edits& edits) {
         QPDFObjectHandle dict = page.getObjectHandle();
         QPDFObjectHandle contents = dict.getKey("/Contents");
         QPDFObjectHandle stream = contents.isArray() && contents.getArrayNItems() > 0
@@ -175,7 +178,10 @@ public:
         pages_[stream.getObjGen()] = dict.getObjGen();
         stream.replaceStreamData(self_.lock(), QPDFObjectHandle::newNull(),
                                  QPDFObjectHandle::newNull());
-        if (contents.isArray()) dict.replaceKey("/Contents", stream);
+        edits.changed(stream, dict);
+        if (!contents.isArray()) return;
+        dict.replaceKey("/Contents", stream);
+        edits.changed(dict, dict);
     }
 
     void provideStreamData(QPDFObjGen const& og, Pipeline* out) override {
@@ -193,7 +199,7 @@ public:
 private:
     ArtifactWrapper() = default;
     std::weak_ptr<ArtifactWrapper> self_;
-    QPDF painted_;                          // the PDF as Cairo wrote it
+    QPDF painted_;                            // the PDF as Cairo wrote it
     std::map<QPDFObjGen, QPDFObjGen> pages_;  // content stream -> its page
 };
 
@@ -238,26 +244,46 @@ std::string expand_ligatures(std::string_view cmap) {
     return out;
 }
 
-// Every font's ToUnicode CMap, ligature characters expanded (see expand_ligatures).
-void expand_ligatures(QPDF& qpdf) {
-    for (QPDFObjectHandle object : qpdf.getAllObjects()) {
-        if (!object.isDictionary() || !object.getKey("/Type").isNameAndEquals("/Font")) continue;
-        QPDFObjectHandle cmap = object.getKey("/ToUnicode");
-        if (!cmap.isStream()) continue;
-        auto data = cmap.getStreamData(qpdf_dl_generalized);
-        const std::string expanded = expand_ligatures(
-            std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
-        if (!expanded.empty())
-            cmap.replaceStreamData(expanded, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+void expand_ligatures(QPDFObjectHandle font, Edits& edits) {
+    QPDFObjectHandle cmap = font.getKey("/ToUnicode");
+    if (!cmap.isStream()) return;
+    auto data = cmap.getStreamData(qpdf_dl_generalized);
+    const std::string expanded = expand_ligatures(
+        std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
+    if (expanded.empty()) return;
+    cmap.replaceStreamData(expanded, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+    edits.changed(cmap, font);
+}
+
+// The ToUnicode CMap of every font that `resources` reach (through form XObjects, patterns and
+// Type 3 fonts too), ligature characters expanded (see expand_ligatures). Found from the pages
+// rather than among all objects: qpdf would parse every object of the file to list them.
+void expand_ligatures(QPDFObjectHandle resources, std::set<QPDFObjGen>& seen, Edits& edits) {
+    if (!resources.isDictionary()) return;
+    if (resources.isIndirect() && !seen.insert(resources.getObjGen()).second) return;
+    if (QPDFObjectHandle fonts = resources.getKey("/Font"); fonts.isDictionary())
+        for (auto& [name, font] : fonts.ditems()) {
+            if (!font.isDictionary() || (font.isIndirect() && !seen.insert(font.getObjGen()).second))
+                continue;
+            expand_ligatures(font, edits);
+            expand_ligatures(font.getKey("/Resources"), seen, edits);  // a Type 3 font's
+        }
+    for (const char* key : {"/XObject", "/Pattern"}) {
+        QPDFObjectHandle named = resources.getKey(key);
+        if (!named.isDictionary()) continue;
+        for (auto& [name, object] : named.ditems())
+            if (object.isStream() && seen.insert(object.getObjGen()).second)
+                expand_ligatures(object.getDict().getKey("/Resources"), seen, edits);
     }
 }
 
 // A link annotation's /Contents (its alternate description): the web address, or the name of
 // the destination inside the document.
-void describe_links(QPDFObjectHandle page) {
+void describe_links(QPDFObjectHandle page, Edits& edits) {
     QPDFObjectHandle annots = page.getKey("/Annots");
     if (!annots.isArray() || annots.getArrayNItems() == 0) return;
     page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+    edits.changed(page, page);
     for (QPDFObjectHandle annot : annots.aitems()) {
         if (!annot.isDictionary() || !annot.getKey("/Subtype").isNameAndEquals("/Link") ||
             annot.hasKey("/Contents"))
@@ -271,49 +297,50 @@ void describe_links(QPDFObjectHandle page) {
             text = dest.getUTF8Value();
         else if (dest.isName())
             text = dest.getName().substr(1);
-        if (!text.empty()) annot.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(text));
+        if (text.empty()) continue;
+        annot.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(text));
+        edits.changed(annot, annots.isIndirect() ? annots : page);
     }
 }
 
 // One walk through the structure tree, depth first in the order the elements were begun: /Alt
-// on Figure elements and /ActualText on others (DrukwerkElementText), and the running headers' and footers' elements (see
-// pagination_artifact) taken out of the tree, their ids kept for the parent tree.
+// on Figure elements and /ActualText on others (DrukwerkElementText), and the running headers'
+// and footers' elements (see pagination_artifact) taken out of the tree, their ids kept for the
+// parent tree. `owner`: the nearest indirect object that holds an element (see Edits::changed).
 struct StructureWalk {
+    Edits& edits;
     // (type, ordinal) -> text, from DrukwerkAccessibility::texts
-    std::map<std::pair<std::string, size_t>, const char*> texts;
+    std::map<std::pair<std::string, size_t>, const char*> texts = {};
     std::map<std::string, size_t> seen = {};  // elements walked so far, per type
     std::set<QPDFObjGen> removed = {};
 };
 
-StructureWalk start_walk(const DrukwerkAccessibility& a) {
-    StructureWalk walk;
-    for (size_t i = 0; i < a.text_count; ++i)
-        walk.texts[{a.texts[i].type, a.texts[i].ordinal}] = a.texts[i].text;
-    return walk;
-}
+void walk_kids(QPDFObjectHandle parent, QPDFObjectHandle owner, StructureWalk& walk);
 
-void walk_kids(QPDFObjectHandle parent, StructureWalk& walk);
-
-void walk_element(QPDFObjectHandle element, StructureWalk& walk) {
+void walk_element(QPDFObjectHandle element, QPDFObjectHandle owner, StructureWalk& walk) {
     if (!element.isDictionary()) return;  // a marked-content id
     QPDFObjectHandle type = element.getKey("/Type");
     if (!type.isNull() && !type.isNameAndEquals("/StructElem")) return;  // MCR, OBJR
+    if (element.isIndirect()) owner = element;
     if (QPDFObjectHandle s = element.getKey("/S"); s.isName()) {
         const std::string type = s.getName().substr(1);
         const auto text = walk.texts.find({type, walk.seen[type]++});
-        if (text != walk.texts.end())
+        if (text != walk.texts.end()) {
             element.replaceKey(type == "Figure" ? "/Alt" : "/ActualText",
                                QPDFObjectHandle::newUnicodeString(text->second));
+            walk.edits.changed(element, owner);
+        }
     }
-    walk_kids(element, walk);
+    walk_kids(element, owner, walk);
 }
 
-void walk_kids(QPDFObjectHandle parent, StructureWalk& walk) {
+void walk_kids(QPDFObjectHandle parent, QPDFObjectHandle owner, StructureWalk& walk) {
     QPDFObjectHandle kids = parent.getKey("/K");
     if (!kids.isArray()) {
-        if (!is_pagination_element(kids)) return walk_element(kids, walk);
+        if (!is_pagination_element(kids)) return walk_element(kids, owner, walk);
         walk.removed.insert(kids.getObjGen());
         parent.removeKey("/K");
+        walk.edits.changed(parent, owner);
         return;
     }
     for (int i = 0; i < kids.getArrayNItems();) {
@@ -321,8 +348,9 @@ void walk_kids(QPDFObjectHandle parent, StructureWalk& walk) {
         if (is_pagination_element(kid)) {
             walk.removed.insert(kid.getObjGen());
             kids.eraseItem(i);
+            walk.edits.changed(kids, owner);
         } else {
-            walk_element(kid, walk);
+            walk_element(kid, owner, walk);
             ++i;
         }
     }
@@ -330,48 +358,44 @@ void walk_kids(QPDFObjectHandle parent, StructureWalk& walk) {
 
 // The parent tree maps a page's marked content to its elements: the removed ones become null,
 // as for content that belongs to no element.
-void forget_in_parent_tree(QPDFObjectHandle node, const std::set<QPDFObjGen>& removed) {
+void forget_in_parent_tree(QPDFObjectHandle node, QPDFObjectHandle owner,
+                           const std::set<QPDFObjGen>& removed, Edits& edits) {
     if (!node.isDictionary()) return;
+    if (node.isIndirect()) owner = node;
     if (QPDFObjectHandle kids = node.getKey("/Kids"); kids.isArray())
-        for (QPDFObjectHandle kid : kids.aitems()) forget_in_parent_tree(kid, removed);
+        for (QPDFObjectHandle kid : kids.aitems()) forget_in_parent_tree(kid, owner, removed, edits);
     QPDFObjectHandle nums = node.getKey("/Nums");
     if (!nums.isArray()) return;
+    if (nums.isIndirect()) owner = nums;
     for (QPDFObjectHandle value : nums.aitems()) {
         if (!value.isArray()) continue;
         for (int i = 0; i < value.getArrayNItems(); ++i)
-            if (removed.count(value.getArrayItem(i).getObjGen()))
+            if (removed.count(value.getArrayItem(i).getObjGen())) {
                 value.setArrayItem(i, QPDFObjectHandle::newNull());
+                edits.changed(value, owner);
+            }
     }
 }
 
-void finish_structure(QPDF& qpdf, const DrukwerkAccessibility& a) {
+void finish_structure(QPDF& qpdf, const DrukwerkAccessibility& a, Edits& edits) {
     QPDFObjectHandle root = qpdf.getRoot().getKey("/StructTreeRoot");
     if (!root.isDictionary()) return;
-    StructureWalk walk = start_walk(a);
-    walk_kids(root, walk);
-    if (!walk.removed.empty()) forget_in_parent_tree(root.getKey("/ParentTree"), walk.removed);
+    StructureWalk walk{edits};
+    for (size_t i = 0; i < a.text_count; ++i)
+        walk.texts[{a.texts[i].type, a.texts[i].ordinal}] = a.texts[i].text;
+    walk_kids(root, root, walk);
+    if (!walk.removed.empty())
+        forget_in_parent_tree(root.getKey("/ParentTree"), root, walk.removed, edits);
 }
 
-void add_metadata(QPDF& qpdf, const DrukwerkAccessibility& a) {
-    QPDFObjectHandle xmp = QPDFObjectHandle::newStream(&qpdf, std::string(a.xmp, a.xmp_size));
-    xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
-    xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
-    qpdf.getRoot().replaceKey("/Metadata", xmp);
-}
-
-}  // namespace
-
-namespace {
-
-// `artifacts` must live until the PDF is written.
-void finish(QPDF& qpdf, const DrukwerkAccessibility& accessibility, ArtifactWrapper& artifacts) {
-    add_metadata(qpdf, accessibility);
-    expand_ligatures(qpdf);
-    finish_structure(qpdf, accessibility);
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
-        describe_links(page.getObjectHandle());
-        artifacts.wrap(page);
-    }
+// Uncompressed, as PDF/A asks of metadata and as tools that read XMP without a PDF parser expect.
+void add_metadata(QPDF& qpdf, const DrukwerkAccessibility& a, Edits& edits) {
+    QPDFObjectHandle dict = QPDFObjectHandle::newDictionary();
+    dict.replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+    dict.replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+    QPDFObjectHandle root = qpdf.getRoot();
+    root.replaceKey("/Metadata", edits.add_stream(qpdf, dict, std::string(a.xmp, a.xmp_size)));
+    edits.changed(root, root);
 }
 
 }  // namespace
@@ -385,9 +409,17 @@ extern "C" int drukwerk_qpdf_finish_accessibility(const char* pdf, size_t pdf_si
         QPDF qpdf;
         qpdf.setSuppressWarnings(true);
         qpdf.processMemoryFile("drukwerk.pdf", pdf, pdf_size);
-        auto artifacts = ArtifactWrapper::create(pdf, pdf_size);
-        finish(qpdf, *accessibility, *artifacts);
-        dw::qpdf_sink::write_in_pieces(qpdf, out, context);
+        Edits edits;
+        add_metadata(qpdf, *accessibility, edits);
+        finish_structure(qpdf, *accessibility, edits);
+        auto artifacts = ArtifactWrapper::create(pdf, pdf_size);  // lives until written
+        std::set<QPDFObjGen> seen_resources;
+        for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
+            expand_ligatures(page.getAttribute("/Resources", false), seen_resources, edits);
+            describe_links(page.getObjectHandle(), edits);
+            artifacts->wrap(page, edits);
+        }
+        dw::qpdf_splice::write(qpdf, std::string_view(pdf, pdf_size), edits, out, context);
         return 0;
     } catch (const std::exception& e) {
         dw::qpdf_sink::report(error, context, std::string("cannot finish the tagged PDF: ") + e.what());

@@ -90,8 +90,9 @@ TEST_CASE("the minutes' PDF is sound and compressed", "[e2e][startup]") {
                                   example_layout().string(), "-o", out.string()});
     REQUIRE(r.exit_code == 0);
     CHECK(run({"qpdf", "--check", out.string()}).exit_code == 0);
-    // The minutes' text alone is ~190 kB uncompressed.
-    CHECK(fs::file_size(out) < 140000);
+    // The minutes' text alone is ~190 kB uncompressed. The finishing copies Cairo's objects as
+    // Cairo wrote them (about 9 kB of its indentation that a full rewrite would drop).
+    CHECK(fs::file_size(out) < 150000);
 }
 
 // The fast itemizer (typeset/itemizer.h) checked against pango_itemize on every paragraph of the

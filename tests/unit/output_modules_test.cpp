@@ -6,6 +6,8 @@
 
 #include "fixtures/paint/sample_document.h"
 #include "output/module_loader.h"
+#include "output/module_result.h"
+#include "output/qpdf_module.h"
 #include "output/render_output.h"
 
 using namespace dw;
@@ -25,7 +27,77 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+// A tagged PDF as Cairo writes one, with the cross-reference table of `objects` (1, 2, ...).
+std::string small_tagged_pdf(const std::vector<std::string>& objects) {
+    std::string pdf = "%PDF-1.5\n%\xb5\xed\xae\xfb\n";
+    std::vector<size_t> at;
+    for (size_t i = 0; i < objects.size(); ++i) {
+        at.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const size_t table = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (size_t offset : at) {
+        const std::string digits = std::to_string(offset);
+        pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+           " /Root 1 0 R >>\nstartxref\n" + std::to_string(table) + "\n%%EOF\n";
+    return pdf;
+}
+
 }  // namespace
+
+TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte for byte",
+          "[output][modules]") {
+    const std::string content = "0 0 m 10 0 l S /P <</MCID 0>> BDC BT ET EMC";
+    const std::string untouched = "<< /Producer (cairo) >>";
+    const std::string pdf = small_tagged_pdf({
+        "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo << /Marked true >> >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /StructParents 0 >>",
+        "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+        "<< /Type /StructTreeRoot /K [6 0 R] /ParentTree 7 0 R >>",
+        "<< /Type /StructElem /S /Figure /P 5 0 R /Pg 3 0 R /K 0 >>",
+        "<< /Nums [0 [6 0 R]] >>",
+        untouched,
+    });
+    Diagnostics diag;
+    auto module = output::Module::load("drukwerk-qpdf.so", "a test", diag);
+    REQUIRE(module);
+    auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
+        module->function("drukwerk_qpdf_finish_accessibility", diag));
+    REQUIRE(finish);
+    const std::string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
+    const DrukwerkElementText alt{"Figure", 0, "The logo"};
+    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), &alt, 1};
+    output::ModuleResult result;
+    REQUIRE(finish(pdf.data(), pdf.size(), &accessibility, output::ModuleResult::take_pdf,
+                   output::ModuleResult::take_error, &result) == 0);
+    INFO(result.error);
+
+    const std::string& out = result.pdf;
+    CHECK(out.compare(0, 15, pdf, 0, 15) == 0);  // the header
+    CHECK(contains(out, "8 0 obj\n" + untouched + "\nendobj\n"));
+    CHECK(contains(out, "/Metadata 9 0 R"));
+    const size_t metadata = out.find("9 0 obj\n<<");  // a new object, its data uncompressed
+    REQUIRE(metadata != std::string::npos);
+    CHECK(out.compare(out.find(">>", metadata), 10 + xmp.size(), ">>\nstream\n" + xmp) == 0);
+    CHECK(contains(out, "/Alt (The logo)"));
+    CHECK(out.find("\nxref\n") == out.rfind("\nxref\n"));  // one table, no incremental update
+    CHECK(out.find("%%EOF") == out.size() - 6);
+    CHECK(contains(out, "/Size 10"));
+    CHECK(contains(out, "/ID ["));
+    TempDir dir;
+    write_file(dir / "finished.pdf", out);
+    const CommandResult check = run_command("qpdf --check '" + (dir / "finished.pdf") + "'");
+    INFO(check.output);
+    CHECK(check.status == 0);
+    // The content stream, compressed again: the drawing outside marked content is an artifact.
+    const CommandResult shown =
+        run_command("qpdf --show-object=4 --filtered-stream-data '" + (dir / "finished.pdf") + "'");
+    CHECK(contains(shown.output, "/Artifact BMC"));
+}
 
 TEST_CASE("print-shop page boxes go through the libqpdf module", "[output][modules]") {
     TempDir dir;
