@@ -21,51 +21,16 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "output/pdf_syntax.h"
 #include "output/qpdf_sink.h"
 #include "output/qpdf_splice_writer.h"
 
 namespace {
 
 using dw::qpdf_splice::Edits;
+using dw::qpdf_splice::RawObjects;
 
-// Content-stream syntax, just enough to find the operators: the end of the token at `i`.
-size_t token_end(std::string_view s, size_t i) {
-    auto delimiter = [](char c) {
-        return std::strchr(" \t\r\n\f()<>[]{}/%", c) != nullptr || c == '\0';
-    };
-    const char c = s[i];
-    if (c == '(') {  // a literal string: balanced parentheses, backslash escapes
-        int depth = 0;
-        for (; i < s.size(); ++i) {
-            if (s[i] == '\\') ++i;
-            else if (s[i] == '(') ++depth;
-            else if (s[i] == ')' && --depth == 0) return i + 1;
-        }
-        return s.size();
-    }
-    if (c == '<' && i + 1 < s.size() && s[i + 1] == '<') {  // a dictionary, strings inside
-        int depth = 0;
-        while (i < s.size()) {
-            if (s.compare(i, 2, "<<") == 0) { ++depth; i += 2; }
-            else if (s.compare(i, 2, ">>") == 0) { i += 2; if (--depth == 0) return i; }
-            else if (s[i] == '(' || s[i] == '<') i = token_end(s, i);
-            else ++i;
-        }
-        return s.size();
-    }
-    if (c == '<') {  // a hex string
-        const size_t close = s.find('>', i);
-        return close == std::string_view::npos ? s.size() : close + 1;
-    }
-    if (c == '%') {  // a comment
-        const size_t eol = s.find_first_of("\r\n", i);
-        return eol == std::string_view::npos ? s.size() : eol;
-    }
-    if (std::strchr("[]{}", c)) return i + 1;
-    size_t end = i + 1;
-    while (end < s.size() && !delimiter(s[end])) ++end;
-    return end;
-}
+using dw::pdf_syntax::token_end;
 
 bool is_operator(std::string_view token) {
     const char c = token.front();
@@ -88,12 +53,6 @@ std::string_view pagination_artifact(std::string_view operands) {
     if (starts("/Private")) return "/Artifact <</Type /Pagination /Subtype /Header>>";
     if (starts("/NonStruct")) return "/Artifact <</Type /Pagination /Subtype /Footer>>";
     return {};
-}
-
-bool is_pagination_element(QPDFObjectHandle element) {
-    if (!element.isDictionary()) return false;
-    QPDFObjectHandle s = element.getKey("/S");
-    return s.isNameAndEquals("/Private") || s.isNameAndEquals("/NonStruct");
 }
 
 // Wraps every run of page content that lies outside marked content in "/Artifact BMC … EMC":
@@ -244,36 +203,26 @@ std::string expand_ligatures(std::string_view cmap) {
     return out;
 }
 
-void expand_ligatures(QPDFObjectHandle font, Edits& edits) {
-    QPDFObjectHandle cmap = font.getKey("/ToUnicode");
-    if (!cmap.isStream()) return;
-    auto data = cmap.getStreamData(qpdf_dl_generalized);
-    const std::string expanded = expand_ligatures(
-        std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
-    if (expanded.empty()) return;
-    cmap.replaceStreamData(expanded, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-    edits.changed(cmap, font);
-}
-
-// The ToUnicode CMap of every font that `resources` reach (through form XObjects, patterns and
-// Type 3 fonts too), ligature characters expanded (see expand_ligatures). Found from the pages
-// rather than among all objects: qpdf would parse every object of the file to list them.
-void expand_ligatures(QPDFObjectHandle resources, std::set<QPDFObjGen>& seen, Edits& edits) {
-    if (!resources.isDictionary()) return;
-    if (resources.isIndirect() && !seen.insert(resources.getObjGen()).second) return;
-    if (QPDFObjectHandle fonts = resources.getKey("/Font"); fonts.isDictionary())
-        for (auto& [name, font] : fonts.ditems()) {
-            if (!font.isDictionary() || (font.isIndirect() && !seen.insert(font.getObjGen()).second))
-                continue;
-            expand_ligatures(font, edits);
-            expand_ligatures(font.getKey("/Resources"), seen, edits);  // a Type 3 font's
-        }
-    for (const char* key : {"/XObject", "/Pattern"}) {
-        QPDFObjectHandle named = resources.getKey(key);
-        if (!named.isDictionary()) continue;
-        for (auto& [name, object] : named.ditems())
-            if (object.isStream() && seen.insert(object.getObjGen()).second)
-                expand_ligatures(object.getDict().getKey("/Resources"), seen, edits);
+// Every ToUnicode CMap of the file, ligature characters expanded (see expand_ligatures). Found in
+// the fonts' dictionaries as Cairo wrote them ("/ToUnicode 12 0 R"): listing qpdf's objects, or
+// following every page's resources, would parse thousands of objects to reach a few fonts.
+void expand_ligatures(QPDF& qpdf, std::string_view pdf, Edits& edits) {
+    constexpr std::string_view key = "/ToUnicode";
+    std::set<QPDFObjGen> seen;
+    for (size_t at = pdf.find(key); at != std::string_view::npos; at = pdf.find(key, at + 1)) {
+        const size_t value = at + key.size();
+        const size_t end = dw::pdf_syntax::value_end(pdf, pdf.find_first_not_of(" \r\n\t", value));
+        const auto ref = dw::pdf_syntax::reference(pdf.substr(value, end - value).substr(
+            pdf.substr(value, end - value).find_first_not_of(" \r\n\t")));
+        if (!ref || !seen.insert(QPDFObjGen(ref->first, ref->second)).second) continue;
+        QPDFObjectHandle cmap = qpdf.getObject(ref->first, ref->second);
+        if (!cmap.isStream()) continue;
+        auto data = cmap.getStreamData(qpdf_dl_generalized);
+        const std::string expanded = expand_ligatures(
+            std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
+        if (expanded.empty()) continue;
+        cmap.replaceStreamData(expanded, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+        edits.changed(cmap, cmap);
     }
 }
 
@@ -306,52 +255,64 @@ void describe_links(QPDFObjectHandle page, Edits& edits) {
 // One walk through the structure tree, depth first in the order the elements were begun: /Alt
 // on Figure elements and /ActualText on others (DrukwerkElementText), and the running headers'
 // and footers' elements (see pagination_artifact) taken out of the tree, their ids kept for the
-// parent tree. `owner`: the nearest indirect object that holds an element (see Edits::changed).
+// parent tree. The elements are read as Cairo wrote them (pdf_syntax.h), without qpdf's parser,
+// which costs about 60,000 instructions an object: a 120-card sheet has 1,800 elements. Only the
+// parents of removed elements go through qpdf.
 struct StructureWalk {
+    const RawObjects& raw;
     Edits& edits;
     // (type, ordinal) -> text, from DrukwerkAccessibility::texts
     std::map<std::pair<std::string, size_t>, const char*> texts = {};
     std::map<std::string, size_t> seen = {};  // elements walked so far, per type
     std::set<QPDFObjGen> removed = {};
+    std::set<QPDFObjGen> parents_of_removed = {};
 };
 
-void walk_kids(QPDFObjectHandle parent, QPDFObjectHandle owner, StructureWalk& walk);
+void walk_kids(std::string_view kids, QPDFObjGen parent, StructureWalk& walk, int depth);
 
-void walk_element(QPDFObjectHandle element, QPDFObjectHandle owner, StructureWalk& walk) {
-    if (!element.isDictionary()) return;  // a marked-content id
-    QPDFObjectHandle type = element.getKey("/Type");
-    if (!type.isNull() && !type.isNameAndEquals("/StructElem")) return;  // MCR, OBJR
-    if (element.isIndirect()) owner = element;
-    if (QPDFObjectHandle s = element.getKey("/S"); s.isName()) {
-        const std::string type = s.getName().substr(1);
-        const auto text = walk.texts.find({type, walk.seen[type]++});
-        if (text != walk.texts.end()) {
-            element.replaceKey(type == "Figure" ? "/Alt" : "/ActualText",
-                               QPDFObjectHandle::newUnicodeString(text->second));
-            walk.edits.changed(element, owner);
-        }
-    }
-    walk_kids(element, owner, walk);
-}
-
-void walk_kids(QPDFObjectHandle parent, QPDFObjectHandle owner, StructureWalk& walk) {
-    QPDFObjectHandle kids = parent.getKey("/K");
-    if (!kids.isArray()) {
-        if (!is_pagination_element(kids)) return walk_element(kids, owner, walk);
-        walk.removed.insert(kids.getObjGen());
-        parent.removeKey("/K");
-        walk.edits.changed(parent, owner);
+void walk_element(QPDFObjGen element, QPDFObjGen parent, StructureWalk& walk, int depth) {
+    const auto entries = dw::pdf_syntax::dictionary_entries(walk.raw.value(element));
+    const std::string_view type = dw::pdf_syntax::entry(entries, "/Type");
+    if (!type.empty() && type != "/StructElem") return;  // an MCR or OBJR
+    const std::string_view s = dw::pdf_syntax::entry(entries, "/S");
+    if (s.size() < 2 || s.front() != '/') return;
+    if (s == "/Private" || s == "/NonStruct") {
+        walk.removed.insert(element);
+        walk.parents_of_removed.insert(parent);
         return;
     }
-    for (int i = 0; i < kids.getArrayNItems();) {
-        QPDFObjectHandle kid = kids.getArrayItem(i);
-        if (is_pagination_element(kid)) {
-            walk.removed.insert(kid.getObjGen());
-            kids.eraseItem(i);
-            walk.edits.changed(kids, owner);
-        } else {
-            walk_element(kid, owner, walk);
-            ++i;
+    const std::string name(s.substr(1));
+    const auto text = walk.texts.find({name, walk.seen[name]++});
+    if (text != walk.texts.end())
+        walk.edits.add_entry(element, std::string(name == "Figure" ? "/Alt " : "/ActualText ") +
+                                          QPDFObjectHandle::newUnicodeString(text->second).unparse());
+    walk_kids(dw::pdf_syntax::entry(entries, "/K"), element, walk, depth + 1);
+}
+
+void walk_kids(std::string_view kids, QPDFObjGen parent, StructureWalk& walk, int depth) {
+    if (depth > 200) throw std::runtime_error("the structure tree is nested too deeply");
+    for (std::string_view kid : dw::pdf_syntax::array_items(kids))
+        if (const auto ref = dw::pdf_syntax::reference(kid))  // not a marked-content id
+            walk_element(QPDFObjGen(ref->first, ref->second), parent, walk, depth);
+}
+
+// The removed elements taken out of their parents' /K.
+void remove_kids(QPDF& qpdf, const StructureWalk& walk) {
+    for (QPDFObjGen og : walk.parents_of_removed) {
+        QPDFObjectHandle parent = qpdf.getObject(og);
+        QPDFObjectHandle kids = parent.getKey("/K");
+        if (!kids.isArray()) {
+            parent.removeKey("/K");
+            walk.edits.changed(parent, parent);
+            continue;
+        }
+        for (int i = 0; i < kids.getArrayNItems();) {
+            if (walk.removed.count(kids.getArrayItem(i).getObjGen())) {
+                kids.eraseItem(i);
+                walk.edits.changed(kids, parent);
+            } else {
+                ++i;
+            }
         }
     }
 }
@@ -377,15 +338,18 @@ void forget_in_parent_tree(QPDFObjectHandle node, QPDFObjectHandle owner,
     }
 }
 
-void finish_structure(QPDF& qpdf, const DrukwerkAccessibility& a, Edits& edits) {
+void finish_structure(QPDF& qpdf, const RawObjects& raw, const DrukwerkAccessibility& a,
+                      Edits& edits) {
     QPDFObjectHandle root = qpdf.getRoot().getKey("/StructTreeRoot");
-    if (!root.isDictionary()) return;
-    StructureWalk walk{edits};
+    if (!root.isDictionary() || !root.isIndirect()) return;
+    StructureWalk walk{raw, edits};
     for (size_t i = 0; i < a.text_count; ++i)
         walk.texts[{a.texts[i].type, a.texts[i].ordinal}] = a.texts[i].text;
-    walk_kids(root, root, walk);
-    if (!walk.removed.empty())
-        forget_in_parent_tree(root.getKey("/ParentTree"), root, walk.removed, edits);
+    const auto entries = dw::pdf_syntax::dictionary_entries(raw.value(root.getObjGen()));
+    walk_kids(dw::pdf_syntax::entry(entries, "/K"), root.getObjGen(), walk, 0);
+    if (walk.removed.empty()) return;
+    remove_kids(qpdf, walk);
+    forget_in_parent_tree(root.getKey("/ParentTree"), root, walk.removed, edits);
 }
 
 // Uncompressed, as PDF/A asks of metadata and as tools that read XMP without a PDF parser expect.
@@ -409,17 +373,18 @@ extern "C" int drukwerk_qpdf_finish_accessibility(const char* pdf, size_t pdf_si
         QPDF qpdf;
         qpdf.setSuppressWarnings(true);
         qpdf.processMemoryFile("drukwerk.pdf", pdf, pdf_size);
+        const std::string_view bytes(pdf, pdf_size);
+        const RawObjects raw(qpdf, bytes);
         Edits edits;
         add_metadata(qpdf, *accessibility, edits);
-        finish_structure(qpdf, *accessibility, edits);
+        finish_structure(qpdf, raw, *accessibility, edits);
+        expand_ligatures(qpdf, bytes, edits);
         auto artifacts = ArtifactWrapper::create(pdf, pdf_size);  // lives until written
-        std::set<QPDFObjGen> seen_resources;
         for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(qpdf).getAllPages()) {
-            expand_ligatures(page.getAttribute("/Resources", false), seen_resources, edits);
             describe_links(page.getObjectHandle(), edits);
             artifacts->wrap(page, edits);
         }
-        dw::qpdf_splice::write(qpdf, std::string_view(pdf, pdf_size), edits, out, context);
+        dw::qpdf_splice::write(qpdf, raw, bytes, edits, out, context);
         return 0;
     } catch (const std::exception& e) {
         dw::qpdf_sink::report(error, context, std::string("cannot finish the tagged PDF: ") + e.what());

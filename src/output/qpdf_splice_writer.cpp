@@ -37,6 +37,53 @@ QPDFObjectHandle Edits::add_stream(QPDF& qpdf, QPDFObjectHandle dictionary, std:
 
 namespace {
 
+// Where the original's cross-reference table begins (its startxref), checked to be a table.
+size_t find_cross_reference_table(std::string_view pdf) {
+    const size_t keyword = pdf.rfind("startxref");
+    if (keyword == std::string_view::npos) throw std::runtime_error("no startxref in the PDF");
+    const size_t digits = pdf.find_first_of("0123456789", keyword);
+    if (digits == std::string_view::npos) throw std::runtime_error("no startxref offset in the PDF");
+    size_t offset = 0;
+    for (size_t i = digits; i < pdf.size() && pdf[i] >= '0' && pdf[i] <= '9'; ++i)
+        offset = offset * 10 + static_cast<size_t>(pdf[i] - '0');
+    if (offset >= pdf.size() || pdf.compare(offset, 4, "xref") != 0)
+        throw std::runtime_error("the PDF has no classic cross-reference table");
+    return offset;
+}
+
+}  // namespace
+
+RawObjects::RawObjects(QPDF& qpdf, std::string_view pdf)
+    : pdf_(pdf), table_(find_cross_reference_table(pdf)) {
+    for (const auto& [og, entry] : qpdf.getXRefTable()) {
+        if (entry.getType() == 2) throw std::runtime_error("the PDF has object streams");
+        if (entry.getType() == 1) order_.emplace_back(static_cast<size_t>(entry.getOffset()), og);
+    }
+    std::sort(order_.begin(), order_.end());
+    for (size_t i = 0; i < order_.size(); ++i) {
+        const size_t end = i + 1 < order_.size() ? order_[i + 1].first : table_;
+        if (order_[i].first >= end || end > pdf_.size())
+            throw std::runtime_error("overlapping objects in the PDF");
+        index_[order_[i].second] = i;
+    }
+}
+
+std::string_view RawObjects::object(QPDFObjGen og) const {
+    const auto at = index_.find(og);
+    if (at == index_.end()) return {};
+    const size_t begin = order_[at->second].first;
+    const size_t end = at->second + 1 < order_.size() ? order_[at->second + 1].first : table_;
+    return pdf_.substr(begin, end - begin);
+}
+
+std::string_view RawObjects::value(QPDFObjGen og) const {
+    const std::string_view text = object(og);
+    const size_t obj = text.find("obj");
+    return obj == std::string_view::npos ? std::string_view{} : text.substr(obj + 3);
+}
+
+namespace {
+
 // The output as it is written: its length so far, its MD5 (for the /ID), and pieces of about
 // 1 MB handed on.
 class Output {
@@ -80,10 +127,20 @@ std::string object_header(QPDFObjGen og) {
     return std::to_string(og.getObj()) + " " + std::to_string(og.getGen()) + " obj\n";
 }
 
-void append_stream(Output& out, QPDFObjGen og, QPDFObjectHandle dictionary, std::string_view data) {
+// `entry` (may be empty) goes right after the dictionary's "<<".
+void append_dictionary(Output& out, std::string_view dictionary, std::string_view entry) {
+    const size_t open = dictionary.find("<<");
+    if (entry.empty() || open == std::string_view::npos) return out.append(dictionary);
+    out.append(dictionary.substr(0, open + 2));
+    out.append(entry);
+    out.append(dictionary.substr(open + 2));
+}
+
+void append_stream(Output& out, QPDFObjGen og, QPDFObjectHandle dictionary, std::string_view data,
+                   std::string_view entry) {
     dictionary.replaceKey("/Length", QPDFObjectHandle::newInteger(static_cast<long long>(data.size())));
     out.append(object_header(og));
-    out.append(dictionary.unparse());
+    append_dictionary(out, dictionary.unparse(), entry);
     out.append("\nstream\n");
     out.append(data);
     out.append("\nendstream\nendobj\n");
@@ -91,10 +148,10 @@ void append_stream(Output& out, QPDFObjGen og, QPDFObjectHandle dictionary, std:
 
 // A changed object from qpdf's model; stream data decoded and compressed again with Flate where
 // qpdf can decode it, left as it is (filters kept) where it cannot.
-void append_changed(Output& out, QPDFObjectHandle object) {
+void append_changed(Output& out, QPDFObjectHandle object, std::string_view entry) {
     if (!object.isStream()) {
         out.append(object_header(object.getObjGen()));
-        out.append(object.unparseResolved());
+        append_dictionary(out, object.unparseResolved(), entry);
         out.append("\nendobj\n");
         return;
     }
@@ -109,21 +166,8 @@ void append_changed(Output& out, QPDFObjectHandle object) {
         dictionary.removeKey("/DecodeParms");
     }
     append_stream(out, object.getObjGen(), dictionary,
-                  std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
-}
-
-// Where the original's cross-reference table begins (its startxref), checked to be a table.
-size_t cross_reference_table(std::string_view pdf) {
-    const size_t keyword = pdf.rfind("startxref");
-    if (keyword == std::string_view::npos) throw std::runtime_error("no startxref in the PDF");
-    const size_t digits = pdf.find_first_of("0123456789", keyword);
-    if (digits == std::string_view::npos) throw std::runtime_error("no startxref offset in the PDF");
-    size_t offset = 0;
-    for (size_t i = digits; i < pdf.size() && pdf[i] >= '0' && pdf[i] <= '9'; ++i)
-        offset = offset * 10 + static_cast<size_t>(pdf[i] - '0');
-    if (offset >= pdf.size() || pdf.compare(offset, 4, "xref") != 0)
-        throw std::runtime_error("the PDF has no classic cross-reference table");
-    return offset;
+                  std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()),
+                  entry);
 }
 
 void append_cross_reference(Output& out, const std::vector<std::pair<QPDFObjGen, size_t>>& at,
@@ -151,42 +195,31 @@ void append_cross_reference(Output& out, const std::vector<std::pair<QPDFObjGen,
 
 }  // namespace
 
-void write(QPDF& qpdf, std::string_view original, const Edits& edits, DrukwerkBytesSink sink,
-           void* context) {
-    // The original's objects in file order; each runs up to the next one, the last one up to
-    // the cross-reference table.
-    std::vector<std::pair<qpdf_offset_t, QPDFObjGen>> objects;
-    for (const auto& [og, entry] : qpdf.getXRefTable()) {
-        if (entry.getType() == 2) throw std::runtime_error("the PDF has object streams");
-        if (entry.getType() == 1) objects.emplace_back(entry.getOffset(), og);
-    }
-    std::sort(objects.begin(), objects.end());
-    const size_t table = cross_reference_table(original);
-    const size_t first = objects.empty() ? table : static_cast<size_t>(objects.front().first);
-
+void write(QPDF& qpdf, const RawObjects& original, std::string_view pdf, const Edits& edits,
+           DrukwerkBytesSink sink, void* context) {
+    const auto& objects = original.in_file_order();
+    const size_t first = objects.empty() ? original.cross_reference_table() : objects.front().first;
     Output out(sink, context);
-    out.append(original.substr(0, first));  // the header
+    out.append(pdf.substr(0, first));  // the header
     std::vector<std::pair<QPDFObjGen, size_t>> at;
-    size_t changed = 0;
-    for (size_t i = 0; i < objects.size(); ++i) {
-        const auto [offset, og] = objects[i];
-        const size_t begin = static_cast<size_t>(offset);
-        const size_t end = i + 1 < objects.size() ? static_cast<size_t>(objects[i + 1].first) : table;
-        if (begin >= end || end > original.size())
-            throw std::runtime_error("overlapping objects in the PDF");
+    size_t changed = 0, entries = 0;
+    for (const auto& [offset, og] : objects) {
         at.emplace_back(og, out.size());
+        const auto entry = edits.entries().find(og);
+        const std::string_view added = entry == edits.entries().end() ? "" : std::string_view(entry->second);
+        entries += !added.empty();
         if (edits.changed_objects().count(og)) {
-            append_changed(out, qpdf.getObject(og));
+            append_changed(out, qpdf.getObject(og), added);
             ++changed;
         } else {
-            out.append(original.substr(begin, end - begin));
+            append_dictionary(out, original.object(og), added);
         }
     }
-    if (changed != edits.changed_objects().size())  // one made with QPDF::newStream, say
+    if (changed != edits.changed_objects().size() || entries != edits.entries().size())
         throw std::logic_error("a changed object that is not in the original PDF");
     for (const auto& [og, data] : edits.added_streams()) {
         at.emplace_back(og, out.size());
-        append_stream(out, og, qpdf.getObject(og).shallowCopy(), data);
+        append_stream(out, og, qpdf.getObject(og).shallowCopy(), data, {});
     }
     int size = qpdf.getTrailer().getKey("/Size").getIntValueAsInt();
     for (const auto& entry : at) size = std::max(size, entry.first.getObj() + 1);

@@ -30,18 +30,44 @@ public:
     // another object; qpdf's model holds the dictionary only.
     QPDFObjectHandle add_stream(QPDF& qpdf, QPDFObjectHandle dictionary, std::string data);
 
+    // An entry ("/ActualText <feff...>") for the dictionary of `object`, written into it right
+    // after its "<<" whether the object is copied or written anew: the object need not be parsed.
+    void add_entry(QPDFObjGen object, const std::string& entry) { entries_[object] += " " + entry; }
+
     const std::set<QPDFObjGen>& changed_objects() const { return changed_; }
     const std::map<QPDFObjGen, std::string>& added_streams() const { return added_; }
+    const std::map<QPDFObjGen, std::string>& entries() const { return entries_; }
 
 private:
     std::set<QPDFObjGen> changed_;
     std::map<QPDFObjGen, std::string> added_;
+    std::map<QPDFObjGen, std::string> entries_;
+};
+
+// The objects of a PDF as written, found through qpdf's cross-reference table without parsing
+// them: the text from "N G obj" up to the next object (or the table).
+class RawObjects {
+public:
+    RawObjects(QPDF& qpdf, std::string_view pdf);
+    // "N G obj ... endobj" and what follows up to the next object; empty when not in the file.
+    std::string_view object(QPDFObjGen og) const;
+    // The object's value after "obj" (a dictionary: "<< ... >>"); empty when not in the file.
+    std::string_view value(QPDFObjGen og) const;
+    // In file order: where each object begins.
+    const std::vector<std::pair<size_t, QPDFObjGen>>& in_file_order() const { return order_; }
+    size_t cross_reference_table() const { return table_; }
+
+private:
+    std::string_view pdf_;
+    std::vector<std::pair<size_t, QPDFObjGen>> order_;
+    std::map<QPDFObjGen, size_t> index_;  // into order_
+    size_t table_ = 0;
 };
 
 // The original PDF with `edits` applied, a complete file with one cross-reference table and a
 // trailer /ID made from its bytes (the same bytes give the same ID), handed to `out` in pieces
 // of about 1 MB, in order.
-void write(QPDF& qpdf, std::string_view original, const Edits& edits, DrukwerkBytesSink out,
-           void* context);
+void write(QPDF& qpdf, const RawObjects& original, std::string_view pdf, const Edits& edits,
+           DrukwerkBytesSink out, void* context);
 
 }  // namespace dw::qpdf_splice
