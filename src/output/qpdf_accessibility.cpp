@@ -210,10 +210,10 @@ void expand_ligatures(QPDF& qpdf, std::string_view pdf, Edits& edits) {
     constexpr std::string_view key = "/ToUnicode";
     std::set<QPDFObjGen> seen;
     for (size_t at = pdf.find(key); at != std::string_view::npos; at = pdf.find(key, at + 1)) {
-        const size_t value = at + key.size();
-        const size_t end = dw::pdf_syntax::value_end(pdf, pdf.find_first_not_of(" \r\n\t", value));
-        const auto ref = dw::pdf_syntax::reference(pdf.substr(value, end - value).substr(
-            pdf.substr(value, end - value).find_first_not_of(" \r\n\t")));
+        const size_t value = pdf.find_first_not_of(" \r\n\t", at + key.size());
+        if (value == std::string_view::npos) break;
+        const auto ref =
+            dw::pdf_syntax::reference(pdf.substr(value, dw::pdf_syntax::value_end(pdf, value) - value));
         if (!ref || !seen.insert(QPDFObjGen(ref->first, ref->second)).second) continue;
         QPDFObjectHandle cmap = qpdf.getObject(ref->first, ref->second);
         if (!cmap.isStream()) continue;
