@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "diag/xml_text.h"
 #include "paint/utf8_codec.h"
 
 namespace dw::paint {
@@ -58,29 +59,10 @@ std::optional<PdfDates> pdf_dates(std::string_view iso) {
 }
 
 std::string xml_escaped(std::string_view s) {
-    std::string out;
-    for (char32_t cp : decode_utf8(s)) {
-        switch (cp) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                if (allowed_in_xml(cp)) append_utf8(out, cp);
-        }
-    }
-    return out;
+    std::string allowed;
+    for (char32_t cp : decode_utf8(s))
+        if (allowed_in_xml(cp)) append_utf8(allowed, cp);
+    return xml_text(allowed);
 }
 
 std::string pdf_utf16_text(std::string_view s) {

@@ -18,7 +18,7 @@ struct PdfDates {
 // From ISO 8601 "YYYY-MM-DDTHH:MM:SS" with "Z", "+HH:MM" or "-HH:MM" (or no zone: UTC).
 std::optional<PdfDates> pdf_dates(std::string_view iso);
 
-// `s` with & < > " ' replaced by entities, and characters XML 1.0 forbids dropped.
+// `s` as XML text (diag/xml_text.h), with the characters XML 1.0 forbids dropped.
 std::string xml_escaped(std::string_view s);
 
 // A PDF text string for UTF-8 `s`: the UTF-16BE bytes with a byte order mark (PDF 1.4,

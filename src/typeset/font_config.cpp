@@ -8,6 +8,7 @@
 #include <vector>
 #include <system_error>
 
+#include "diag/xml_text.h"
 #include "typeset/font_fallback.h"
 
 namespace dw::typeset {
@@ -32,29 +33,6 @@ fs::path font_cache_dir() {
     return dir;
 }
 
-static std::string xml_escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 // The fallback fonts installed from Debian packages: their directories are named, and a
 // <selectfont> rule accepts only the chain's files in them. Fontconfig keeps using its cache of
 // those directories (the system's, /var/cache/fontconfig, or ours), so loading them costs no scan.
@@ -63,12 +41,12 @@ static std::string fallback_xml() {
     std::set<std::string> seen;
     for (const FallbackFont& font : kFallbackChain) {
         if (!font.dir) continue;
-        const std::string dir = xml_escaped(font.dir);
+        const std::string dir = xml_text(font.dir);
         if (seen.insert(dir).second) {
             dirs += "  <dir>" + dir + "</dir>\n";
             reject += "      <glob>" + dir + "/*</glob>\n";
         }
-        accept += "      <glob>" + dir + "/" + xml_escaped(font.files) + "</glob>\n";
+        accept += "      <glob>" + dir + "/" + xml_text(font.files) + "</glob>\n";
     }
     return dirs + "  <selectfont>\n    <acceptfont>\n" + accept +
            "    </acceptfont>\n    <rejectfont>\n" + reject + "    </rejectfont>\n  </selectfont>\n";
@@ -82,17 +60,17 @@ static std::string config_xml(const fs::path& fonts_dir, const fs::path& cache_d
                               const std::vector<std::string>& preferred) {
     std::string fallback;
     for (const std::string& family : preferred)
-        fallback += "      <string>" + xml_escaped(family) + "</string>\n";
+        fallback += "      <string>" + xml_text(family) + "</string>\n";
     for (const FallbackFont& font : kFallbackChain)
         fallback += std::string("      <string>") + font.family + "</string>\n";
     return "<?xml version=\"1.0\"?>\n"
            "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
            "<fontconfig>\n"
            "  <dir>" +
-           xml_escaped(fonts_dir.string()) +
+           xml_text(fonts_dir.string()) +
            "</dir>\n" + fallback_xml() +
            "  <cachedir>" +
-           xml_escaped(cache_dir.string()) +
+           xml_text(cache_dir.string()) +
            "</cachedir>\n"
            "  <cachedir>/var/cache/fontconfig</cachedir>\n"
            "  <match target=\"pattern\">\n"

@@ -4,31 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "diag/xml_text.h"
+
 namespace dw::cli {
 namespace {
-
-std::string escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 // #rrggbb: mail clients do not all blend colours, so alpha is left out.
 std::string css(const Color& c) {
@@ -62,7 +41,7 @@ class Writer {
 public:
     Writer(const bind::BoundEmail& email, const typeset::Document& phone, const EmailFiles& files)
         : email_(email), phone_(phone), files_(files) {
-        cell_ = "padding:12px 24px;font-family:" + escape(email.font_family) +
+        cell_ = "padding:12px 24px;font-family:" + xml_text(email.font_family) +
                 ";font-size:16px;line-height:24px;color:" + css(email.text) + ";";
         link_ = "color:" + css(email.link) + ";text-decoration:underline;";
     }
@@ -74,7 +53,7 @@ public:
                           language(meta) + ">\n<head>\n";
         out += "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\" />\n";
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n";
-        out += "<title>" + escape(meta.title) + "</title>\n</head>\n";
+        out += "<title>" + xml_text(meta.title) + "</title>\n</head>\n";
         out += "<body style=\"margin:0;padding:0;" + background + "\">\n";
         out += table("100%", background) + "<tr><td align=\"center\" style=\"padding:16px 0;\">\n";
         out += table("600", "width:600px;max-width:100%;background-color:" + css(email_.panel) +
@@ -93,7 +72,7 @@ private:
 
     static std::string language(const typeset::Metadata& meta) {
         if (meta.language.empty()) return "";
-        return " lang=\"" + escape(meta.language.substr(0, meta.language.find('-'))) + "\"";
+        return " lang=\"" + xml_text(meta.language.substr(0, meta.language.find('-'))) + "\"";
     }
 
     // A table row; none for a section without lines (a document without links).
@@ -103,8 +82,8 @@ private:
             std::string alt = !part.alt.empty()       ? part.alt
                               : !meta.subject.empty() ? meta.subject
                                                       : meta.title;
-            return "<tr><td style=\"padding:0;\"><img src=\"" + escape(files_.picture) +
-                   "\" width=\"600\" alt=\"" + escape(alt) +
+            return "<tr><td style=\"padding:0;\"><img src=\"" + xml_text(files_.picture) +
+                   "\" width=\"600\" alt=\"" + xml_text(alt) +
                    "\" style=\"display:block;width:100%;max-width:600px;height:auto;border:0;\" />"
                    "</td></tr>\n";
         }
@@ -114,7 +93,7 @@ private:
                 shown_lines.push_back(std::move(shown_line));
         if (shown_lines.empty()) return "";
         std::string body =
-            part.heading.empty() ? "" : "<strong>" + escape(part.heading) + "</strong>";
+            part.heading.empty() ? "" : "<strong>" + xml_text(part.heading) + "</strong>";
         for (const std::string& shown_line : shown_lines)
             body += (body.empty() ? "" : "<br />") + shown_line;
         return "<tr><td style=\"" + cell_ + "\">" + body + "</td></tr>\n";
@@ -127,7 +106,7 @@ private:
             case Kind::PageLinks: {
                 std::vector<std::string> out;
                 for (const std::string& uri : links_of(phone_))
-                    out.push_back(anchor(uri, escape(shown(uri))));
+                    out.push_back(anchor(uri, xml_text(shown(uri))));
                 return out;
             }
             case Kind::DocumentPdf:
@@ -149,7 +128,7 @@ private:
                 out += "<br />";
                 continue;
             }
-            std::string text = escape(span.text);
+            std::string text = xml_text(span.text);
             if (span.italic) text = "<em>" + text + "</em>";
             if (span.bold) text = "<strong>" + text + "</strong>";
             if (links && !span.href.empty()) text = anchor(span.href, text);
@@ -159,7 +138,7 @@ private:
     }
 
     std::string anchor(const std::string& href, const std::string& html) const {
-        return "<a href=\"" + escape(href) + "\" style=\"" + link_ + "\">" + html + "</a>";
+        return "<a href=\"" + xml_text(href) + "\" style=\"" + link_ + "\">" + html + "</a>";
     }
 
     const bind::BoundEmail& email_;
