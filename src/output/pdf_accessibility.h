@@ -1,8 +1,8 @@
 #pragma once
 #include <functional>
 #include <map>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -22,7 +22,8 @@ namespace dw::output {
 // - the running header's and footer's elements (paint/pdf_artifact_tags.h) turned into
 //   pagination artifacts and taken out of the structure tree;
 // - ToUnicode maps with the ligature characters U+FB00..U+FB04 mapped to their letters.
-// The rewrite uses deterministic IDs, so re-renders stay byte-identical. Returns false
+// What the step does not change is copied byte for byte (qpdf_splice_writer.h) and the /ID is
+// made from the bytes, so re-renders stay byte-identical. Returns false
 // (reported, `pdf` unchanged) when the module cannot be loaded or the PDF not processed.
 // `date` (ISO 8601, may be empty) is the date Cairo wrote into the Info dictionary.
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
