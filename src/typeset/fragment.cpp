@@ -201,4 +201,14 @@ void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, OpenSt
     fragment.items.clear();
 }
 
+void append_as_artifact(std::vector<Item> items, const char* artifact, std::vector<Item>& out) {
+    std::erase_if(items, [](const Item& item) {
+        return std::holds_alternative<TagBegin>(item) || std::holds_alternative<TagEnd>(item);
+    });
+    if (items.empty()) return;
+    out.emplace_back(std::in_place_type<TagBegin>, TagBegin{artifact});
+    out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    out.emplace_back(std::in_place_type<TagEnd>);
+}
+
 }  // namespace dw::typeset

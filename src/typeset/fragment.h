@@ -70,4 +70,11 @@ void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, OpenSt
 // Closes every open element.
 void close_structure(std::vector<Item>& out, OpenStructure& open);
 
+// Appends `items` to `out` as a pagination artifact (`artifact`: kHeaderArtifact or
+// kFooterArtifact): their own structure tags dropped, the rest inside one artifact tag. For what
+// a page repeats or adds for its own sake (running header and footer, a section heading repeated
+// on the next page, "continued on the next page"), which a screen reader must not read as content.
+// Nothing is appended when no item is left.
+void append_as_artifact(std::vector<Item> items, const char* artifact, std::vector<Item>& out);
+
 }  // namespace dw::typeset

@@ -127,9 +127,20 @@ private:
         PlacedPage page;
         OpenStructure open_structure;
         double y = body_.y;
-        for (int repeated : {repeated_heading, repeated_table_header(start)}) {
-            if (repeated < 0) continue;
-            for (const auto& frag : sections_[size_t(repeated)].heading) {
+        // A section's heading repeated at the top of the page it continues on is a pagination
+        // artifact: read once, where the section begins. A table's repeated header row stays
+        // content, the header of the table's part on this page.
+        if (repeated_heading >= 0) {
+            std::vector<Item> repeat;
+            for (const auto& frag : sections_[size_t(repeated_heading)].heading) {
+                emit_fragment(frag, y, repeat, open_structure);
+                y += frag.height;
+            }
+            close_structure(repeat, open_structure);
+            append_as_artifact(std::move(repeat), kHeaderArtifact, page.items);
+        }
+        if (const int table = repeated_table_header(start); table >= 0) {
+            for (const auto& frag : sections_[size_t(table)].heading) {
                 emit_fragment(frag, y, page.items, open_structure);
                 y += frag.height;
             }
@@ -151,10 +162,11 @@ private:
         if (note_section >= 0) {
             const Fragment& note = sections_[size_t(note_section)].note;
             // At the foot of the body (above the footnotes), so the note sits in the same place
-            // on every page.
-            emit_fragment(note, std::max(y, bottom - foot_h - note.height), page.items,
-                          open_structure);
-            close_structure(page.items, open_structure);
+            // on every page; a pagination artifact ("continued on the next page").
+            std::vector<Item> continued;
+            emit_fragment(note, std::max(y, bottom - foot_h - note.height), continued, open_structure);
+            close_structure(continued, open_structure);
+            append_as_artifact(std::move(continued), kFooterArtifact, page.items);
         }
         page.items.insert(page.items.end(), std::make_move_iterator(foot.begin()),
                           std::make_move_iterator(foot.end()));

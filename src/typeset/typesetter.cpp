@@ -25,14 +25,7 @@ void place_margin_content(const std::vector<bind::Box>& boxes, double band_top, 
     Fragment merged = BlockLayout::merge(std::move(fragments));
     translate_items(merged.items, 0, band_top + std::max(0.0, (band_height - merged.height) / 2));
     // A running header or footer repeats on every page: a pagination artifact, not content.
-    std::erase_if(merged.items, [](const Item& item) {
-        return std::holds_alternative<TagBegin>(item) || std::holds_alternative<TagEnd>(item);
-    });
-    if (merged.items.empty()) return;
-    out.emplace_back(std::in_place_type<TagBegin>, TagBegin{artifact});
-    out.insert(out.end(), std::make_move_iterator(merged.items.begin()),
-               std::make_move_iterator(merged.items.end()));
-    out.emplace_back(std::in_place_type<TagEnd>);
+    append_as_artifact(std::move(merged.items), artifact, out);
 }
 
 // The notes laid out at the body's width, without space above their first or below their last

@@ -5,6 +5,7 @@
 // the logo, alt="Wij zijn de Wijk").
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <string>
 #include <vector>
@@ -436,6 +437,45 @@ TEST_CASE("the running header and footer are pagination artifacts", "[e2e][pdf][
     RunResult check = run({"qpdf", "--check", pdf.string()});
     INFO(check.out << check.err);
     CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("a section heading repeated on the next page and the continuation note are artifacts",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const fs::path pdf = render_minutes(dir);
+    // On the page: three sections run over a page break, each repeating its heading at the top
+    // of the next page and saying so at the foot of the first.
+    RunResult text = run({"pdftotext", pdf.string(), "-"});
+    REQUIRE(text.exit_code == 0);
+    size_t notes = 0;
+    for (size_t at = text.out.find("Zie vervolg"); at != std::string::npos;
+         at = text.out.find("Zie vervolg", at + 1))
+        ++notes;
+    REQUIRE(notes >= 1);
+    // In the structure: every heading once, and no continuation note.
+    const Json json = qpdf_json(pdf, "qpdf");
+    const auto objects = qpdf_objects(json);
+    size_t headings = 0;
+    walk_structure(objects, structure_root(objects)->find("/K"), [&](const Json& e) {
+        const Json* s = e.find("/S");
+        if (s && s->string.size() == 3 && s->string.compare(0, 2, "/H") == 0) ++headings;
+    });
+    RunResult structure = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(structure.exit_code == 0);
+    CHECK(!contains(structure.out, "Zie vervolg"));
+    const std::vector<std::string> lines = split_lines(structure.out);
+    std::map<std::string, int> heading_texts;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::string tag = lines[i].substr(lines[i].find_first_not_of(' '));
+        if (tag.size() >= 2 && tag[0] == 'H' && std::isdigit(static_cast<unsigned char>(tag[1])))
+            ++heading_texts[lines[i + 1]];
+    }
+    CHECK(headings >= 5);
+    CHECK(heading_texts.size() == headings);  // the minutes' headings differ from each other
+    for (const auto& [heading, count] : heading_texts) {
+        INFO(heading);
+        CHECK(count == 1);
+    }
 }
 
 TEST_CASE("each card face is its own section headed by its title", "[e2e][pdf][ua]") {

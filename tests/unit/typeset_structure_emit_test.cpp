@@ -95,3 +95,18 @@ TEST_CASE("a paragraph after a list closes the list", "[structure]") {
     CHECK(emit_all({line("a", 10, item1, true), line("p", 11, {})}) ==
           "<L <LI <Lbl • > <LBody <P a > > > > <P p > ");
 }
+
+TEST_CASE("what a page repeats for its own sake becomes one pagination artifact", "[typeset]") {
+    std::vector<Item> out;
+    std::vector<Item> heading = {TagBegin{"H2"}, GlyphRun{}, TagEnd{}, Line{}};
+    append_as_artifact(heading, kHeaderArtifact, out);
+    REQUIRE(out.size() == 4);
+    const auto* begin = std::get_if<TagBegin>(&out.front());
+    REQUIRE(begin);
+    CHECK(begin->tag == kHeaderArtifact);
+    CHECK(std::holds_alternative<GlyphRun>(out[1]));  // the heading's own tags are gone
+    CHECK(std::holds_alternative<Line>(out[2]));
+    CHECK(std::holds_alternative<TagEnd>(out.back()));
+    append_as_artifact({TagBegin{"P"}, TagEnd{}}, kFooterArtifact, out);  // nothing left to draw
+    CHECK(out.size() == 4);
+}
