@@ -1,7 +1,5 @@
 #include "impose/imposer.h"
 
-#include <algorithm>
-
 #include "impose/sheet_imposer.h"
 #include "typeset/fragment.h"
 
@@ -10,10 +8,6 @@ namespace {
 
 using typeset::GroupBegin;
 using typeset::GroupEnd;
-
-}  // namespace
-
-namespace {
 
 // A face's items split for reuse: the drawing that is the same on every card of the key, and
 // what must be drawn on each card itself.
@@ -53,11 +47,6 @@ void append_group(GroupBegin group, std::vector<Item>&& items, double dx, double
 }
 
 }  // namespace
-
-bool is_structure_tag(const Item& item) {
-    return std::holds_alternative<typeset::TagBegin>(item) ||
-           std::holds_alternative<typeset::TagEnd>(item);
-}
 
 void place_card(Page&& face, const CardSlot& slot, std::vector<Item>& out) {
     double bleed_x = face.trim_box ? face.trim_box->x : 0, bleed_y = face.trim_box ? face.trim_box->y : 0;

@@ -36,9 +36,6 @@ std::vector<Page> print_shop_pages(Deck deck, Faces faces);
 // Screens: every face cut to its trim box (no bleed), for PNG.
 std::vector<Page> trimmed_pages(Deck deck, Faces faces);
 
-// Whether `item` opens or closes a structure tag.
-bool is_structure_tag(const Item& item);
-
 // One card face placed into a slot: clipped to the slot, turned when the slot says so. The
 // face's items are moved out. A face marked for reuse (Page::reuse) is placed as two groups:
 // its drawing, marked for reuse, and then its structure (the text inside its Sect's children),

@@ -20,7 +20,7 @@ Line hairline(const CropMark& m) {
 // The margin note is about printing the sheet, not part of the deck: drawn outside any
 // structure element, the PDF/UA finishing makes it an artifact, as it does the crop marks.
 void drop_structure_tags(std::vector<Item>& items) {
-    std::erase_if(items, is_structure_tag);
+    std::erase_if(items, typeset::is_structure_tag);
 }
 
 // The note sits centred below the bottom crop marks (or the grid), inside the paper.

@@ -201,10 +201,12 @@ void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, OpenSt
     fragment.items.clear();
 }
 
+bool is_structure_tag(const Item& item) {
+    return std::holds_alternative<TagBegin>(item) || std::holds_alternative<TagEnd>(item);
+}
+
 void append_as_artifact(std::vector<Item> items, const char* artifact, std::vector<Item>& out) {
-    std::erase_if(items, [](const Item& item) {
-        return std::holds_alternative<TagBegin>(item) || std::holds_alternative<TagEnd>(item);
-    });
+    std::erase_if(items, is_structure_tag);
     if (items.empty()) return;
     out.emplace_back(std::in_place_type<TagBegin>, TagBegin{artifact});
     out.insert(out.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));

@@ -70,6 +70,9 @@ void emit_fragment(Fragment&& fragment, double y, std::vector<Item>& out, OpenSt
 // Closes every open element.
 void close_structure(std::vector<Item>& out, OpenStructure& open);
 
+// Whether `item` opens or closes a structure tag.
+bool is_structure_tag(const Item& item);
+
 // Appends `items` to `out` as a pagination artifact (`artifact`: kHeaderArtifact or
 // kFooterArtifact): their own structure tags dropped, the rest inside one artifact tag. For what
 // a page repeats or adds for its own sake (running header and footer, a section heading repeated
