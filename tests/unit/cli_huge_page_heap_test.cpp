@@ -1,6 +1,7 @@
 // The main thread's heap, grown at once and advised for huge pages (cli/huge_page_heap.h).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -41,5 +42,11 @@ TEST_CASE("the heap is grown by 8 MB and advised for huge pages", "[cli][heap]")
     const std::string flags = vm_flags_at(advised.start);
     INFO(flags);
     CHECK(flags.find(" hg") != std::string::npos);  // MADV_HUGEPAGE
+    // The next large block comes from the advised range, not from 4 KB pages below it.
+    void* block = std::malloc(size_t(256) << 10);
+    const auto address = reinterpret_cast<uintptr_t>(block);
+    std::free(block);
+    CHECK(address >= advised.start);
+    CHECK(address < advised.start + advised.size);
 #endif
 }

@@ -7,6 +7,13 @@
 #include <cstdlib>
 
 namespace dw::cli {
+namespace {
+
+// The block that fills the heap up to its first huge page (volatile: a compiler may drop a
+// malloc whose result is never read).
+void* volatile heap_gap = nullptr;
+
+}  // namespace
 
 AdvisedRange back_heap_with_huge_pages() {
     AdvisedRange advised;
@@ -26,9 +33,16 @@ AdvisedRange back_heap_with_huge_pages() {
     const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
     const uintptr_t top_start = end - mallinfo2().keepcost;
     const uintptr_t start = (top_start + kHugePage - 1) & ~(kHugePage - 1);
-    if (end >= start + kHugePage &&
-        madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE) == 0)
-        advised = {start, end - start};
+    if (end < start + kHugePage ||
+        madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE) != 0)
+        return advised;
+    advised = {start, end - start};
+    // The heap's top up to the first huge page would still be faulted in 4 KB at a time, and it
+    // is where the next MB of blocks would go. One block that is never freed takes it, so the
+    // heap goes on at `start`; the block's pages beyond its header are never touched.
+    constexpr size_t kChunkHeader = sizeof(size_t);
+    if (const size_t gap = start - top_start; gap >= 4 * kChunkHeader)
+        heap_gap = std::malloc(gap - kChunkHeader);
 #endif
     return advised;
 }
