@@ -10,24 +10,27 @@ namespace dw::output {
 
 namespace {
 
-// What the module needs besides the PDF: the XMP packet and the element texts, with the C
+// What the module needs besides the PDF: the XMP packet and the element facts, with the C
 // view of both (which points into them).
 class ModuleAccessibility {
 public:
-    ModuleAccessibility(const typeset::Metadata& metadata, const std::vector<ElementText>& texts,
+    ModuleAccessibility(const typeset::Metadata& metadata, const ElementFacts& elements,
                         const std::string& date)
         : xmp_(paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date))) {
-        for (const ElementText& t : texts)
+        for (const ElementText& t : elements.texts())
             texts_.push_back({t.type.c_str(), t.ordinal, t.text.c_str()});
+        for (const ElementJoin& j : elements.joins())
+            joins_.push_back({j.type.c_str(), j.ordinal, j.first});
     }
     const DrukwerkAccessibility* get() {
-        view_ = {xmp_.data(), xmp_.size(), texts_.data(), texts_.size()};
+        view_ = {xmp_.data(), xmp_.size(), texts_.data(), texts_.size(), joins_.data(), joins_.size()};
         return &view_;
     }
 
 private:
     std::string xmp_;
     std::vector<DrukwerkElementText> texts_;
+    std::vector<DrukwerkElementJoin> joins_;
     DrukwerkAccessibility view_{};
 };
 
@@ -48,30 +51,42 @@ struct PieceSink {
 
 }  // namespace
 
-void ElementTexts::add(const typeset::Page& page) {
-    for (const typeset::Item& item : page.items)
-        if (const auto* tag = std::get_if<typeset::TagBegin>(&item)) {
-            const size_t ordinal = seen_[tag->tag]++;
-            if (!tag->alt.empty()) texts_.push_back({tag->tag, ordinal, tag->alt});
-        }
+void ElementFacts::add(const typeset::Page& page) {
+    std::map<FlowElement, size_t> this_page;
+    for (const typeset::Item& item : page.items) {
+        const auto* tag = std::get_if<typeset::TagBegin>(&item);
+        if (!tag) continue;
+        const size_t ordinal = seen_[tag->tag]++;
+        if (!tag->alt.empty()) texts_.push_back({tag->tag, ordinal, tag->alt});
+        if (tag->flow_id < 0) continue;
+        const FlowElement element{tag->tag, tag->flow_id};
+        size_t first = ordinal;
+        if (tag->continues)
+            if (const auto earlier = last_page_.find(element); earlier != last_page_.end()) {
+                first = earlier->second;
+                joins_.push_back({tag->tag, ordinal, first});
+            }
+        this_page.emplace(element, first);
+    }
+    last_page_ = std::move(this_page);
 }
 
-std::vector<ElementText> element_texts(const typeset::Document& doc) {
-    ElementTexts texts;
-    for (const typeset::Page& page : doc.pages) texts.add(page);
-    return texts.all();
+ElementFacts element_facts(const typeset::Document& doc) {
+    ElementFacts facts;
+    for (const typeset::Page& page : doc.pages) facts.add(page);
+    return facts;
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
                           Diagnostics& diags) {
-    return finish_accessibility(pdf, doc.metadata, element_texts(doc), date, diags);
+    return finish_accessibility(pdf, doc.metadata, element_facts(doc), date, diags);
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const std::vector<ElementText>& texts, const std::string& date,
+                          const ElementFacts& elements, const std::string& date,
                           Diagnostics& diags) {
     std::string finished;
-    if (!finish_accessibility(pdf, metadata, texts, date, diags, [&](std::string_view piece) {
+    if (!finish_accessibility(pdf, metadata, elements, date, diags, [&](std::string_view piece) {
             finished.append(piece);
             return true;
         }))
@@ -81,7 +96,7 @@ bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
 }
 
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const std::vector<ElementText>& texts, const std::string& date,
+                          const ElementFacts& elements, const std::string& date,
                           Diagnostics& diags, const std::function<bool(std::string_view)>& out) {
     const std::optional<Module> module =
         Module::load(kQpdfModule, "the accessible PDF (PDF/UA-1)", diags);
@@ -89,7 +104,7 @@ bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadat
     auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
         module->function("drukwerk_qpdf_finish_accessibility", diags));
     if (!finish) return false;
-    ModuleAccessibility accessibility(metadata, texts, date);
+    ModuleAccessibility accessibility(metadata, elements, date);
     PieceSink sink{out};
     if (finish(pdf.data(), pdf.size(), accessibility.get(), PieceSink::take, PieceSink::take_error,
                &sink) != 0) {

@@ -16,6 +16,7 @@ namespace dw::output {
 // - the XMP metadata: dc:title, dc:language and the PDF/UA identification pdfuaid:part 1;
 // - /Alt on every Figure element and /ActualText on any other element with a TagBegin::alt
 //   (Cairo drops the attribute);
+// - the parts of an element that a page break split joined into one (TagBegin::continues);
 // - /Tabs /S on pages with annotations, and /Contents on link annotations;
 // - /Artifact marked content around everything drawn outside a leaf structure tag
 //   (backgrounds, rules, decorative images): Cairo has no artifact API;
@@ -36,29 +37,44 @@ struct ElementText {
     size_t ordinal = 0;
     std::string text;
 };
-std::vector<ElementText> element_texts(const typeset::Document& doc);
 
-// The same, gathered page by page (a PDF painted as its pages come).
-class ElementTexts {
-public:
-    void add(const typeset::Page& page);
-    const std::vector<ElementText>& all() const { return texts_; }
-
-private:
-    std::vector<ElementText> texts_;
-    std::map<std::string, size_t> seen_;  // tags begun so far, per type
+// A part of an element split by a page break (TagBegin::continues): its type, its ordinal (as
+// for ElementText) and the ordinal of the element's first part, which it is joined to.
+struct ElementJoin {
+    std::string type;
+    size_t ordinal = 0;
+    size_t first = 0;
 };
 
-// finish_accessibility for a PDF whose pages are gone: their metadata and element texts.
+// What the finishing needs to know of a document's structure elements, gathered page by page
+// (a PDF may be painted as its pages come): their texts and the parts to join.
+class ElementFacts {
+public:
+    void add(const typeset::Page& page);
+    const std::vector<ElementText>& texts() const { return texts_; }
+    const std::vector<ElementJoin>& joins() const { return joins_; }
+
+private:
+    using FlowElement = std::pair<std::string, int>;  // TagBegin's tag and flow_id
+    std::vector<ElementText> texts_;
+    std::vector<ElementJoin> joins_;
+    std::map<std::string, size_t> seen_;  // tags begun so far, per type
+    // The first part's ordinal of each flow element of the last page: a part continues an
+    // element of the page before it.
+    std::map<FlowElement, size_t> last_page_;
+};
+ElementFacts element_facts(const typeset::Document& doc);
+
+// finish_accessibility for a PDF whose pages are gone: their metadata and element facts.
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const std::vector<ElementText>& texts, const std::string& date,
+                          const ElementFacts& elements, const std::string& date,
                           Diagnostics& diags);
 
 // The same, the finished PDF handed to `out` in pieces as it is written (false from `out`: a
 // write failed, already reported), so that it is never whole in memory. False when anything
 // failed.
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const std::vector<ElementText>& texts, const std::string& date,
+                          const ElementFacts& elements, const std::string& date,
                           Diagnostics& diags, const std::function<bool(std::string_view)>& out);
 
 }  // namespace dw::output

@@ -251,20 +251,29 @@ void describe_links(QPDFObjectHandle page, Edits& edits) {
     }
 }
 
+using TypedOrdinal = std::pair<std::string, size_t>;  // an element's type and ordinal
+
 // One walk through the structure tree, depth first in the order the elements were begun: /Alt
 // on Figure elements and /ActualText on others (DrukwerkElementText), and the running headers'
 // and footers' elements (see pagination_artifact) taken out of the tree, their ids kept for the
-// parent tree. The elements are read as Cairo wrote them (pdf_syntax.h), without qpdf's parser,
-// which costs about 60,000 instructions an object: a 120-card sheet has 1,800 elements. Only the
-// parents of removed elements go through qpdf.
+// parent tree, and the parts of split elements found (DrukwerkAccessibility::joins). The elements
+// are read as Cairo wrote them (pdf_syntax.h), without qpdf's parser, which costs about 60,000
+// instructions an object: a 120-card sheet has 1,800 elements. Only the parents of removed
+// elements and the parts to join go through qpdf.
 struct StructureWalk {
     const RawObjects& raw;
     Edits& edits;
     // (type, ordinal) -> text, from DrukwerkAccessibility::texts
-    std::map<std::pair<std::string, size_t>, const char*> texts = {};
+    std::map<TypedOrdinal, const char*> texts = {};
+    // A later part -> the first part of its element, from DrukwerkAccessibility::joins
+    std::map<TypedOrdinal, size_t> joins = {};
+    std::set<TypedOrdinal> first_parts_wanted = {};
+    std::map<TypedOrdinal, QPDFObjGen> first_parts = {};  // found so far
     std::map<std::string, size_t> seen = {};  // elements walked so far, per type
     std::set<QPDFObjGen> removed = {};
     std::set<QPDFObjGen> parents_of_removed = {};
+    // (later part, first part) in the order walked: a part before the parts inside it
+    std::vector<std::pair<QPDFObjGen, QPDFObjGen>> parts_to_join = {};
 };
 
 void walk_kids(std::string_view kids, QPDFObjGen parent, StructureWalk& walk, int depth);
@@ -281,7 +290,14 @@ void walk_element(QPDFObjGen element, QPDFObjGen parent, StructureWalk& walk, in
         return;
     }
     const std::string name(s.substr(1));
-    const auto text = walk.texts.find({name, walk.seen[name]++});
+    const TypedOrdinal typed{name, walk.seen[name]++};
+    if (const auto join = walk.joins.find(typed); join != walk.joins.end()) {
+        if (const auto first = walk.first_parts.find({name, join->second}); first != walk.first_parts.end())
+            walk.parts_to_join.emplace_back(element, first->second);
+    } else if (walk.first_parts_wanted.count(typed)) {
+        walk.first_parts.emplace(typed, element);
+    }
+    const auto text = walk.texts.find(typed);
     if (text != walk.texts.end())
         walk.edits.add_entry(element, std::string(name == "Figure" ? "/Alt " : "/ActualText ") +
                                           QPDFObjectHandle::newUnicodeString(text->second).unparse());
@@ -295,43 +311,91 @@ void walk_kids(std::string_view kids, QPDFObjGen parent, StructureWalk& walk, in
             walk_element(QPDFObjGen(ref->first, ref->second), parent, walk, depth);
 }
 
-// The removed elements taken out of their parents' /K.
-void remove_kids(QPDF& qpdf, const StructureWalk& walk) {
-    for (QPDFObjGen og : walk.parents_of_removed) {
-        QPDFObjectHandle parent = qpdf.getObject(og);
-        QPDFObjectHandle kids = parent.getKey("/K");
-        if (!kids.isArray()) {
+// `parent`'s kids without those in `gone`.
+void remove_kids(QPDFObjectHandle parent, const std::set<QPDFObjGen>& gone, Edits& edits) {
+    QPDFObjectHandle kids = parent.getKey("/K");
+    if (!kids.isArray()) {
+        if (gone.count(kids.getObjGen())) {
             parent.removeKey("/K");
-            walk.edits.changed(parent, parent);
-            continue;
+            edits.changed(parent, parent);
         }
-        for (int i = 0; i < kids.getArrayNItems();) {
-            if (walk.removed.count(kids.getArrayItem(i).getObjGen())) {
-                kids.eraseItem(i);
-                walk.edits.changed(kids, parent);
-            } else {
-                ++i;
-            }
+        return;
+    }
+    for (int i = 0; i < kids.getArrayNItems();) {
+        if (gone.count(kids.getArrayItem(i).getObjGen())) {
+            kids.eraseItem(i);
+            edits.changed(kids, parent);
+        } else {
+            ++i;
         }
     }
 }
 
-// The parent tree maps a page's marked content to its elements: the removed ones become null,
-// as for content that belongs to no element.
-void forget_in_parent_tree(QPDFObjectHandle node, QPDFObjectHandle owner,
-                           const std::set<QPDFObjGen>& removed, Edits& edits) {
+// An element's kids as an array: Cairo writes a single kid without one.
+QPDFObjectHandle kids_array(QPDFObjectHandle element) {
+    QPDFObjectHandle kids = element.getKey("/K");
+    if (kids.isArray()) return kids;
+    QPDFObjectHandle array = QPDFObjectHandle::newArray();
+    if (!kids.isNull()) array.appendItem(kids);
+    return array;
+}
+
+// A later part of a split element joined to its first part: the part's kids appended to the
+// first part's (its marked content as references to content on its own page, its child elements
+// with the first part as their parent), and the part taken out of the tree. Parts are joined in
+// the order walked, so a part's parent, itself a part, has been joined already and /P names
+// where the part is now.
+void join_part(QPDF& qpdf, QPDFObjGen part_id, QPDFObjGen first_id, Edits& edits) {
+    QPDFObjectHandle part = qpdf.getObject(part_id);
+    QPDFObjectHandle first = qpdf.getObject(first_id);
+    QPDFObjectHandle joined = kids_array(first);
+    const QPDFObjectHandle page = part.getKey("/Pg");
+    for (QPDFObjectHandle kid : kids_array(part).aitems()) {
+        if (kid.isInteger()) {  // marked content on the part's page, the first part's is another
+            QPDFObjectHandle reference = QPDFObjectHandle::newDictionary();
+            reference.replaceKey("/Type", QPDFObjectHandle::newName("/MCR"));
+            reference.replaceKey("/Pg", page);
+            reference.replaceKey("/MCID", kid);
+            kid = reference;
+        } else if (kid.isDictionary() && !kid.isIndirect() && !kid.hasKey("/Pg") && page.isIndirect()) {
+            kid.replaceKey("/Pg", page);  // a marked-content or object reference on the part's page
+        } else if (kid.isIndirect() && kid.isDictionary()) {
+            kid.replaceKey("/P", first);  // a child element
+            edits.changed(kid, kid);
+        }
+        joined.appendItem(kid);
+    }
+    first.replaceKey("/K", joined);
+    edits.changed(first, first);
+    edits.changed(joined, first);  // an array of its own, if Cairo wrote one
+    if (QPDFObjectHandle parent = part.getKey("/P"); parent.isDictionary())
+        remove_kids(parent, {part_id}, edits);
+}
+
+// The parent tree maps a page's marked content (and an annotation) to its element: a removed
+// element becomes null, as for content that belongs to no element, and a joined part its first
+// part.
+void redirect_in_parent_tree(QPDFObjectHandle node, QPDFObjectHandle owner,
+                             const std::map<QPDFObjGen, QPDFObjectHandle>& to, Edits& edits) {
     if (!node.isDictionary()) return;
     if (node.isIndirect()) owner = node;
     if (QPDFObjectHandle kids = node.getKey("/Kids"); kids.isArray())
-        for (QPDFObjectHandle kid : kids.aitems()) forget_in_parent_tree(kid, owner, removed, edits);
+        for (QPDFObjectHandle kid : kids.aitems()) redirect_in_parent_tree(kid, owner, to, edits);
     QPDFObjectHandle nums = node.getKey("/Nums");
     if (!nums.isArray()) return;
     if (nums.isIndirect()) owner = nums;
-    for (QPDFObjectHandle value : nums.aitems()) {
-        if (!value.isArray()) continue;
+    for (int n = 1; n < nums.getArrayNItems(); n += 2) {
+        QPDFObjectHandle value = nums.getArrayItem(n);
+        if (!value.isArray()) {  // an annotation's element
+            if (const auto found = to.find(value.getObjGen()); found != to.end()) {
+                nums.setArrayItem(n, found->second);
+                edits.changed(nums, owner);
+            }
+            continue;
+        }
         for (int i = 0; i < value.getArrayNItems(); ++i)
-            if (removed.count(value.getArrayItem(i).getObjGen())) {
-                value.setArrayItem(i, QPDFObjectHandle::newNull());
+            if (const auto found = to.find(value.getArrayItem(i).getObjGen()); found != to.end()) {
+                value.setArrayItem(i, found->second);
                 edits.changed(value, owner);
             }
     }
@@ -344,11 +408,22 @@ void finish_structure(QPDF& qpdf, const RawObjects& raw, const DrukwerkAccessibi
     StructureWalk walk{raw, edits};
     for (size_t i = 0; i < a.text_count; ++i)
         walk.texts[{a.texts[i].type, a.texts[i].ordinal}] = a.texts[i].text;
+    for (size_t i = 0; i < a.join_count; ++i) {
+        walk.joins[{a.joins[i].type, a.joins[i].ordinal}] = a.joins[i].first;
+        walk.first_parts_wanted.insert({a.joins[i].type, a.joins[i].first});
+    }
     const auto entries = dw::pdf_syntax::dictionary_entries(raw.value(root.getObjGen()));
     walk_kids(dw::pdf_syntax::entry(entries, "/K"), root.getObjGen(), walk, 0);
-    if (walk.removed.empty()) return;
-    remove_kids(qpdf, walk);
-    forget_in_parent_tree(root.getKey("/ParentTree"), root, walk.removed, edits);
+    if (walk.removed.empty() && walk.parts_to_join.empty()) return;
+    for (QPDFObjGen parent : walk.parents_of_removed)
+        remove_kids(qpdf.getObject(parent), walk.removed, edits);
+    std::map<QPDFObjGen, QPDFObjectHandle> redirect;
+    for (QPDFObjGen gone : walk.removed) redirect.emplace(gone, QPDFObjectHandle::newNull());
+    for (const auto& [part, first] : walk.parts_to_join) {
+        join_part(qpdf, part, first, edits);
+        redirect.emplace(part, qpdf.getObject(first));
+    }
+    redirect_in_parent_tree(root.getKey("/ParentTree"), root, redirect, edits);
 }
 
 // Uncompressed, as PDF/A asks of metadata and as tools that read XMP without a PDF parser expect.

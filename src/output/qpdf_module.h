@@ -39,14 +39,26 @@ struct DrukwerkElementText {
     const char* text;  // UTF-8
 };
 
+// A part of an element that a page break split (the part on a later page), to be joined to the
+// element's first part: the part's structure type and ordinal (as in DrukwerkElementText) and
+// the ordinal of the first part, of the same type.
+struct DrukwerkElementJoin {
+    const char* type;
+    size_t ordinal;
+    size_t first;
+};
+
 struct DrukwerkAccessibility {
     const char* xmp;  // the XMP packet for the catalog's /Metadata
     size_t xmp_size;
     const DrukwerkElementText* texts;  // the elements that carry a text; others are left alone
     size_t text_count;
+    const DrukwerkElementJoin* joins;  // in the order the parts were begun
+    size_t join_count;
 };
 
 // Finishes a PDF that Cairo wrote with structure tags: the XMP /Metadata, /Alt on figures,
+// the parts of split elements joined into one (their content on every page, their children),
 // /Tabs /S on pages with annotations, /Contents on link annotations (their URI or destination),
 // every piece of page content outside marked content wrapped as an /Artifact, the Private and
 // NonStruct elements made header and footer pagination artifacts, and ligature characters in

@@ -58,7 +58,7 @@ private:
     std::unique_ptr<paint::CairoPainter> painter_;
     int pages_ = 0;
     std::string fallback_date_;  // the date Cairo writes when the metadata has none
-    ElementTexts element_texts_;
+    ElementFacts element_facts_;
 };
 
 }  // namespace dw::output

@@ -1,5 +1,7 @@
 #include "paint/cairo_draw.h"
 
+#include <cairo-ft.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -160,28 +162,81 @@ std::string_view ligature_character(std::string_view letters) {
     return {};
 }
 
+// The character a font may draw `text` (one character) with: a space for the no-break and other
+// fixed spaces, a hyphen-minus for the no-break hyphen (HarfBuzz draws them with that glyph when
+// the font has none of their own); 0 for other text.
+char drawn_as(std::string_view text) {
+    static const std::pair<std::string_view, char> aliases[] = {
+        {"\u00A0", ' '}, {"\u2000", ' '}, {"\u2001", ' '}, {"\u2002", ' '}, {"\u2003", ' '},
+        {"\u2004", ' '}, {"\u2005", ' '}, {"\u2006", ' '}, {"\u2007", ' '}, {"\u2008", ' '},
+        {"\u2009", ' '}, {"\u200A", ' '}, {"\u202F", ' '}, {"\u205F", ' '}, {"\u3000", ' '},
+        {"\u2011", '-'}};
+    if (text.size() < 2 || text.size() > 3) return 0;
+    for (auto [alias, as] : aliases)
+        if (text == alias) return as;
+    return 0;
+}
+
+// The glyph the run's font has for an ASCII character, looked up once per run when needed.
+class FontGlyphs {
+public:
+    explicit FontGlyphs(cairo_t* cr) : cr_(cr) {}
+    unsigned long of(char c) {
+        unsigned long& glyph = c == ' ' ? space_ : hyphen_;
+        if (glyph == kUnknown) {
+            glyph = kNone;
+            cairo_scaled_font_t* font = cairo_get_scaled_font(cr_);
+            if (FT_Face face = cairo_ft_scaled_font_lock_face(font)) {
+                if (const FT_UInt index = FT_Get_Char_Index(face, FT_ULong(c)); index != 0) glyph = index;
+                cairo_ft_scaled_font_unlock_face(font);
+            }
+        }
+        return glyph;
+    }
+
+private:
+    static constexpr unsigned long kUnknown = ~0ul, kNone = ~0ul - 1;
+    cairo_t* cr_;
+    unsigned long space_ = kUnknown, hyphen_ = kUnknown;
+};
+
 // Cairo 1.16 maps each glyph to one text for the whole file, and takes it from the font's cmap
-// when the font has one for the glyph: a ligature glyph drawn for "fi" then maps to U+FB01, and
-// Cairo wraps every use in an ActualText span, at which poppler and pdf.js stop reading the
-// structure element. Written as the ligature character instead, the glyph needs no span (and
-// the PDF/UA finishing maps the character back to its letters in the ToUnicode map).
-// `text` and `clusters` are rewritten only when some one-glyph cluster holds such letters.
-void use_ligature_characters(std::string& text, std::vector<cairo_text_cluster_t>& clusters) {
-    bool any = false;
-    for (size_t i = 0, at = 0; i < clusters.size() && !any; at += size_t(clusters[i++].num_bytes))
-        any = clusters[i].num_glyphs == 1 && !ligature_character(std::string_view(text).substr(at, size_t(clusters[i].num_bytes))).empty();
-    if (!any) return;
+// when the font has one for the glyph. Drawn with another text, the glyph is wrapped in an
+// ActualText span, at which poppler and pdf.js stop reading the structure element: a paragraph
+// with a no-break space (common in text pasted from a word processor) was read up to that
+// space. So a one-glyph cluster is written as the character its glyph stands for:
+// - a ligature glyph drawn for "fi" maps to U+FB01: written as that character (the PDF/UA
+//   finishing maps it back to its letters in the ToUnicode map);
+// - a no-break space drawn with the font's space glyph maps to U+0020: written as a space (and a
+//   no-break hyphen drawn with the hyphen-minus glyph as "-").
+// `text` and `clusters` are rewritten only when some cluster changes.
+void use_drawn_characters(std::string& text, std::vector<cairo_text_cluster_t>& clusters,
+                          const std::vector<cairo_glyph_t>& glyphs, bool backward, cairo_t* cr) {
+    FontGlyphs font(cr);
     std::string out;
-    out.reserve(text.size() + 8);
-    size_t at = 0;
-    for (cairo_text_cluster_t& c : clusters) {
+    bool changed = false;
+    size_t at = 0, glyph = backward ? glyphs.size() : 0;
+    for (size_t i = 0; i < clusters.size(); ++i) {
+        cairo_text_cluster_t& c = clusters[i];
         const std::string_view letters = std::string_view(text).substr(at, size_t(c.num_bytes));
         at += size_t(c.num_bytes);
-        const std::string_view form = c.num_glyphs == 1 ? ligature_character(letters) : std::string_view{};
-        out += form.empty() ? letters : form;
-        if (!form.empty()) c.num_bytes = int(form.size());
+        const size_t first = backward ? glyph - size_t(c.num_glyphs) : glyph;
+        glyph = backward ? first : glyph + size_t(c.num_glyphs);
+        std::string_view drawn;
+        char as[1] = {drawn_as(letters)};
+        if (c.num_glyphs == 1 && as[0] && glyphs[first].index == font.of(as[0]))
+            drawn = std::string_view(as, 1);
+        else if (c.num_glyphs == 1)
+            drawn = ligature_character(letters);
+        if (!drawn.empty() && !changed) {
+            changed = true;
+            out.assign(text, 0, at - letters.size());
+        }
+        if (!changed) continue;
+        out += drawn.empty() ? letters : drawn;
+        if (!drawn.empty()) c.num_bytes = int(drawn.size());
     }
-    text = std::move(out);
+    if (changed) text = std::move(out);
 }
 
 }  // namespace
@@ -215,7 +270,7 @@ DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
                     "PDF readers cannot extract it"};
     }
     std::string text = run.text;
-    use_ligature_characters(text, clusters);
+    use_drawn_characters(text, clusters, glyphs, run.backward, cr);
     cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
                            static_cast<int>(glyphs.size()), clusters.data(),
                            static_cast<int>(clusters.size()),

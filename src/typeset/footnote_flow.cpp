@@ -58,7 +58,7 @@ double FootnoteFlow::place(const std::vector<int>& notes, double room, double x,
 }
 
 void FootnoteFlow::emit(const std::vector<NoteLine>& lines, double top, double x,
-                        std::vector<Item>& out) const {
+                        std::vector<Item>& out) {
     if (area_.rule_length > 0) {
         Line rule;
         rule.x1 = x;
@@ -70,11 +70,16 @@ void FootnoteFlow::emit(const std::vector<NoteLine>& lines, double top, double x
     }
     double y = top + separator();
     OpenStructure open_structure;
+    // A note carried over from the previous page goes on here: its first line is not the note's.
+    const bool carried = !lines.empty() && lines.front().line > 0;
+    if (carried) open_structure.continued = std::move(left_open_);
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (i == 0 || lines[i].note != lines[i - 1].note) out.push_back(TagBegin{"Note"});
+        if (i == 0 || lines[i].note != lines[i - 1].note)
+            out.push_back(TagBegin{"Note", {}, lines[i].note, i == 0 && carried});
         const Fragment& f = line_of(lines[i]);
         emit_fragment(f, y, out, open_structure);
         y += f.height;
+        if (i + 1 == lines.size()) left_open_ = open_structure.open;
         if (i + 1 == lines.size() || lines[i + 1].note != lines[i].note) {
             close_structure(out, open_structure);
             out.push_back(TagEnd{});

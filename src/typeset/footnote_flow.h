@@ -49,11 +49,14 @@ private:
         return area_.notes[size_t(l.note - 1)][l.line];
     }
     double separator() const { return 2 * area_.gap; }
-    void emit(const std::vector<NoteLine>& lines, double top, double x, std::vector<Item>& out) const;
+    void emit(const std::vector<NoteLine>& lines, double top, double x, std::vector<Item>& out);
 
     const FootnoteArea& area_;
     std::vector<NoteLine> carried_;
     std::set<int> started_;  // notes set (at least in part) on an earlier page
+    // The elements inside the last note placed, open at its last line: where a note goes on
+    // on the next page, its parts continue them (TagBegin::continues).
+    std::vector<OpenStructure::Open> left_open_;
 };
 
 }  // namespace dw::typeset

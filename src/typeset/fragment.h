@@ -59,6 +59,10 @@ struct OpenStructure {
         bool operator==(const Open& o) const { return leaf == o.leaf && element == o.element; }
     };
     std::vector<Open> open;
+    // The elements the previous page left open at the end of its body (closed there, since
+    // Cairo ends structure at a page's end): opened again on this page, at the same depth, they
+    // are parts that continue them (TagBegin::continues).
+    std::vector<Open> continued = {};
 };
 
 // Appends `fragment`'s items at vertical offset `y` into `out`, inside its structure elements:

@@ -102,6 +102,14 @@ struct TagBegin {
     // The element's text for assistive technology: a Figure's alternative text (/Alt), else
     // what its content reads as (/ActualText: letter-spaced text); empty: none.
     std::string alt = {};
+    // An element of the flow that a page break can split (a paragraph, a list and its items, a
+    // table): its identity among the document's elements with the same tag, -1 for none. Cairo
+    // closes elements at a page's end, so each page holds a part of its own; a part that
+    // `continues` the element begun on an earlier page with the same tag and id is joined to
+    // it when the PDF is finished (output/pdf_accessibility.h), and a screen reader reads one
+    // paragraph, one list item, one table.
+    int flow_id = -1;
+    bool continues = false;
 };
 struct TagEnd {};
 // Tags for a running header and footer: their content is a pagination artifact (PDF/UA), not

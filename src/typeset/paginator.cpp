@@ -128,8 +128,7 @@ private:
         OpenStructure open_structure;
         double y = body_.y;
         // A section's heading repeated at the top of the page it continues on is a pagination
-        // artifact: read once, where the section begins. A table's repeated header row stays
-        // content, the header of the table's part on this page.
+        // artifact: read once, where the section begins.
         if (repeated_heading >= 0) {
             std::vector<Item> repeat;
             for (const auto& frag : sections_[size_t(repeated_heading)].heading) {
@@ -139,12 +138,19 @@ private:
             close_structure(repeat, open_structure);
             append_as_artifact(std::move(repeat), kHeaderArtifact, page.items);
         }
+        // So is a table's header row repeated where the table goes on: the table is one element,
+        // joined across the page break, and its header is read once.
         if (const int table = repeated_table_header(start); table >= 0) {
+            std::vector<Item> repeat;
             for (const auto& frag : sections_[size_t(table)].heading) {
-                emit_fragment(frag, y, page.items, open_structure);
+                emit_fragment(frag, y, repeat, open_structure);
                 y += frag.height;
             }
+            close_structure(repeat, open_structure);
+            append_as_artifact(std::move(repeat), kHeaderArtifact, page.items);
         }
+        // What the previous page's body left open goes on here (TagBegin::continues).
+        open_structure.continued = std::move(left_open_);
         for (size_t j = start; j < end; ++j) {
             const Fragment& frag = f_[j];
             if (frag.glue && j == start) continue;
@@ -152,6 +158,7 @@ private:
             page.outline.insert(page.outline.end(), frag.outline.begin(), frag.outline.end());
             y += frag.height;
         }
+        left_open_ = open_structure.open;
         close_structure(page.items, open_structure);
         std::vector<int> notes;
         for (size_t j = start; j < end; ++j) notes_.collect(f_[j], notes);
@@ -178,6 +185,7 @@ private:
     BodyArea body_;
     FootnoteFlow notes_;
     PaginationResult result_;
+    std::vector<OpenStructure::Open> left_open_;  // by the last page's body, at its end
 };
 
 }  // namespace

@@ -205,10 +205,11 @@ void add_footnote_marks(const std::vector<PlacedCluster>& placed, const Paragrap
 
 // Letter-spaced text is drawn as single glyphs with gaps, which pdf.js (Firefox) reads as one
 // word per letter; the element's /ActualText (TagBegin::alt) gives screen readers its words.
-// Only for a paragraph that cannot break over pages: a page's element holds just its lines.
+// A paragraph that a page break splits is one element in the PDF, its first part's alt the one
+// written (TagBegin::continues).
 void give_letter_spaced_words(const ParagraphText& text, const layout::Style& style,
                               std::vector<Fragment>& lines) {
-    if (style.letter_spacing <= 0 || int(lines.size()) >= style.orphans + style.widows) return;
+    if (style.letter_spacing <= 0) return;
     std::string words;
     for (size_t i = 0; i < text.text.size(); ++i) {
         if (text.text.compare(i, 2, "\u00AD") == 0) ++i;  // a soft hyphen: where a word may break

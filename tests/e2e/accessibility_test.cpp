@@ -307,11 +307,7 @@ TEST_CASE("poppler reads the structure of the minutes: whole sentences, words ap
     // The running header and footer are artifacts.
     CHECK(!contains(text, "Pagina 1 van"));
     // The header's wordmark: only the contact box's own, once.
-    size_t wordmarks = 0;
-    for (size_t at = text.find("\"WIJ ZIJN DE WIJK\""); at != std::string::npos;
-         at = text.find("\"WIJ ZIJN DE WIJK\"", at + 1))
-        ++wordmarks;
-    CHECK(wordmarks <= 1);
+    CHECK(count_of(text, "\"WIJ ZIJN DE WIJK\"") <= 1);
 }
 
 namespace {
@@ -343,7 +339,6 @@ TEST_CASE("lists are L with LI items of Lbl and LBody, a sub-list inside its ite
     const Json json = qpdf_json(pdf, "qpdf");
     const auto objects = qpdf_objects(json);
     size_t lists = 0, items = 0, nested = 0;
-    size_t item_in_list = 0;  // items seen so far in the innermost list
     std::vector<std::string> stray;  // list parts outside their place
     std::function<void(const Json&, const std::string&)> visit;
     // The element children of `kids` (a /K value), visited with `parent` as their parent.
@@ -369,20 +364,15 @@ TEST_CASE("lists are L with LI items of Lbl and LBody, a sub-list inside its ite
             for (const std::string& kid : kids)
                 if (kid != "/LI") stray.push_back("L holds " + kid);
         } else if (type == "/LI") {
-            // Elements end at a page's end: an item continued from the previous page is the
-            // first of its list there and has only the rest of its body.
-            const bool continued = item_in_list++ == 0 && kids == std::vector<std::string>{"/LBody"};
+            // Also an item that a page break splits: its parts are joined into one.
             ++items;
             if (parent != "/L") stray.push_back("LI in " + parent);
-            if (kids != std::vector<std::string>{"/Lbl", "/LBody"} && !continued)
+            if (kids != std::vector<std::string>{"/Lbl", "/LBody"})
                 stray.push_back("LI holds " + std::to_string(kids.size()) + " parts");
         } else if ((type == "/Lbl" || type == "/LBody") && parent != "/LI") {
             stray.push_back(type + " in " + parent);
         }
-        const size_t outer_item = item_in_list;
-        if (type == "/L") item_in_list = 0;
         descend(e.find("/K"), type);
-        if (type == "/L") item_in_list = outer_item;
     };
     descend(structure_root(objects)->find("/K"), "");
     INFO(lists << " lists, " << items << " items");
@@ -390,6 +380,100 @@ TEST_CASE("lists are L with LI items of Lbl and LBody, a sub-list inside its ite
     CHECK(lists >= 5);
     CHECK(items >= 20);
     CHECK(nested >= 1);  // "De belangrijkste inzichten:" and its sub-list
+}
+
+TEST_CASE("a paragraph, a list item and a table that a page break splits are one element each",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    // The front matter of an example meeting, then a paragraph and a table of several pages.
+    const std::string example = read_file(source_root() / "inputs" / "verslag-consortium-2025-01-21.md");
+    std::string data = example.substr(0, example.find("\n---\n", 4) + 5) + "\n# Lang\n\n";
+    for (int i = 1; i <= 60; ++i)
+        data += "Zin " + std::to_string(i) + " van de alinea die over de paginagrens loopt. ";
+    data += "\n\n# Tabel\n\n| Onderdeel | Bedrag |\n|---|---:|\n";
+    for (int i = 1; i <= 70; ++i)
+        data += "| Onderdeel " + std::to_string(i) + " | " + std::to_string(i * 10) + ",- |\n";
+    write_file(dir / "lang.md", data);
+    const fs::path pdf = dir / "lang.pdf";
+    RunResult r = drukwerk({"render", (dir / "lang.md").string(), "--layout",
+                            example_layout().string(), "-o", pdf.string()});
+    INFO("stderr:\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    // On paper: the paragraph runs over a page, the table over two, its header on each page.
+    RunResult text = run({"pdftotext", pdf.string(), "-"});
+    REQUIRE(count_of(text.out, "\f") >= 3);
+    REQUIRE(count_of(text.out, "ONDERDEEL") >= 3);
+    RunResult structure = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(structure.exit_code == 0);
+    const std::vector<std::string> lines = split_lines(structure.out);
+    // The element that holds a text, and whether `other` is in the same element.
+    auto element_of = [&](const std::string& needle) {
+        for (size_t i = 0; i < lines.size(); ++i)
+            if (contains(lines[i], needle)) {
+                size_t element = i;
+                while (element > 0 && lines[element].find('"') != std::string::npos) --element;
+                return element;
+            }
+        return lines.size();
+    };
+    INFO(structure.out.substr(0, 4000));
+    CHECK(element_of("Zin 1 van") < lines.size());
+    CHECK(element_of("Zin 1 van") == element_of("Zin 60 van"));
+    // One table, its header row read once.
+    CHECK(count_of(structure.out, "ONDERDEEL") == 1);
+    CHECK(count_of(structure.out, "Onderdeel 70") == 1);
+    size_t tables_before_decisions = 0;
+    for (const std::string& line : lines) {
+        if (contains(line, "BESLUITENLIJST")) break;
+        tables_before_decisions += contains(line, "Table");
+    }
+    CHECK(tables_before_decisions == 1);
+    CHECK(run({"qpdf", "--check", pdf.string()}).exit_code == 0);
+}
+
+namespace {
+
+// The text of `pdfinfo -struct-text`'s output: its quoted strings in order, blanks collapsed.
+std::string structure_text(const std::string& struct_text) {
+    std::string text;
+    for (const std::string& line : split_lines(struct_text)) {
+        const size_t open = line.find('"'), close = line.rfind('"');
+        if (open != std::string::npos && close > open) text += line.substr(open + 1, close - open - 1) + " ";
+    }
+    return collapse_spaces(text);
+}
+
+}  // namespace
+
+TEST_CASE("no-break spaces and hyphens do not cut a paragraph or a footnote short",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    // An example meeting (its footnotes begin with the number and a no-break space), and a
+    // paragraph with the spaces a word processor writes.
+    const std::string example = read_file(source_root() / "inputs" / "verslag-consortium-2025-01-21.md");
+    const size_t body = example.find("\n---\n", 4) + 5;
+    const std::string data = example.substr(0, body) +
+                             "\n# Spaties\n\nDe begroting is\u00A0\u20AC\u00A0300, de 12\u202Fnov.-"
+                             "vergadering en de\u2011regel; daarna komt nog meer tekst.\n" +
+                             example.substr(body);
+    write_file(dir / "spaties.md", data);
+    fs::copy_file(source_root() / "inputs" / "postit-muur-2025-01-21.png",
+                  dir / "postit-muur-2025-01-21.png");  // the meeting's picture
+    const fs::path pdf = dir / "spaties.pdf";
+    RunResult r = drukwerk({"render", (dir / "spaties.md").string(), "--layout",
+                            example_layout().string(), "-o", pdf.string()});
+    INFO("stderr:\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    RunResult structure = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(structure.exit_code == 0);
+    const std::string text = structure_text(structure.out);
+    INFO(text);
+    // (The font has glyphs of their own for some of them, which stay as they are.)
+    CHECK(contains(text, "De begroting is \u20AC 300, de 12"));
+    CHECK(contains(text, "nov.-vergadering en de"));
+    CHECK(contains(text, "regel; daarna komt nog meer tekst."));
+    CHECK(contains(text, "1 Ede draagt de helft van het wijkbudget"));
+    CHECK(contains(text, "2 Het plafond geldt tot de zomer"));
 }
 
 TEST_CASE("letter-spaced text carries its words as /ActualText, other text none",

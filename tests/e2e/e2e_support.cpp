@@ -233,6 +233,14 @@ fs::path example_layout() { return source_root() / "layouts" / "minutes.xml"; }
 
 // ---- text -------------------------------------------------------------------------------------
 
+size_t count_of(std::string_view haystack, std::string_view needle) {
+    size_t count = 0;
+    for (size_t at = haystack.find(needle); !needle.empty() && at != std::string_view::npos;
+         at = haystack.find(needle, at + needle.size()))
+        ++count;
+    return count;
+}
+
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::size_t from = 0;

@@ -84,6 +84,7 @@ std::string trim(const std::string& s);
 // Runs of blanks and line breaks as one space, none leading (text extracted from a PDF wraps).
 std::string collapse_spaces(const std::string& text);
 bool contains(std::string_view haystack, std::string_view needle);
+size_t count_of(std::string_view haystack, std::string_view needle);  // not overlapping
 bool starts_with(std::string_view s, std::string_view prefix);
 
 // The lines of `text` that are diagnostics of the given severity ("error", "note",

@@ -70,7 +70,7 @@ TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte 
     REQUIRE(finish);
     const std::string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
     const DrukwerkElementText alt{"Figure", 0, "The logo"};
-    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), &alt, 1};
+    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), &alt, 1, nullptr, 0};
     output::ModuleResult result;
     REQUIRE(finish(pdf.data(), pdf.size(), &accessibility, output::ModuleResult::take_pdf,
                    output::ModuleResult::take_error, &result) == 0);
@@ -97,6 +97,54 @@ TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte 
     const CommandResult shown =
         run_command("qpdf --show-object=4 --filtered-stream-data '" + (dir / "finished.pdf") + "'");
     CHECK(contains(shown.output, "/Artifact BMC"));
+}
+
+TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page break",
+          "[output][modules]") {
+    const std::string content = "/P <</MCID 0>> BDC BT ET EMC";
+    const std::string stream =
+        "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
+    // A list (L, its paragraph P) on page 3, going on on page 5 as a second L and P (parts).
+    const std::string pdf = small_tagged_pdf({
+        "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 7 0 R /MarkInfo << /Marked true >> >>",
+        "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /StructParents 0 >>",
+        stream,
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 6 0 R /StructParents 1 >>",
+        stream,
+        "<< /Type /StructTreeRoot /K [8 0 R 10 0 R] /ParentTree 12 0 R >>",
+        "<< /Type /StructElem /S /L /P 7 0 R /K [9 0 R] >>",
+        "<< /Type /StructElem /S /P /P 8 0 R /Pg 3 0 R /K 0 >>",
+        "<< /Type /StructElem /S /L /P 7 0 R /K [11 0 R] >>",
+        "<< /Type /StructElem /S /P /P 10 0 R /Pg 5 0 R /K 0 >>",
+        "<< /Nums [0 [9 0 R] 1 [11 0 R]] >>",
+    });
+    Diagnostics diag;
+    auto module = output::Module::load("drukwerk-qpdf.so", "a test", diag);
+    REQUIRE(module);
+    auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
+        module->function("drukwerk_qpdf_finish_accessibility", diag));
+    REQUIRE(finish);
+    const std::string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
+    const DrukwerkElementJoin joins[] = {{"L", 1, 0}, {"P", 1, 0}};
+    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), nullptr, 0, joins, 2};
+    output::ModuleResult result;
+    REQUIRE(finish(pdf.data(), pdf.size(), &accessibility, output::ModuleResult::take_pdf,
+                   output::ModuleResult::take_error, &result) == 0);
+    INFO(result.error);
+    TempDir dir;
+    write_file(dir / "joined.pdf", result.pdf);
+    REQUIRE(run_command("qpdf --check '" + (dir / "joined.pdf") + "'").status == 0);
+    auto object = [&](int number) {
+        return run_command("qpdf --show-object=" + std::to_string(number) + " '" +
+                           (dir / "joined.pdf") + "'")
+            .output;
+    };
+    CHECK(contains(object(7), "/K [ 8 0 R ]"));   // the second L is gone from the tree
+    CHECK(contains(object(8), "/K [ 9 0 R ]"));   // the first L holds the one paragraph
+    // which reads its content on both pages
+    CHECK(contains(object(9), "/K [ 0 << /MCID 0 /Pg 5 0 R /Type /MCR >> ]"));
+    CHECK(contains(object(12), "/Nums [ 0 [ 9 0 R ] 1 [ 9 0 R ] ]"));  // page 5's content: P
 }
 
 TEST_CASE("print-shop page boxes go through the libqpdf module", "[output][modules]") {

@@ -39,8 +39,11 @@ FootnoteArea notes(std::vector<int> line_counts) {
     area.rule_length = 50;
     for (size_t n = 0; n < line_counts.size(); ++n) {
         std::vector<Fragment> lines;
-        for (int i = 0; i < line_counts[n]; ++i)
+        for (int i = 0; i < line_counts[n]; ++i) {
             lines.push_back(line("N" + std::to_string(n + 1) + "." + std::to_string(i), 8));
+            lines.back().tag = "P";  // one paragraph per note
+            lines.back().paragraph = int(n) + 5;
+        }
         area.notes.push_back(std::move(lines));
     }
     return area;
@@ -113,6 +116,13 @@ TEST_CASE("a note that does not fit continues at the foot of the next page", "[p
     CHECK(pages[2] == std::vector<std::string>{"L9@100"});
     CHECK(note_elements(r.pages[0]) == 1);
     CHECK(note_elements(r.pages[1]) == 1);
+    // The part on the next page continues the note (and its paragraph): one element in the PDF.
+    std::vector<std::string> tags;
+    for (const auto& page : r.pages)
+        for (const auto& item : page.items)
+            if (auto* t = std::get_if<TagBegin>(&item))
+                tags.push_back((t->continues ? "+" : "") + t->tag + "#" + std::to_string(t->flow_id));
+    CHECK(tags == std::vector<std::string>{"Note#1", "P#5", "+Note#1", "+P#5"});
 }
 
 TEST_CASE("notes still carried when the body has ended get pages of their own",

@@ -286,6 +286,7 @@ TEST_CASE("outline entries go to the page of their fragment", "[pagination]") {
 
 TEST_CASE("a paragraph split over two pages is tagged on both, each tag closed", "[pagination]") {
     std::vector<Fragment> f = paragraph("A", 14, 2, 2, 7);
+    for (auto& line : f) line.alt = "L E T T E R S P A C E D";  // its /ActualText
     auto r = paginate(f, {}, kBody);
     REQUIRE(r.pages.size() == 2);
     for (const auto& page : r.pages) {
@@ -293,11 +294,55 @@ TEST_CASE("a paragraph split over two pages is tagged on both, each tag closed",
         auto* begin = std::get_if<TagBegin>(&page.items.front());
         REQUIRE(begin);
         CHECK(begin->tag == "P");
+        CHECK(begin->flow_id == 7);
+        // The part on the second page continues the first, to be joined in the PDF.
+        CHECK(begin->continues == (&page == &r.pages[1]));
+        CHECK(begin->alt.empty() == begin->continues);  // the joined element's, on its first part
         CHECK(std::holds_alternative<TagEnd>(page.items.back()));
         int opened = 0;
         for (const auto& item : page.items) opened += std::holds_alternative<TagBegin>(item);
         CHECK(opened == 1);
     }
+}
+
+namespace {
+
+// "tag#id" for each element begun on the page, "+" before a part that continues one.
+std::vector<std::string> begun(const PlacedPage& page) {
+    std::vector<std::string> out;
+    for (const auto& item : page.items)
+        if (auto* t = std::get_if<TagBegin>(&item))
+            out.push_back((t->continues ? "+" : "") + t->tag + "#" + std::to_string(t->flow_id));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a list item split by a page break continues its list, item and body on the next page",
+          "[pagination]") {
+    const dw::bind::StructurePath item1{{"L", 1}, {"LI", 2}, {"LBody", 3}};
+    const dw::bind::StructurePath item2{{"L", 1}, {"LI", 4}, {"LBody", 5}};
+    std::vector<Fragment> f = paragraph("A", 8, 2, 2, 10);  // fills most of page 1
+    std::vector<Fragment> first = paragraph("B", 4, 1, 1, 11);  // two lines on each page
+    for (auto& line : first) line.structure = item1;
+    std::vector<Fragment> second = paragraph("C", 1, 1, 1, 12);
+    second[0].structure = item2;
+    add(f, first);
+    add(f, second);
+    add(f, paragraph("D", 1, 1, 1, 13));
+    auto r = paginate(f, {}, kBody);
+    REQUIRE(r.pages.size() == 2);
+    CHECK(begun(r.pages[0]) == std::vector<std::string>{"P#10", "L#1", "LI#2", "LBody#3", "P#11"});
+    CHECK(begun(r.pages[1]) == std::vector<std::string>{"+L#1", "+LI#2", "+LBody#3", "+P#11", "LI#4",
+                                                        "LBody#5", "P#12", "P#13"});
+}
+
+TEST_CASE("a paragraph that starts a page continues nothing", "[pagination]") {
+    std::vector<Fragment> f = paragraph("A", 10, 2, 2, 1);
+    add(f, paragraph("B", 3, 2, 2, 2));
+    auto r = paginate(f, {}, kBody);
+    REQUIRE(r.pages.size() == 2);
+    CHECK(begun(r.pages[1]) == std::vector<std::string>{"P#2"});
 }
 
 // ---- continued sections ----------------------------------------------------------------------
