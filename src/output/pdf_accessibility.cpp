@@ -102,7 +102,7 @@ bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadat
         Module::load(kQpdfModule, "the accessible PDF (PDF/UA-1)", diags);
     if (!module) return false;
     auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
-        module->function("drukwerk_qpdf_finish_accessibility", diags));
+        module->function("drukwerk_qpdf_finish_accessibility_2", diags));
     if (!finish) return false;
     ModuleAccessibility accessibility(metadata, elements, date);
     PieceSink sink{out};

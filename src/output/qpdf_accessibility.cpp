@@ -438,10 +438,10 @@ void add_metadata(QPDF& qpdf, const DrukwerkAccessibility& a, Edits& edits) {
 
 }  // namespace
 
-extern "C" int drukwerk_qpdf_finish_accessibility(const char* pdf, size_t pdf_size,
-                                                  const DrukwerkAccessibility* accessibility,
-                                                  DrukwerkBytesSink out, DrukwerkBytesSink error,
-                                                  void* context) {
+extern "C" int drukwerk_qpdf_finish_accessibility_2(const char* pdf, size_t pdf_size,
+                                                    const DrukwerkAccessibility* accessibility,
+                                                    DrukwerkBytesSink out, DrukwerkBytesSink error,
+                                                    void* context) {
     // No exception may leave the module: the caller is another program's C entry point.
     try {
         QPDF qpdf;

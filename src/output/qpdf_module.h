@@ -65,10 +65,13 @@ struct DrukwerkAccessibility {
 // ToUnicode maps replaced by their letters. The result goes to `out` in pieces of about 1 MB,
 // in order, as it is written (never whole in memory): 0; on failure the message goes to
 // `error`: 1.
+// The name ends in the version of DrukwerkAccessibility's layout: a module left over from another
+// build lacks it and is refused with a message (module_loader.h), instead of reading the
+// structure wrong.
 typedef int DrukwerkQpdfFinishAccessibility(const char* pdf, size_t pdf_size,
                                             const DrukwerkAccessibility* accessibility,
                                             DrukwerkBytesSink out, DrukwerkBytesSink error,
                                             void* context);
 __attribute__((visibility("default"))) DrukwerkQpdfFinishAccessibility
-    drukwerk_qpdf_finish_accessibility;
+    drukwerk_qpdf_finish_accessibility_2;
 }

@@ -66,7 +66,7 @@ TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte 
     auto module = output::Module::load("drukwerk-qpdf.so", "a test", diag);
     REQUIRE(module);
     auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
-        module->function("drukwerk_qpdf_finish_accessibility", diag));
+        module->function("drukwerk_qpdf_finish_accessibility_2", diag));
     REQUIRE(finish);
     const std::string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
     const DrukwerkElementText alt{"Figure", 0, "The logo"};
@@ -123,7 +123,7 @@ TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page br
     auto module = output::Module::load("drukwerk-qpdf.so", "a test", diag);
     REQUIRE(module);
     auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
-        module->function("drukwerk_qpdf_finish_accessibility", diag));
+        module->function("drukwerk_qpdf_finish_accessibility_2", diag));
     REQUIRE(finish);
     const std::string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
     const DrukwerkElementJoin joins[] = {{"L", 1, 0}, {"P", 1, 0}};
