@@ -33,8 +33,8 @@ TEST_CASE("a footnote mark is a smaller run raised above its line", "[geometry][
     const GlyphRun* text = run_with(page, "vastgesteld.");
     REQUIRE(text);
     const GlyphRun* mark = nullptr;
-    for (const GlyphRun* r : runs(page))
-        if (r->text == "1" && r->size < text->size) mark = r;
+    for (const GlyphRun* r : runs(page))  // the smallest "1": the note's own number is 8pt
+        if (r->text == "1" && r->size < text->size && (!mark || r->size < mark->size)) mark = r;
     REQUIRE(mark);
     CHECK(mark->size == Approx(6.5));  // 65 % of the 10pt body
     CHECK(mark->glyphs.front().y == Approx(text->glyphs.front().y - 3.3));
@@ -71,4 +71,26 @@ TEST_CASE("a footnote is set at the foot of the body under a rule, linked both w
     int notes = 0;
     for (const TagBegin* tag : items_of<TagBegin>(page)) notes += tag->tag == "Note";
     CHECK(notes == 1);
+}
+
+TEST_CASE("a note's number is its link's whole text, without the word it is joined to",
+          "[geometry][footnotes]") {
+    // The number and the note's first word are joined by a no-break space: one word to the line
+    // breaker, but the link back to the mark (read by a screen reader) holds the number only.
+    Typeset t = with_footnote();
+    const Page& page = t.doc.pages[0];
+    const Link* back = nullptr;
+    size_t at = 0;
+    for (size_t i = 0; i < page.items.size(); ++i)
+        if (const auto* link = std::get_if<Link>(&page.items[i]); link && link->dest == "footnote-mark-1")
+            back = link, at = i;
+    REQUIRE(back);
+    REQUIRE(back->text_runs == 1);
+    REQUIRE(at + 1 < page.items.size());
+    const auto* number = std::get_if<GlyphRun>(&page.items[at + 1]);
+    REQUIRE(number);
+    CHECK(number->text == "1");
+    const GlyphRun* rest = run_with(page, "Inclusief");
+    REQUIRE(rest);
+    CHECK(rest->text.rfind("\u00A0Inclusief", 0) == 0);
 }
