@@ -203,8 +203,8 @@ private:
 // Cairo 1.16 maps each glyph to one text for the whole file, and takes it from the font's cmap
 // when the font has one for the glyph. Drawn with another text, the glyph is wrapped in an
 // ActualText span, at which poppler and pdf.js stop reading the structure element: a paragraph
-// with a no-break space (common in text pasted from a word processor) was read up to that
-// space. So a one-glyph cluster is written as the character its glyph stands for:
+// with a no-break space (common in text pasted from a word processor) would be read only up to
+// that space. So a one-glyph cluster is written as the character its glyph stands for:
 // - a ligature glyph drawn for "fi" maps to U+FB01: written as that character (the PDF/UA
 //   finishing maps it back to its letters in the ToUnicode map);
 // - a no-break space drawn with the font's space glyph maps to U+0020: written as a space (and a

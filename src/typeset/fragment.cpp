@@ -128,11 +128,11 @@ void open_path(const WantedPath& wanted, std::vector<Item>& out, OpenStructure& 
     close_to(out, s, common);
     for (size_t k = common; k < wanted.size(); ++k) {
         Open element = wanted.at(k);
-        // emplace with in_place_type: GCC 12 -O3 warns falsely (maybe-uninitialized) on
-        // push_back of a temporary variant holding an empty alternative.
         // A later part's alt would be the whole element's again: the first part carries it.
         const bool continues = k < s.continued.size() && s.continued[k] == element;
         const bool with_alt = element.leaf && !continues;
+        // emplace with in_place_type: GCC 12 -O3 warns falsely (maybe-uninitialized) on
+        // push_back of a temporary variant holding an empty alternative.
         out.emplace_back(std::in_place_type<TagBegin>,
                          TagBegin{element.element.tag, with_alt ? wanted.fragment.alt : std::string(),
                                   element.element.id, continues});
