@@ -46,11 +46,32 @@ void insert_color(PangoAttrList* list, const Color& c, int start, int end) {
     if (c.a < 1) insert(list, pango_attr_foreground_alpha_new(channel(c.a)), start, end);
 }
 
+// A tab is white space between words (a paragraph has no tab stops), and a vertical tab or a
+// form feed is what a word processor leaves for a line or page break in pasted text: each is a
+// space (no font has a glyph for them). In code, a tab goes on to the next column of four.
+std::string white_space_as_spaces(std::string text, bool code) {
+    if (text.find_first_of("\t\v\f") == std::string::npos) return text;
+    std::string out;
+    out.reserve(text.size() + 8);
+    size_t column = 0;  // in characters since the last line break
+    for (char c : text) {
+        if (c == '\t' && code) {
+            out.append(4 - column % 4, ' ');
+            column += 4 - column % 4;
+            continue;
+        }
+        out += c == '\t' || c == '\v' || c == '\f' ? ' ' : c;
+        if (c == '\n') column = 0;
+        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // not a UTF-8 tail byte
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string span_text(const bind::Span& span, const layout::Style& style, Hyphenator& hyphenator,
                       Diagnostics* diags) {
-    std::string text = apply_case(span.text, style.text_case);
+    std::string text = apply_case(white_space_as_spaces(span.text, span.monospace), style.text_case);
     // Links and code keep their characters exactly: a soft hyphen inside a URL would end up in
     // what readers copy.
     const bool hyphenate = !style.hyphenate.empty() && style.hyphenate != "none";

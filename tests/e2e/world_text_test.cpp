@@ -93,6 +93,21 @@ TEST_CASE("characters no font has: one error per run, naming the script", "[e2e]
     CHECK_FALSE(fs::exists(dir / "cjk.pdf"));
 }
 
+TEST_CASE("tabs, vertical tabs and form feeds from a word processor are spaces between words",
+          "[e2e][world]") {
+    TempDir dir;
+    std::string text = read_file(example_data()) +
+                       "\nVan Word geplakt:\tmet tabs,\x0B een regeleinde en\x0C een pagina-einde.\n";
+    write_file(dir / "tabs.md", text);
+    RunResult r = render(dir / "tabs.md", example_layout(), dir / "tabs.pdf");
+    INFO(show(r));
+    REQUIRE(r.exit_code == 0);
+    CHECK(diagnostic_lines(r.err, "error").empty());
+    RunResult words = run({"pdftotext", (dir / "tabs.pdf").string(), "-"});
+    CHECK(contains(collapse_spaces(words.out),
+                   "Van Word geplakt: met tabs, een regeleinde en een pagina-einde."));
+}
+
 TEST_CASE("a card deck saved by Dutch Excel (Windows-1252, CRLF, semicolons) is read, with a note",
           "[e2e][world][encoding]") {
     TempDir dir;

@@ -157,6 +157,19 @@ TEST_CASE("characters no bundled font has are found with their offsets", "[fonts
     CHECK(dw::typeset::missing_glyphs_message({{0, 0x7}}) == "no font has the symbol character (U+0007)");
 }
 
+TEST_CASE("a tab, vertical tab or form feed is a space, not a missing character", "[fonts]") {
+    auto fonts = bundled_fonts();
+    CHECK(missing_in(*fonts, "met\ttabs,\x0B regeleinde\x0C en meer", "Lato").empty());
+    dw::typeset::Hyphenator hyphenator;
+    dw::layout::Style style;
+    dw::bind::Span span;
+    span.text = "a\tb\x0B c";
+    CHECK(dw::typeset::span_text(span, style, hyphenator, nullptr) == "a b  c");
+    span.monospace = true;  // code: a tab goes on to the next column of four
+    span.text = "\tx\n12\ty\n\xC3\xA9\tz";
+    CHECK(dw::typeset::span_text(span, style, hyphenator, nullptr) == "    x\n12  y\n\xC3\xA9   z");
+}
+
 TEST_CASE("missing characters are reported once per run of text", "[fonts]") {
     auto fonts = bundled_fonts();
     const std::string text = "Zeg 文字 字, en ก.";
