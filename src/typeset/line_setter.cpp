@@ -43,16 +43,25 @@ public:
             return;
         }
         if (run_->backward) return add_backward(piece, glyphs, x, baseline, space_extra, placed);
-        if (breaks_inside(piece)) return add_split(piece, glyphs, x, baseline, space_extra, placed);
-        run_->text.append(text_, size_t(piece.start), size_t(piece.end - piece.start));
         // Clusters cover every byte of the text: any before the first glyph, or a piece that
         // shaped to no glyph at all, is a cluster without glyphs.
         const int first = glyphs.empty() ? piece.end : glyphs.front().cluster;
         if (piece.kind != Piece::Kind::Hyphen && first > piece.start) add_cluster(first - piece.start, 0);
+        int text_from = piece.start;  // the piece's text not yet in a run
         long pen = 0;
         size_t i = 0;
         while (i < glyphs.size()) {
             const int cluster = glyphs[i].cluster;
+            // A run break inside the word: a link's text begins or ends there, as a footnote's
+            // number does, joined to the note's first word by a no-break space. The clusters
+            // after it go into a run of their own, so that the link holds its own text only.
+            if (cluster > text_from)
+                if (const long stretch = segment_at(cluster); stretch != segment_) {
+                    run_->text.append(text_, size_t(text_from), size_t(cluster - text_from));
+                    text_from = cluster;
+                    start_run(piece);
+                    segment_ = stretch;
+                }
             const double cluster_x = x + pen / kPango;
             const int visible = add_cluster_glyphs(glyphs, i, pen, x, baseline);
             int next = i < glyphs.size() ? glyphs[i].cluster : piece.end;
@@ -62,6 +71,7 @@ public:
             double cluster_end = x + pen / kPango + (i == glyphs.size() ? space_extra : 0);
             placed.push_back({cluster, next, cluster_x, cluster_end});
         }
+        run_->text.append(text_, size_t(text_from), size_t(piece.end - text_from));
     }
 
 private:
@@ -121,41 +131,6 @@ private:
         return std::upper_bound(breaks_.begin(), breaks_.end(), at) - breaks_.begin();
     }
     long segment(const Piece& piece) const { return segment_at(piece.start); }
-
-    // Whether a run break lies inside the piece: a link's text begins or ends within a word, as a
-    // footnote's number does, joined to the note's first word by a no-break space.
-    bool breaks_inside(const Piece& piece) const {
-        if (breaks_.empty() || piece.kind == Piece::Kind::Hyphen) return false;
-        const auto after_start = std::upper_bound(breaks_.begin(), breaks_.end(), piece.start);
-        return after_start != breaks_.end() && *after_start < piece.end;
-    }
-
-    // A left-to-right piece with a run break inside: its clusters go into the runs of their own
-    // stretches, so that a link holds its own text and no more.
-    void add_split(const Piece& piece, std::span<const ShapedGlyph> glyphs, double x, double baseline,
-                   double space_extra, std::vector<PlacedCluster>& placed) {
-        const int first = glyphs.empty() ? piece.end : glyphs.front().cluster;
-        if (first > piece.start) {
-            run_->text.append(text_, size_t(piece.start), size_t(first - piece.start));
-            add_cluster(first - piece.start, 0);
-        }
-        long pen = 0;
-        size_t i = 0;
-        while (i < glyphs.size()) {
-            const int cluster = glyphs[i].cluster;
-            if (const long stretch = segment_at(cluster); stretch != segment_) {
-                start_run(piece);
-                segment_ = stretch;
-            }
-            const double cluster_x = x + pen / kPango;
-            const int visible = add_cluster_glyphs(glyphs, i, pen, x, baseline);
-            const int next = i < glyphs.size() ? glyphs[i].cluster : piece.end;
-            const int bytes = std::max(next - cluster, 0);
-            run_->text.append(text_, size_t(cluster), size_t(bytes));
-            add_cluster(bytes, visible);
-            placed.push_back({cluster, next, cluster_x, x + pen / kPango + (i == glyphs.size() ? space_extra : 0)});
-        }
-    }
 
     void start_run(const Piece& piece) {
         flush();
