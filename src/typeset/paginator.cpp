@@ -123,32 +123,30 @@ private:
         return s >= 0 && f_[next].section == s ? s : -1;
     }
 
+    // Fragments a page repeats at its top, at `y` (moved past them), as a header artifact.
+    static void emit_repeated(const std::vector<Fragment>& fragments, double& y,
+                              std::vector<Item>& out) {
+        std::vector<Item> repeat;
+        OpenStructure open_structure;
+        for (const auto& frag : fragments) {
+            emit_fragment(frag, y, repeat, open_structure);
+            y += frag.height;
+        }
+        close_structure(repeat, open_structure);
+        append_as_artifact(std::move(repeat), kHeaderArtifact, out);
+    }
+
     void emit_page(size_t start, size_t end, int repeated_heading, int note_section) {
         PlacedPage page;
         OpenStructure open_structure;
         double y = body_.y;
         // A section's heading repeated at the top of the page it continues on is a pagination
-        // artifact: read once, where the section begins.
-        if (repeated_heading >= 0) {
-            std::vector<Item> repeat;
-            for (const auto& frag : sections_[size_t(repeated_heading)].heading) {
-                emit_fragment(frag, y, repeat, open_structure);
-                y += frag.height;
-            }
-            close_structure(repeat, open_structure);
-            append_as_artifact(std::move(repeat), kHeaderArtifact, page.items);
-        }
-        // So is a table's header row repeated where the table goes on: the table is one element,
-        // joined across the page break, and its header is read once.
-        if (const int table = repeated_table_header(start); table >= 0) {
-            std::vector<Item> repeat;
-            for (const auto& frag : sections_[size_t(table)].heading) {
-                emit_fragment(frag, y, repeat, open_structure);
-                y += frag.height;
-            }
-            close_structure(repeat, open_structure);
-            append_as_artifact(std::move(repeat), kHeaderArtifact, page.items);
-        }
+        // artifact: read once, where the section begins. So is a table's header row repeated
+        // where the table goes on: the table is one element, joined across the page break.
+        if (repeated_heading >= 0)
+            emit_repeated(sections_[size_t(repeated_heading)].heading, y, page.items);
+        if (const int table = repeated_table_header(start); table >= 0)
+            emit_repeated(sections_[size_t(table)].heading, y, page.items);
         // What the previous page's body left open goes on here (TagBegin::continues).
         open_structure.continued = std::move(left_open_);
         for (size_t j = start; j < end; ++j) {

@@ -46,6 +46,25 @@ std::string small_tagged_pdf(const std::vector<std::string>& objects) {
     return pdf;
 }
 
+const std::string kXmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
+
+// The module's PDF/UA finishing run on `pdf`; it must succeed.
+output::ModuleResult finish_in_module(const std::string& pdf,
+                                      const DrukwerkAccessibility& accessibility) {
+    Diagnostics diag;
+    auto module = output::Module::load("drukwerk-qpdf.so", "a test", diag);
+    REQUIRE(module);
+    auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
+        module->function("drukwerk_qpdf_finish_accessibility_2", diag));
+    REQUIRE(finish);
+    output::ModuleResult result;
+    const int status = finish(pdf.data(), pdf.size(), &accessibility, output::ModuleResult::take_pdf,
+                              output::ModuleResult::take_error, &result);
+    INFO(result.error);
+    REQUIRE(status == 0);
+    return result;
+}
+
 }  // namespace
 
 TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte for byte",
@@ -62,19 +81,9 @@ TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte 
         "<< /Nums [0 [6 0 R]] >>",
         untouched,
     });
-    Diagnostics diag;
-    auto module = output::Module::load("drukwerk-qpdf.so", "a test", diag);
-    REQUIRE(module);
-    auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
-        module->function("drukwerk_qpdf_finish_accessibility_2", diag));
-    REQUIRE(finish);
-    const std::string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
     const DrukwerkElementText alt{"Figure", 0, "The logo"};
-    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), &alt, 1, nullptr, 0};
-    output::ModuleResult result;
-    REQUIRE(finish(pdf.data(), pdf.size(), &accessibility, output::ModuleResult::take_pdf,
-                   output::ModuleResult::take_error, &result) == 0);
-    INFO(result.error);
+    const output::ModuleResult result =
+        finish_in_module(pdf, {kXmp.data(), kXmp.size(), &alt, 1, nullptr, 0});
 
     const std::string& out = result.pdf;
     CHECK(out.compare(0, 15, pdf, 0, 15) == 0);  // the header
@@ -82,7 +91,7 @@ TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte 
     CHECK(contains(out, "/Metadata 9 0 R"));
     const size_t metadata = out.find("9 0 obj\n<<");  // a new object, its data uncompressed
     REQUIRE(metadata != std::string::npos);
-    CHECK(out.compare(out.find(">>", metadata), 10 + xmp.size(), ">>\nstream\n" + xmp) == 0);
+    CHECK(out.compare(out.find(">>", metadata), 10 + kXmp.size(), ">>\nstream\n" + kXmp) == 0);
     CHECK(contains(out, "/Alt (The logo)"));
     CHECK(out.find("\nxref\n") == out.rfind("\nxref\n"));  // one table, no incremental update
     CHECK(out.find("%%EOF") == out.size() - 6);
@@ -119,19 +128,9 @@ TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page br
         "<< /Type /StructElem /S /P /P 10 0 R /Pg 5 0 R /K 0 >>",
         "<< /Nums [0 [9 0 R] 1 [11 0 R]] >>",
     });
-    Diagnostics diag;
-    auto module = output::Module::load("drukwerk-qpdf.so", "a test", diag);
-    REQUIRE(module);
-    auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
-        module->function("drukwerk_qpdf_finish_accessibility_2", diag));
-    REQUIRE(finish);
-    const std::string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>";
     const DrukwerkElementJoin joins[] = {{"L", 1, 0}, {"P", 1, 0}};
-    const DrukwerkAccessibility accessibility{xmp.data(), xmp.size(), nullptr, 0, joins, 2};
-    output::ModuleResult result;
-    REQUIRE(finish(pdf.data(), pdf.size(), &accessibility, output::ModuleResult::take_pdf,
-                   output::ModuleResult::take_error, &result) == 0);
-    INFO(result.error);
+    const output::ModuleResult result =
+        finish_in_module(pdf, {kXmp.data(), kXmp.size(), nullptr, 0, joins, 2});
     TempDir dir;
     write_file(dir / "joined.pdf", result.pdf);
     REQUIRE(run_command("qpdf --check '" + (dir / "joined.pdf") + "'").status == 0);
