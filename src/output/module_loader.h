@@ -9,15 +9,13 @@
 
 namespace dw::output {
 
-inline constexpr std::string_view kQpdfModule = "drukwerk-qpdf.so";
 inline constexpr std::string_view kHaruModule = "drukwerk-haru.so";
 // Part of the program as much as its binary: drukwerk build re-renders a job when one changes.
-inline constexpr std::array<std::string_view, 2> kModules = {kQpdfModule, kHaruModule};
+inline constexpr std::array<std::string_view, 1> kModules = {kHaruModule};
 
-// The parts of drukwerk that need large libraries only a few renders use (libqpdf, which pulls
-// in gnutls and friends, for print-shop page boxes; libharu for --backend haru, PDF/A and
-// --permissions) are built as MODULE libraries next to the program (drukwerk-qpdf.so,
-// drukwerk-haru.so) and loaded here when a render needs them. Every other process then starts
+// The parts of drukwerk that need large libraries only a few renders use (libharu for
+// --backend haru, PDF/A and --permissions) are built as MODULE libraries next to the program
+// (drukwerk-haru.so) and loaded here when a render needs them. Every other process then starts
 // without loading and initialising those libraries (measured in docs/pdf-stack-findings.md).
 class Module {
 public:

@@ -1,15 +1,25 @@
 #include "output/page_boxes.h"
 
-#include "output/module_loader.h"
-#include "output/module_result.h"
-#include "output/qpdf_module.h"
+#include <cstdio>
+#include <stdexcept>
+
+#include "output/pdf_file.h"
+#include "output/pdf_splice.h"
 
 namespace dw::output {
 namespace {
 
-// A rectangle in page coordinates (y down from the top) in PDF user space (y up from the bottom).
-DrukwerkPdfRect pdf_rect(const typeset::Rect& r, double page_height) {
-    return {r.x, page_height - (r.y + r.h), r.x + r.w, page_height - r.y};
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return text;
+}
+
+// A rectangle in page coordinates (y down from the top) as a PDF rectangle (y up from the
+// bottom).
+pdf::Value pdf_rect(const typeset::Rect& r, double page_height) {
+    return pdf::Value::array({pdf::Value::atom(number(r.x)), pdf::Value::atom(number(page_height - (r.y + r.h))),
+                              pdf::Value::atom(number(r.x + r.w)), pdf::Value::atom(number(page_height - r.y))});
 }
 
 }  // namespace
@@ -21,28 +31,32 @@ bool has_page_boxes(const std::vector<typeset::Page>& pages) {
 }
 
 bool add_page_boxes(std::string& pdf, const std::vector<typeset::Page>& pages, Diagnostics& diags) {
-    const std::optional<Module> module =
-        Module::load(kQpdfModule, "the print-shop page boxes (TrimBox, BleedBox)", diags);
-    if (!module) return false;
-    auto* set_page_boxes = reinterpret_cast<DrukwerkQpdfSetPageBoxes*>(
-        module->function("drukwerk_qpdf_set_page_boxes", diags));
-    if (!set_page_boxes) return false;
-
-    std::vector<DrukwerkPageBoxes> boxes(pages.size(), DrukwerkPageBoxes{});
-    for (size_t i = 0; i < pages.size(); ++i) {
-        if (pages[i].trim_box) boxes[i].trim = pdf_rect(*pages[i].trim_box, pages[i].height);
-        if (pages[i].bleed_box) boxes[i].bleed = pdf_rect(*pages[i].bleed_box, pages[i].height);
-        boxes[i].has_trim = pages[i].trim_box.has_value();
-        boxes[i].has_bleed = pages[i].bleed_box.has_value();
-    }
-    ModuleResult result;
-    if (set_page_boxes(pdf.data(), pdf.size(), boxes.data(), boxes.size(), ModuleResult::take_pdf,
-                       ModuleResult::take_error, &result) != 0) {
-        diags.error({}, result.error);
+    try {
+        const pdf::File file(pdf);
+        const std::vector<int> objects = pdf::page_objects(file);
+        if (objects.size() != pages.size()) {
+            diags.error({}, "internal error: the PDF has " + std::to_string(objects.size()) + " pages for " +
+                                std::to_string(pages.size()) + " typeset pages");
+            return false;
+        }
+        pdf::Edits edits(file);
+        for (size_t i = 0; i < pages.size(); ++i) {
+            if (!pages[i].trim_box && !pages[i].bleed_box) continue;
+            pdf::Value& page = edits.change(objects[i]);
+            if (pages[i].trim_box) page.set("/TrimBox", pdf_rect(*pages[i].trim_box, pages[i].height));
+            if (pages[i].bleed_box) page.set("/BleedBox", pdf_rect(*pages[i].bleed_box, pages[i].height));
+        }
+        std::string boxed;
+        edits.write([&](std::string_view piece) {
+            boxed.append(piece);
+            return true;
+        });
+        pdf = std::move(boxed);
+        return true;
+    } catch (const std::exception& e) {
+        diags.error({}, std::string("cannot set the PDF page boxes: ") + e.what());
         return false;
     }
-    pdf = std::move(result.pdf);
-    return true;
 }
 
 }  // namespace dw::output

@@ -1,53 +1,281 @@
 #include "output/pdf_accessibility.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
+#include <stdexcept>
 
-#include "output/module_loader.h"
-#include "output/qpdf_module.h"
+#include "output/pdf_file.h"
+#include "output/pdf_splice.h"
+#include "output/pdf_stream_rewrites.h"
+#include "output/pdf_syntax.h"
+#include "paint/pdf_artifact_tags.h"
 #include "paint/pdf_metadata_text.h"
 
 namespace dw::output {
 
 namespace {
 
-// What the module needs besides the PDF: the XMP packet and the element facts, with the C
-// view of both (which points into them).
-class ModuleAccessibility {
-public:
-    ModuleAccessibility(const typeset::Metadata& metadata, const ElementFacts& elements,
-                        const std::string& date)
-        : xmp_(paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date))) {
-        for (const ElementText& t : elements.texts())
-            texts_.push_back({t.type.c_str(), t.ordinal, t.text.c_str()});
-        for (const ElementJoin& j : elements.joins())
-            joins_.push_back({j.type.c_str(), j.ordinal, j.first});
-    }
-    const DrukwerkAccessibility* get() {
-        view_ = {xmp_.data(), xmp_.size(), texts_.data(), texts_.size(), joins_.data(), joins_.size()};
-        return &view_;
-    }
+using pdf::Value;
 
-private:
-    std::string xmp_;
-    std::vector<DrukwerkElementText> texts_;
-    std::vector<DrukwerkElementJoin> joins_;
-    DrukwerkAccessibility view_{};
+// The object a value refers to, or -1 for a direct value.
+int referenced(const Value& value) { return value.is_reference() ? value.object() : -1; }
+
+// The value itself, or the object it refers to.
+const Value& resolved(const Value& value, pdf::Edits& edits) {
+    return value.is_reference() ? edits.read(value.object()) : value;
+}
+
+// Every ToUnicode CMap of the file, ligature characters expanded (pdf_stream_rewrites.h). The
+// drawing writes a ligature glyph with the ligature character (see paint/cairo_draw.cpp: Cairo
+// 1.16 would otherwise wrap it in an ActualText span, at which poppler and pdf.js stop reading a
+// structure element); mapped to "fi" here, every reader extracts the letters. Found in the fonts'
+// dictionaries as Cairo wrote them ("/ToUnicode 12 0 R"), without reading every object.
+void expand_ligatures(const pdf::File& file, pdf::Edits& edits) {
+    constexpr std::string_view key = "/ToUnicode";
+    const std::string_view bytes = file.bytes();
+    std::set<int> seen;
+    for (size_t at = bytes.find(key); at != std::string_view::npos; at = bytes.find(key, at + 1)) {
+        const size_t value = bytes.find_first_not_of(" \r\n\t", at + key.size());
+        if (value == std::string_view::npos) break;
+        const auto ref = pdf_syntax::reference(bytes.substr(value, pdf_syntax::value_end(bytes, value) - value));
+        if (!ref || !seen.insert(ref->first).second || file.object(ref->first).empty()) continue;
+        std::string expanded = pdf::expand_ligatures(file.stream(ref->first));
+        if (expanded.empty()) continue;
+        edits.change_stream(ref->first, [text = std::move(expanded)] { return text; });
+    }
+}
+
+// A page's content with what lies outside marked content wrapped as artifacts
+// (pdf_stream_rewrites.h), made when the writer asks for it, so that one page's content is in
+// memory at a time (a deck of thousands of cards). Cairo writes one content stream a page; more
+// are joined into the first.
+void wrap_artifacts(const pdf::File& file, int page, pdf::Edits& edits) {
+    const Value& dict = edits.read(page);
+    const Value* contents = dict.find("/Contents");
+    if (!contents) return;  // a page without content
+    std::vector<int> streams;
+    for (const Value& item : resolved(*contents, edits).is_array() ? resolved(*contents, edits).items()
+                                                                   : std::vector<Value>{*contents})
+        if (item.is_reference()) streams.push_back(item.object());
+    if (streams.empty()) return;
+    const bool one_stream = contents->is_reference() && !resolved(*contents, edits).is_array();
+    edits.change_stream(streams.front(), [&file, streams] {
+        std::string content;
+        for (int stream : streams) {
+            if (!content.empty()) content += '\n';
+            content += file.stream(stream);
+        }
+        return pdf::wrap_artifacts(content);
+    });
+    if (!one_stream) edits.change(page).set("/Contents", Value::reference(streams.front()));
+}
+
+// A link annotation's /Contents (its alternate description): the web address, or the name of
+// the destination inside the document; and /Tabs /S on the page.
+void describe_links(int page, pdf::Edits& edits) {
+    const Value* annots_entry = edits.read(page).find("/Annots");
+    if (!annots_entry) return;
+    const Value annots = resolved(*annots_entry, edits);
+    if (!annots.is_array() || annots.items().empty()) return;
+    edits.change(page).set("/Tabs", Value::atom("/S"));
+    for (const Value& annot_ref : annots.items()) {
+        if (!annot_ref.is_reference()) continue;  // Cairo writes every annotation as an object
+        const Value& annot = edits.read(annot_ref.object());
+        const Value* subtype = annot.find("/Subtype");
+        if (!annot.is_dictionary() || !subtype || subtype->text() != "/Link" || annot.find("/Contents")) continue;
+        std::string text;
+        const Value* action = annot.find("/A");
+        const Value* dest = annot.find("/Dest");
+        if (action && resolved(*action, edits).find("/URI"))
+            text = pdf::text_as_utf8(pdf::string_bytes(resolved(*action, edits).find("/URI")->text()));
+        else if (dest && !dest->text().empty() && dest->text().front() == '/')
+            text = pdf::string_bytes(dest->text());
+        else if (dest && dest->kind() == Value::Kind::Atom)
+            text = pdf::text_as_utf8(pdf::string_bytes(dest->text()));
+        if (text.empty()) continue;
+        edits.change(annot_ref.object()).set("/Contents", Value::atom(pdf::text_string(text)));
+    }
+}
+
+using TypedOrdinal = std::pair<std::string, size_t>;  // an element's type and ordinal
+
+// One walk through the structure tree, depth first in the order the elements were begun: /Alt
+// on Figure elements and /ActualText on others (ElementFacts::texts), the running headers' and
+// footers' elements (paint/pdf_artifact_tags.h) taken out of the tree, and the parts of split
+// elements found (ElementFacts::joins). The elements are read as Cairo wrote them (pdf_syntax.h):
+// a 120-card sheet has 1,800 elements, and only the few that change are parsed.
+struct StructureWalk {
+    const pdf::File& file;
+    pdf::Edits& edits;
+    std::map<TypedOrdinal, const std::string*> texts = {};
+    // A later part -> the first part of its element
+    std::map<TypedOrdinal, size_t> joins = {};
+    std::set<TypedOrdinal> first_parts_wanted = {};
+    std::map<TypedOrdinal, int> first_parts = {};  // found so far
+    std::map<std::string, size_t> seen = {};       // elements walked so far, per type
+    std::set<int> removed = {};
+    std::set<int> parents_of_removed = {};
+    // (later part, first part) in the order walked: a part before the parts inside it
+    std::vector<std::pair<int, int>> parts_to_join = {};
 };
 
-// The finished PDF's pieces, handed on until one cannot be written.
-struct PieceSink {
-    const std::function<bool(std::string_view)>& out;
-    bool failed = false;
-    std::string error = {};
+void walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth);
 
-    static void take(void* context, const char* data, size_t size) {
-        auto* sink = static_cast<PieceSink*>(context);
-        if (!sink->failed) sink->failed = !sink->out(std::string_view(data, size));
+void walk_element(int element, int parent, StructureWalk& walk, int depth) {
+    const auto entries = pdf_syntax::dictionary_entries(walk.file.value(element));
+    const std::string_view type = pdf_syntax::entry(entries, "/Type");
+    if (!type.empty() && type != "/StructElem") return;  // an MCR or OBJR
+    const std::string_view s = pdf_syntax::entry(entries, "/S");
+    if (s.size() < 2 || s.front() != '/') return;
+    const std::string name(s.substr(1));
+    if (name == paint::kCairoHeaderTag || name == paint::kCairoFooterTag) {
+        walk.removed.insert(element);
+        walk.parents_of_removed.insert(parent);
+        return;
     }
-    static void take_error(void* context, const char* data, size_t size) {
-        static_cast<PieceSink*>(context)->error.assign(data, size);
+    const TypedOrdinal typed{name, walk.seen[name]++};
+    if (const auto join = walk.joins.find(typed); join != walk.joins.end()) {
+        if (const auto first = walk.first_parts.find({name, join->second}); first != walk.first_parts.end())
+            walk.parts_to_join.emplace_back(element, first->second);
+    } else if (walk.first_parts_wanted.count(typed)) {
+        walk.first_parts.emplace(typed, element);
     }
-};
+    if (const auto text = walk.texts.find(typed); text != walk.texts.end())
+        walk.edits.add_entry(element, std::string(name == "Figure" ? "/Alt " : "/ActualText ") +
+                                          pdf::text_string(*text->second));
+    walk_kids(pdf_syntax::entry(entries, "/K"), element, walk, depth + 1);
+}
+
+void walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth) {
+    if (depth > 200) throw std::runtime_error("the structure tree is nested too deeply");
+    for (std::string_view kid : pdf_syntax::array_items(kids))
+        if (const auto ref = pdf_syntax::reference(kid))  // not a marked-content id
+            walk_element(ref->first, parent, walk, depth);
+}
+
+// `parent`'s kids without those in `gone`.
+void remove_kids(int parent, const std::set<int>& gone, pdf::Edits& edits) {
+    Value& element = edits.change(parent);
+    Value* kids = element.find("/K");
+    if (!kids) return;
+    if (!kids->is_array()) {
+        if (gone.count(referenced(*kids))) element.erase("/K");
+        return;
+    }
+    auto& items = kids->items();
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [&](const Value& kid) { return gone.count(referenced(kid)) > 0; }),
+                items.end());
+}
+
+// An element's kids as an array: Cairo writes a single kid without one.
+std::vector<Value> kids_of(const Value& element) {
+    const Value* kids = element.find("/K");
+    if (!kids) return {};
+    return kids->is_array() ? kids->items() : std::vector<Value>{*kids};
+}
+
+// A later part of a split element joined to its first part: the part's kids appended to the
+// first part's (its marked content as references to content on its own page, its child elements
+// with the first part as their parent), and the part taken out of the tree. Parts are joined in
+// the order walked, so a part's parent, itself a part, has been joined already and /P names
+// where the part is now.
+void join_part(int part_id, int first_id, pdf::Edits& edits) {
+    const Value part = edits.read(part_id);
+    std::vector<Value> joined = kids_of(edits.read(first_id));
+    const Value* page = part.find("/Pg");
+    for (Value kid : kids_of(part)) {
+        if (kid.kind() == Value::Kind::Atom && !kid.is_null()) {  // marked content on the part's page
+            Value reference = Value::dictionary();
+            reference.set("/Type", Value::atom("/MCR"));
+            if (page) reference.set("/Pg", *page);
+            reference.set("/MCID", kid);
+            kid = reference;
+        } else if (kid.is_dictionary() && !kid.find("/Pg") && page) {
+            kid.set("/Pg", *page);  // a marked-content or object reference on the part's page
+        } else if (kid.is_reference() && edits.read(kid.object()).is_dictionary()) {
+            edits.change(kid.object()).set("/P", Value::reference(first_id));  // a child element
+        }
+        joined.push_back(kid);
+    }
+    edits.change(first_id).set("/K", Value::array(std::move(joined)));
+    if (const Value* parent = part.find("/P"); parent && parent->is_reference())
+        remove_kids(parent->object(), {part_id}, edits);
+}
+
+// The parent tree maps a page's marked content (and an annotation) to its element: a removed
+// element becomes null, as for content that belongs to no element, and a joined part its first
+// part. `node` is an object of the tree.
+void redirect_in_parent_tree(int node, const std::map<int, Value>& to, pdf::Edits& edits, int depth) {
+    if (depth > 64) throw std::runtime_error("the parent tree is nested too deeply");
+    const Value tree = edits.read(node);
+    if (const Value* kids = tree.find("/Kids"))
+        for (const Value& kid : resolved(*kids, edits).items())
+            if (kid.is_reference()) redirect_in_parent_tree(kid.object(), to, edits, depth + 1);
+    const Value* nums = tree.find("/Nums");
+    if (!nums) return;
+    auto redirect = [&](Value& value) {
+        const auto found = to.find(referenced(value));
+        if (found == to.end()) return false;
+        value = found->second;
+        return true;
+    };
+    const int nums_object = referenced(*nums);
+    Value numbers = resolved(*nums, edits);
+    bool changed = false;
+    for (size_t n = 1; n < numbers.items().size(); n += 2) {
+        Value& value = numbers.items()[n];
+        const int object = referenced(value);
+        if (object >= 0 && edits.read(object).is_array()) {  // a page's elements, an object of its own
+            Value elements = edits.read(object);
+            bool any = false;
+            for (Value& element : elements.items()) any = redirect(element) || any;
+            if (any) edits.change(object) = std::move(elements);
+        } else if (value.is_array()) {
+            for (Value& element : value.items()) changed = redirect(element) || changed;
+        } else {
+            changed = redirect(value) || changed;  // an annotation's element
+        }
+    }
+    if (!changed) return;
+    if (nums_object >= 0)
+        edits.change(nums_object) = std::move(numbers);
+    else
+        edits.change(node).set("/Nums", std::move(numbers));
+}
+
+void finish_structure(const pdf::File& file, const ElementFacts& facts, pdf::Edits& edits) {
+    const Value* root_entry = edits.read(file.root()).find("/StructTreeRoot");
+    if (!root_entry || !root_entry->is_reference()) return;
+    const int root = root_entry->object();
+    StructureWalk walk{file, edits};
+    for (const ElementText& t : facts.texts()) walk.texts[{t.type, t.ordinal}] = &t.text;
+    for (const ElementJoin& j : facts.joins()) {
+        walk.joins[{j.type, j.ordinal}] = j.first;
+        walk.first_parts_wanted.insert({j.type, j.first});
+    }
+    walk_kids(pdf_syntax::entry(pdf_syntax::dictionary_entries(file.value(root)), "/K"), root, walk, 0);
+    if (walk.removed.empty() && walk.parts_to_join.empty()) return;
+    for (int parent : walk.parents_of_removed) remove_kids(parent, walk.removed, edits);
+    std::map<int, Value> redirect;
+    for (int gone : walk.removed) redirect.emplace(gone, Value());
+    for (const auto& [part, first] : walk.parts_to_join) {
+        join_part(part, first, edits);
+        redirect.emplace(part, Value::reference(first));
+    }
+    if (const Value* tree = edits.read(root).find("/ParentTree"); tree && tree->is_reference())
+        redirect_in_parent_tree(tree->object(), redirect, edits, 0);
+}
+
+// Uncompressed, as PDF/A asks of metadata and as tools that read XMP without a PDF parser expect.
+void add_metadata(const pdf::File& file, std::string xmp, pdf::Edits& edits) {
+    Value dict = Value::dictionary();
+    dict.set("/Type", Value::atom("/Metadata"));
+    dict.set("/Subtype", Value::atom("/XML"));
+    const int metadata = edits.add_stream(std::move(dict), std::move(xmp));
+    edits.change(file.root()).set("/Metadata", Value::reference(metadata));
+}
 
 }  // namespace
 
@@ -98,20 +326,21 @@ bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
                           const ElementFacts& elements, const std::string& date,
                           Diagnostics& diags, const std::function<bool(std::string_view)>& out) {
-    const std::optional<Module> module =
-        Module::load(kQpdfModule, "the accessible PDF (PDF/UA-1)", diags);
-    if (!module) return false;
-    auto* finish = reinterpret_cast<DrukwerkQpdfFinishAccessibility*>(
-        module->function("drukwerk_qpdf_finish_accessibility_2", diags));
-    if (!finish) return false;
-    ModuleAccessibility accessibility(metadata, elements, date);
-    PieceSink sink{out};
-    if (finish(pdf.data(), pdf.size(), accessibility.get(), PieceSink::take, PieceSink::take_error,
-               &sink) != 0) {
-        diags.error({}, sink.error);
+    try {
+        const pdf::File file(pdf);
+        pdf::Edits edits(file);
+        add_metadata(file, paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date)), edits);
+        finish_structure(file, elements, edits);
+        expand_ligatures(file, edits);
+        for (int page : pdf::page_objects(file)) {
+            describe_links(page, edits);
+            wrap_artifacts(file, page, edits);
+        }
+        return edits.write(out);
+    } catch (const std::exception& e) {
+        diags.error({}, std::string("cannot finish the tagged PDF: ") + e.what());
         return false;
     }
-    return !sink.failed;
 }
 
 }  // namespace dw::output

@@ -11,22 +11,23 @@
 namespace dw::output {
 
 // PDF/UA-1 (ISO 14289-1) asks for more than Cairo 1.16 writes with its structure tags. This
-// finishing step rewrites a PDF that Cairo painted from `doc` with libqpdf (the module
-// drukwerk-qpdf.so, see module_loader.h) and adds:
+// finishing step rewrites a PDF that Cairo painted from `doc` (read as Cairo writes PDFs,
+// pdf_file.h) and adds:
 // - the XMP metadata: dc:title, dc:language and the PDF/UA identification pdfuaid:part 1;
 // - /Alt on every Figure element and /ActualText on any other element with a TagBegin::alt
 //   (Cairo drops the attribute);
 // - the parts of an element that a page break split joined into one (TagBegin::continues);
-// - /Tabs /S on pages with annotations, and /Contents on link annotations;
+// - /Tabs /S on pages with annotations, and /Contents on link annotations (their URI or
+//   destination);
 // - /Artifact marked content around everything drawn outside a leaf structure tag
 //   (backgrounds, rules, decorative images): Cairo has no artifact API;
 // - the running header's and footer's elements (paint/pdf_artifact_tags.h) turned into
 //   pagination artifacts and taken out of the structure tree;
 // - ToUnicode maps with the ligature characters U+FB00..U+FB04 mapped to their letters.
-// What the step does not change is copied byte for byte (qpdf_splice_writer.h) and the /ID is
-// made from the bytes, so re-renders stay byte-identical. Returns false
-// (reported, `pdf` unchanged) when the module cannot be loaded or the PDF not processed.
-// `date` (ISO 8601, may be empty) is the date Cairo wrote into the Info dictionary.
+// What the step does not change is copied byte for byte (pdf_splice.h) and the /ID is made from
+// the bytes, so re-renders stay byte-identical. Returns false (reported, `pdf` unchanged) when
+// the PDF is not one Cairo wrote. `date` (ISO 8601, may be empty) is the date Cairo wrote into
+// the Info dictionary.
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
                           Diagnostics& diags);
 

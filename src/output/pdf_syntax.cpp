@@ -7,9 +7,13 @@ namespace {
 
 bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
 
+// White space and comments (Cairo writes "/Type /Page % 1").
 size_t skip_white(std::string_view s, size_t i) {
-    while (i < s.size() && is_white(s[i])) ++i;
-    return i;
+    for (;;) {
+        while (i < s.size() && is_white(s[i])) ++i;
+        if (i >= s.size() || s[i] != '%') return i;
+        while (i < s.size() && s[i] != '\n' && s[i] != '\r') ++i;
+    }
 }
 
 bool is_integer(std::string_view token) {

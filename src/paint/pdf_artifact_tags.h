@@ -5,9 +5,9 @@
 
 // Cairo 1.16 has no artifact API: a tag it does not know as a structure type ruins the document.
 // So the PDF painter writes a running header as a "Private" structure element and a running
-// footer as "NonStruct", and the PDF/UA finishing (qpdf_accessibility.cpp) turns their marked
-// content into /Artifact <</Type /Pagination /Subtype /Header|/Footer>> and takes the elements
-// out of the structure tree. A layout's own tag with one of these names is refused.
+// footer as "NonStruct", and the PDF/UA finishing (output/pdf_accessibility.cpp) turns their
+// marked content into /Artifact <</Type /Pagination /Subtype /Header|/Footer>> and takes the
+// elements out of the structure tree. A layout's own tag with one of these names is refused.
 namespace dw::paint {
 
 inline constexpr const char* kCairoHeaderTag = "Private";
