@@ -48,9 +48,9 @@ std::optional<Module> Module::load(std::string_view file_name, const std::string
         const fs::path path = folder / file_name;
         std::error_code error;
         if (!fs::exists(path, error)) continue;
-        // RTLD_NODELETE: libqpdf's gnutls and p11-kit keep global state and exit handlers, so
-        // the libraries must stay loaded until the process ends even after the handle closes
-        // (LeakSanitizer would also report their global allocations as leaks once unloaded).
+        // RTLD_NODELETE: a module's libraries may keep global state and exit handlers, so they
+        // stay loaded until the process ends even after the handle closes (LeakSanitizer would
+        // also report their global allocations as leaks once unloaded).
         void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
         if (!handle) {
             diag.error(
@@ -68,11 +68,6 @@ std::optional<Module> Module::load(std::string_view file_name, const std::string
                "it is built with drukwerk (cmake --build build) and must stay in the same folder "
                "as the drukwerk program");
     return std::nullopt;
-}
-
-void Module::preload(std::string_view file_name) {
-    Diagnostics ignored;
-    (void)load(file_name, "", ignored);
 }
 
 void* Module::function(const char* name, Diagnostics& diag) const {

@@ -26,10 +26,6 @@ public:
     static std::optional<Module> load(std::string_view file_name, const std::string& purpose,
                                       Diagnostics& diag);
 
-    // Loads the module and lets it go, reporting nothing: on a spare core before the render
-    // needs it, so that the later load() finds the libraries loaded (they stay: RTLD_NODELETE).
-    static void preload(std::string_view file_name);
-
     // The exported function `name` of the module; nullptr, reported, when it has none.
     void* function(const char* name, Diagnostics& diag) const;
 

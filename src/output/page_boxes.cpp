@@ -9,10 +9,14 @@
 namespace dw::output {
 namespace {
 
+// A coordinate to 1/10,000 pt, without trailing zeros.
 std::string number(double value) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.6g", value);
-    return text;
+    std::snprintf(text, sizeof text, "%.4f", value);
+    std::string out = text;
+    out.erase(out.find_last_not_of('0') + 1);
+    if (out.back() == '.') out.pop_back();
+    return out == "-0" ? "0" : out;
 }
 
 // A rectangle in page coordinates (y down from the top) as a PDF rectangle (y up from the

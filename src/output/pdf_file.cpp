@@ -109,7 +109,7 @@ std::string_view File::stored_stream(int number) const {
     const std::string_view dictionary = value(number);
     size_t data = dictionary.empty() ? text.size()
                                      : skip_white(text, static_cast<size_t>(dictionary.data() - text.data()) + dictionary.size());
-    if (dictionary.substr(0, 2) != "<<" || text.compare(data, 6, "stream") != 0)
+    if (dictionary.substr(0, 2) != "<<" || data >= text.size() || text.compare(data, 6, "stream") != 0)
         throw std::runtime_error("object " + std::to_string(number) + " is not a stream");
     data += 6;
     if (data < text.size() && text[data] == '\r') ++data;

@@ -1,7 +1,7 @@
 #pragma once
 // PDF object and content-stream syntax, just enough to read what Cairo 1.16 writes without a
 // full parser: tokens, dictionaries, arrays and references as the text they are written as.
-// Inside the libqpdf module only; no qpdf types.
+// Comments count as white space between tokens (Cairo writes "/Type /Page % 1").
 #include <cstddef>
 #include <optional>
 #include <string_view>
