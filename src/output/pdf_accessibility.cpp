@@ -1,6 +1,7 @@
 #include "output/pdf_accessibility.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -101,9 +102,9 @@ void describe_links(int page, pdf::Edits& edits) {
 using TypedOrdinal = std::pair<std::string, size_t>;  // an element's type and ordinal
 
 // One walk through the structure tree, depth first in the order the elements were begun: /Alt
-// on Figure elements and /ActualText on others (ElementFacts::texts), the running headers' and
+// on Figure elements and /ActualText on others (PageFacts::texts), the running headers' and
 // footers' elements (paint/pdf_artifact_tags.h) taken out of the tree, and the parts of split
-// elements found (ElementFacts::joins). The elements are read as Cairo wrote them (pdf_syntax.h):
+// elements found (PageFacts::joins). The elements are read as Cairo wrote them (pdf_syntax.h):
 // a 120-card sheet has 1,800 elements, and only the few that change are parsed.
 struct StructureWalk {
     const pdf::File& file;
@@ -245,7 +246,7 @@ void redirect_in_parent_tree(int node, const std::map<int, Value>& to, pdf::Edit
         edits.change(node).set("/Nums", std::move(numbers));
 }
 
-void finish_structure(const pdf::File& file, const ElementFacts& facts, pdf::Edits& edits) {
+void finish_structure(const pdf::File& file, const PageFacts& facts, pdf::Edits& edits) {
     const Value* root_entry = edits.read(file.root()).find("/StructTreeRoot");
     if (!root_entry || !root_entry->is_reference()) return;
     const int root = root_entry->object();
@@ -268,6 +269,36 @@ void finish_structure(const pdf::File& file, const ElementFacts& facts, pdf::Edi
         redirect_in_parent_tree(tree->object(), redirect, edits, 0);
 }
 
+// A coordinate to 1/10,000 pt, without trailing zeros.
+std::string pdf_number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4f", value);
+    std::string out = text;
+    out.erase(out.find_last_not_of('0') + 1);
+    if (out.back() == '.') out.pop_back();
+    return out == "-0" ? "0" : out;
+}
+
+// A rectangle in page coordinates (y down from the top) as a PDF rectangle (y up from the
+// bottom).
+Value pdf_rect(const typeset::Rect& r, double page_height) {
+    return Value::array({Value::atom(pdf_number(r.x)), Value::atom(pdf_number(page_height - (r.y + r.h))),
+                         Value::atom(pdf_number(r.x + r.w)), Value::atom(pdf_number(page_height - r.y))});
+}
+
+void set_page_boxes(const std::vector<int>& pages, const std::vector<PageBoxes>& boxes, pdf::Edits& edits) {
+    if (boxes.empty()) return;
+    if (boxes.size() != pages.size())
+        throw std::runtime_error("the PDF has " + std::to_string(pages.size()) + " pages for " +
+                                 std::to_string(boxes.size()) + " typeset pages");
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        if (!boxes[i].trim && !boxes[i].bleed) continue;
+        Value& page = edits.change(pages[i]);
+        if (boxes[i].trim) page.set("/TrimBox", pdf_rect(*boxes[i].trim, boxes[i].height));
+        if (boxes[i].bleed) page.set("/BleedBox", pdf_rect(*boxes[i].bleed, boxes[i].height));
+    }
+}
+
 // Uncompressed, as PDF/A asks of metadata and as tools that read XMP without a PDF parser expect.
 void add_metadata(const pdf::File& file, std::string xmp, pdf::Edits& edits) {
     Value dict = Value::dictionary();
@@ -279,7 +310,11 @@ void add_metadata(const pdf::File& file, std::string xmp, pdf::Edits& edits) {
 
 }  // namespace
 
-void ElementFacts::add(const typeset::Page& page) {
+void PageFacts::add(const typeset::Page& page) {
+    if (page.trim_box || page.bleed_box) boxes_.resize(pages_);  // the pages before have none
+    if (!boxes_.empty() || page.trim_box || page.bleed_box)
+        boxes_.push_back({page.trim_box, page.bleed_box, page.height});
+    ++pages_;
     std::map<FlowElement, size_t> this_page;
     for (const typeset::Item& item : page.items) {
         const auto* tag = std::get_if<typeset::TagBegin>(&item);
@@ -299,19 +334,19 @@ void ElementFacts::add(const typeset::Page& page) {
     last_page_ = std::move(this_page);
 }
 
-ElementFacts element_facts(const typeset::Document& doc) {
-    ElementFacts facts;
+PageFacts page_facts(const typeset::Document& doc) {
+    PageFacts facts;
     for (const typeset::Page& page : doc.pages) facts.add(page);
     return facts;
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const std::string& date,
                           Diagnostics& diags) {
-    return finish_accessibility(pdf, doc.metadata, element_facts(doc), date, diags);
+    return finish_accessibility(pdf, doc.metadata, page_facts(doc), date, diags);
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const ElementFacts& elements, const std::string& date,
+                          const PageFacts& elements, const std::string& date,
                           Diagnostics& diags) {
     std::string finished;
     if (!finish_accessibility(pdf, metadata, elements, date, diags, [&](std::string_view piece) {
@@ -324,7 +359,7 @@ bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
 }
 
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const ElementFacts& elements, const std::string& date,
+                          const PageFacts& elements, const std::string& date,
                           Diagnostics& diags, const std::function<bool(std::string_view)>& out) {
     try {
         const pdf::File file(pdf);
@@ -332,10 +367,12 @@ bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadat
         add_metadata(file, paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date)), edits);
         finish_structure(file, elements, edits);
         expand_ligatures(file, edits);
-        for (int page : pdf::page_objects(file)) {
+        const std::vector<int> pages = pdf::page_objects(file);
+        for (int page : pages) {
             describe_links(page, edits);
             wrap_artifacts(file, page, edits);
         }
+        set_page_boxes(pages, elements.boxes(), edits);
         return edits.write(out);
     } catch (const std::exception& e) {
         diags.error({}, std::string("cannot finish the tagged PDF: ") + e.what());

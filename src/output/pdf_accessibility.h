@@ -1,6 +1,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,8 @@ namespace dw::output {
 //   (backgrounds, rules, decorative images): Cairo has no artifact API;
 // - the running header's and footer's elements (paint/pdf_artifact_tags.h) turned into
 //   pagination artifacts and taken out of the structure tree;
-// - ToUnicode maps with the ligature characters U+FB00..U+FB04 mapped to their letters.
+// - ToUnicode maps with the ligature characters U+FB00..U+FB04 mapped to their letters;
+// - /TrimBox and /BleedBox on the pages that have them (PageBoxes).
 // What the step does not change is copied byte for byte (pdf_splice.h) and the /ID is made from
 // the bytes, so re-renders stay byte-identical. Returns false (reported, `pdf` unchanged) when
 // the PDF is not one Cairo wrote. `date` (ISO 8601, may be empty) is the date Cairo wrote into
@@ -47,35 +49,47 @@ struct ElementJoin {
     size_t first = 0;
 };
 
-// What the finishing needs to know of a document's structure elements, gathered page by page
-// (a PDF may be painted as its pages come): their texts and the parts to join.
-class ElementFacts {
+// A page's print-shop boxes, in page coordinates (y down from the top): shops cut at the TrimBox
+// and expect artwork up to the BleedBox, and Cairo 1.16 writes only the MediaBox.
+struct PageBoxes {
+    std::optional<typeset::Rect> trim, bleed;
+    double height = 0;
+};
+
+// What the finishing needs to know of a document's pages, gathered page by page (a PDF may be
+// painted as its pages come): their structure elements' texts, the parts to join, and the
+// pages' boxes.
+class PageFacts {
 public:
     void add(const typeset::Page& page);
     const std::vector<ElementText>& texts() const { return texts_; }
     const std::vector<ElementJoin>& joins() const { return joins_; }
+    // One a page when any page has a box; empty when none has.
+    const std::vector<PageBoxes>& boxes() const { return boxes_; }
 
 private:
     using FlowElement = std::pair<std::string, int>;  // TagBegin's tag and flow_id
     std::vector<ElementText> texts_;
     std::vector<ElementJoin> joins_;
+    std::vector<PageBoxes> boxes_;
+    size_t pages_ = 0;
     std::map<std::string, size_t> seen_;  // tags begun so far, per type
     // The first part's ordinal of each flow element of the last page: a part continues an
     // element of the page before it.
     std::map<FlowElement, size_t> last_page_;
 };
-ElementFacts element_facts(const typeset::Document& doc);
+PageFacts page_facts(const typeset::Document& doc);
 
 // finish_accessibility for a PDF whose pages are gone: their metadata and element facts.
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const ElementFacts& elements, const std::string& date,
+                          const PageFacts& elements, const std::string& date,
                           Diagnostics& diags);
 
 // The same, the finished PDF handed to `out` in pieces as it is written (false from `out`: a
 // write failed, already reported), so that it is never whole in memory. False when anything
 // failed.
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const ElementFacts& elements, const std::string& date,
+                          const PageFacts& elements, const std::string& date,
                           Diagnostics& diags, const std::function<bool(std::string_view)>& out);
 
 }  // namespace dw::output

@@ -8,7 +8,6 @@
 
 #include "output/atomic_file.h"
 #include "output/haru_writer.h"
-#include "output/page_boxes.h"
 #include "output/pdf_accessibility.h"
 #include "output/page_selection.h"
 #include "output/source_date.h"
@@ -154,9 +153,6 @@ bool write_document(const typeset::Document& doc, Format format, const std::stri
         if (format == Format::Pdf && !buffers->empty() &&
             !finish_accessibility(buffers->front(), to_paint,
                                   doc.metadata.date.empty() ? fallback_date : doc.metadata.date, diag))
-            return false;
-        if (format == Format::Pdf && !buffers->empty() && has_page_boxes(to_paint.pages) &&
-            !add_page_boxes(buffers->front(), to_paint.pages, diag))
             return false;
     }
 

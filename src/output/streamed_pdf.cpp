@@ -92,7 +92,7 @@ void StreamedPdf::forward_diagnostics() {
 
 void StreamedPdf::add_page(const typeset::Page& page, const std::vector<typeset::FontFace>& fonts) {
     if (!scratch_ || !file_.ok() || painter_->failed()) return;
-    element_facts_.add(page);
+    page_facts_.add(page);
     painter_->update_fonts(fonts);
     paint::paint_page(page, *painter_);
     ++pages_;
@@ -132,7 +132,7 @@ bool StreamedPdf::commit() {
         return false;
     }
     const std::string& date = metadata_.date.empty() ? fallback_date_ : metadata_.date;
-    return finish_accessibility(cairo_pdf.bytes(), metadata_, element_facts_, date, diag_,
+    return finish_accessibility(cairo_pdf.bytes(), metadata_, page_facts_, date, diag_,
                                 [this](std::string_view piece) { return file_.append(piece); }) &&
            file_.commit();
 }

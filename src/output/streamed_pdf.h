@@ -23,8 +23,7 @@ namespace dw::output {
 // into place. What grows with the document is its structure: Cairo's structure tree and the
 // finishing's object table, a few KB per card. Without a commit (an error found halfway) nothing
 // is written and an existing output stays as it was. The bytes are those write_document writes
-// for the same pages and metadata. Page boxes (TrimBox, BleedBox) are not written: they need
-// libqpdf on the whole file, so such pages go through write_document.
+// for the same pages and metadata, page boxes (TrimBox, BleedBox) included.
 class StreamedPdf {
 public:
     StreamedPdf(std::string out_path, const typeset::Metadata& metadata, Diagnostics& diag);
@@ -58,7 +57,7 @@ private:
     std::unique_ptr<paint::CairoPainter> painter_;
     int pages_ = 0;
     std::string fallback_date_;  // the date Cairo writes when the metadata has none
-    ElementFacts element_facts_;
+    PageFacts page_facts_;
 };
 
 }  // namespace dw::output

@@ -1,6 +1,5 @@
 // The module the output stage loads on demand (module_loader.h), the libharu writer, as the
-// program uses it, the diagnostics when a module is missing or broken, and the print-shop page
-// boxes.
+// program uses it, and the diagnostics when a module is missing or broken.
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -26,20 +25,6 @@ bool contains(const std::string& text, const std::string& part) {
 }
 
 }  // namespace
-
-TEST_CASE("print-shop page boxes are set on the pages", "[output]") {
-    TempDir dir;
-    typeset::Document doc = sample_document(dir.path());
-    doc.pages.front().trim_box = typeset::Rect{9, 9, 100, 200};
-    doc.pages.front().bleed_box = typeset::Rect{0, 0, 118, 218};
-    const std::string path = dir.path() + "/boxes.pdf";
-    Diagnostics diag;
-    REQUIRE(output::write_document(doc, Format::Pdf, path, {}, diag));
-    INFO(messages(diag));
-    const std::string pdf = read_file(path);
-    CHECK(contains(pdf, "/TrimBox [ 9 632.89 109 832.89 ]"));
-    CHECK(contains(pdf, "/BleedBox [ 0 623.89 118 841.89 ]"));
-}
 
 TEST_CASE("the libharu writer is the module drukwerk-haru.so", "[output][modules]") {
     TempDir dir;

@@ -51,8 +51,8 @@ std::string stream_object(const std::string& data) {
 }
 
 // The element facts of pages holding only these tags.
-output::ElementFacts facts_of(const std::vector<std::vector<typeset::TagBegin>>& pages) {
-    output::ElementFacts facts;
+output::PageFacts facts_of(const std::vector<std::vector<typeset::TagBegin>>& pages) {
+    output::PageFacts facts;
     for (const auto& tags : pages) {
         typeset::Page page;
         for (const typeset::TagBegin& tag : tags) {
@@ -65,7 +65,7 @@ output::ElementFacts facts_of(const std::vector<std::vector<typeset::TagBegin>>&
 }
 
 // The finishing run on `pdf`; it must succeed.
-std::string finished(const std::string& pdf, const output::ElementFacts& facts) {
+std::string finished(const std::string& pdf, const output::PageFacts& facts) {
     typeset::Metadata metadata;
     metadata.title = "Verslag";
     metadata.language = "nl-NL";
@@ -141,7 +141,7 @@ TEST_CASE("a PDF that Cairo did not write is refused, not misread", "[output][pd
     // The finishing reports it instead.
     Diagnostics diag;
     std::string pdf = "%PDF-1.5\nnot a PDF\n";
-    CHECK_FALSE(output::finish_accessibility(pdf, typeset::Metadata{}, output::ElementFacts{}, "", diag));
+    CHECK_FALSE(output::finish_accessibility(pdf, typeset::Metadata{}, output::PageFacts{}, "", diag));
     CHECK(contains(messages(diag), "error: cannot finish the tagged PDF: no startxref in the PDF"));
     CHECK(pdf == "%PDF-1.5\nnot a PDF\n");
 }
@@ -243,7 +243,7 @@ TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page br
         "<< /Type /StructElem /S /P /P 10 0 R /Pg 5 0 R /K 0 >>",
         "<< /Nums [0 [9 0 R] 1 [11 0 R]] >>",
     });
-    const output::ElementFacts facts = facts_of({
+    const output::PageFacts facts = facts_of({
         {{"L", "", 1}, {"P", "", 2}},
         {{"L", "", 1, true}, {"P", "", 2, true}},
     });
@@ -272,7 +272,7 @@ TEST_CASE("a running header's element leaves the structure tree and its content 
         "[ 7 0 R 8 0 R ]",
     });
     TempDir dir;
-    const std::string path = checked_by_qpdf(dir, finished(pdf, output::ElementFacts{}));
+    const std::string path = checked_by_qpdf(dir, finished(pdf, output::PageFacts{}));
     CHECK(contains(qpdf_object(path, 6), "/K [ 8 0 R ]"));
     CHECK(contains(qpdf_object(path, 10), "[ null 8 0 R ]"));  // the parent tree's array object
     const CommandResult shown = run_command("qpdf --show-object=4 --filtered-stream-data '" + path + "'");
@@ -301,4 +301,22 @@ TEST_CASE("the finished PDF is handed on in pieces, and a failed write stops it"
     }));
     // Nothing changed: the same objects, the same bytes up to the new trailer's /ID.
     CHECK(copy.substr(0, copy.rfind("trailer")) == whole.substr(0, whole.rfind("trailer")));
+}
+
+TEST_CASE("print-shop page boxes are set on the pages", "[output][pdf]") {
+    TempDir dir;
+    typeset::Document doc = sample_document(dir.path());
+    doc.pages.front().trim_box = typeset::Rect{9, 9, 100, 200};
+    doc.pages.front().bleed_box = typeset::Rect{0, 0, 118, 218};
+    const std::string path = dir / "boxes.pdf";
+    Diagnostics diag;
+    REQUIRE(output::write_document(doc, output::Format::Pdf, path, {}, diag));
+    INFO(messages(diag));
+    const std::string pdf = read_file(path);
+    CHECK(contains(pdf, "/TrimBox [ 9 632.89 109 832.89 ]"));
+    CHECK(contains(pdf, "/BleedBox [ 0 623.89 118 841.89 ]"));
+    const pdf::File file(pdf);
+    REQUIRE(pdf::page_objects(file).size() == doc.pages.size());
+    // The other pages have none.
+    CHECK(pdf.find("/TrimBox") == pdf.rfind("/TrimBox"));
 }

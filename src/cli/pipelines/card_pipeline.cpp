@@ -283,10 +283,6 @@ typeset::Metadata card_deck_metadata(const layout::Layout& layout, Diagnostics& 
     return {m.title, m.author, m.subject, m.keywords, "drukwerk", "", m.language};
 }
 
-bool card_pages_have_boxes(const Options& options, const layout::CardDeck& deck) {
-    return choose_mode(options, deck) == Mode::PrintShop;
-}
-
 bool stream_card_pages(const layout::Layout& layout, const data::Value& data,
                        const Options& options, typeset::FontSystem& fonts,
                        typeset::Hyphenator& hyphenator, Diagnostics& diags, int& exit_code,

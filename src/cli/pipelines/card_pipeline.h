@@ -29,9 +29,6 @@ public:
 // The document metadata of a deck (the layout's <metadata>).
 typeset::Metadata card_deck_metadata(const layout::Layout& layout, Diagnostics& diags);
 
-// Whether the pages --mode asks for carry page boxes (print-shop: TrimBox and BleedBox).
-bool card_pages_have_boxes(const Options& options, const layout::CardDeck& deck);
-
 // A layout with <cards>: every card of the data bound and typeset face by face, then imposed as
 // --mode asks (sheets, print-shop, cards), one card at a time: each page goes to `sink` as soon
 // as it is complete, so nothing grows with the deck but the pages the sink keeps. Cards with

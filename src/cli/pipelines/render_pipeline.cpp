@@ -299,13 +299,12 @@ std::optional<typeset::Document> typeset_job(const Options& options, LoadedJob& 
     return doc;
 }
 
-// A card deck whose PDF can be written page by page: the Cairo writer, every page, no page
-// boxes. Everything else is collected into one document first.
+// A card deck whose PDF can be written page by page: the Cairo writer, every page. Everything
+// else is collected into one document first.
 bool streams_cards(const Options& options, const layout::Layout& layout,
                    std::optional<output::Format> format) {
     return layout.cards && format == output::Format::Pdf && !uses_libharu(options) &&
-           options.pages.empty() && options.width_px == 0 &&
-           !card_pages_have_boxes(options, *layout.cards);
+           options.pages.empty() && options.width_px == 0;
 }
 
 // Painting while typesetting, in one pass: checking every card before painting would typeset
