@@ -99,7 +99,14 @@ void describe_links(int page, pdf::Edits& edits) {
     }
 }
 
-using TypedOrdinal = std::pair<std::string, size_t>;  // an element's type and ordinal
+// What the walk knows and finds of the elements of one structure type, by their ordinal among
+// the elements of that type.
+struct ElementsOfType {
+    size_t walked = 0;
+    std::map<size_t, const std::string*> texts = {};  // PageFacts::texts
+    std::map<size_t, size_t> joins = {};              // a later part -> its element's first part
+    std::map<size_t, int> first_parts = {};           // the first parts joined to: found or not yet (-1)
+};
 
 // One walk through the structure tree, depth first in the order the elements were begun: /Alt
 // on Figure elements and /ActualText on others (PageFacts::texts), the running headers' and
@@ -109,12 +116,7 @@ using TypedOrdinal = std::pair<std::string, size_t>;  // an element's type and o
 struct StructureWalk {
     const pdf::File& file;
     pdf::Edits& edits;
-    std::map<TypedOrdinal, const std::string*> texts = {};
-    // A later part -> the first part of its element
-    std::map<TypedOrdinal, size_t> joins = {};
-    std::set<TypedOrdinal> first_parts_wanted = {};
-    std::map<TypedOrdinal, int> first_parts = {};  // found so far
-    std::map<std::string, size_t> seen = {};       // elements walked so far, per type
+    std::map<std::string, ElementsOfType, std::less<>> types = {};
     std::set<int> removed = {};
     std::set<int> parents_of_removed = {};
     // (later part, first part) in the order walked: a part before the parts inside it
@@ -129,20 +131,24 @@ void walk_element(int element, int parent, StructureWalk& walk, int depth) {
     if (!type.empty() && type != "/StructElem") return;  // an MCR or OBJR
     const std::string_view s = pdf_syntax::entry(entries, "/S");
     if (s.size() < 2 || s.front() != '/') return;
-    const std::string name(s.substr(1));
+    const std::string_view name = s.substr(1);
     if (name == paint::kCairoHeaderTag || name == paint::kCairoFooterTag) {
         walk.removed.insert(element);
         walk.parents_of_removed.insert(parent);
         return;
     }
-    const TypedOrdinal typed{name, walk.seen[name]++};
-    if (const auto join = walk.joins.find(typed); join != walk.joins.end()) {
-        if (const auto first = walk.first_parts.find({name, join->second}); first != walk.first_parts.end())
+    auto of_type = walk.types.find(name);
+    if (of_type == walk.types.end()) of_type = walk.types.emplace(std::string(name), ElementsOfType{}).first;
+    ElementsOfType& elements = of_type->second;
+    const size_t ordinal = elements.walked++;
+    if (const auto join = elements.joins.find(ordinal); join != elements.joins.end()) {
+        if (const auto first = elements.first_parts.find(join->second);
+            first != elements.first_parts.end() && first->second >= 0)
             walk.parts_to_join.emplace_back(element, first->second);
-    } else if (walk.first_parts_wanted.count(typed)) {
-        walk.first_parts.emplace(typed, element);
+    } else if (const auto first = elements.first_parts.find(ordinal); first != elements.first_parts.end()) {
+        first->second = element;
     }
-    if (const auto text = walk.texts.find(typed); text != walk.texts.end())
+    if (const auto text = elements.texts.find(ordinal); text != elements.texts.end())
         walk.edits.add_entry(element, std::string(name == "Figure" ? "/Alt " : "/ActualText ") +
                                           pdf::text_string(*text->second));
     walk_kids(pdf_syntax::entry(entries, "/K"), element, walk, depth + 1);
@@ -251,10 +257,11 @@ void finish_structure(const pdf::File& file, const PageFacts& facts, pdf::Edits&
     if (!root_entry || !root_entry->is_reference()) return;
     const int root = root_entry->object();
     StructureWalk walk{file, edits};
-    for (const ElementText& t : facts.texts()) walk.texts[{t.type, t.ordinal}] = &t.text;
+    for (const ElementText& t : facts.texts()) walk.types[t.type].texts[t.ordinal] = &t.text;
     for (const ElementJoin& j : facts.joins()) {
-        walk.joins[{j.type, j.ordinal}] = j.first;
-        walk.first_parts_wanted.insert({j.type, j.first});
+        ElementsOfType& elements = walk.types[j.type];
+        elements.joins[j.ordinal] = j.first;
+        elements.first_parts.emplace(j.first, -1);
     }
     walk_kids(pdf_syntax::entry(pdf_syntax::dictionary_entries(file.value(root)), "/K"), root, walk, 0);
     if (walk.removed.empty() && walk.parts_to_join.empty()) return;
