@@ -108,6 +108,13 @@ struct ElementsOfType {
     std::map<size_t, int> first_parts = {};           // the first parts joined to: found or not yet (-1)
 };
 
+// A Link element among its siblings, with its annotation's target as written (/A's /URI or
+// /Dest); element -1: a sibling that is no Link, or marked content.
+struct SiblingLink {
+    int element = -1;
+    std::string_view target = {};
+};
+
 // One walk through the structure tree, depth first in the order the elements were begun: /Alt
 // on Figure elements and /ActualText on others (PageFacts::texts), the running headers' and
 // footers' elements (paint/pdf_artifact_tags.h) taken out of the tree, and the parts of split
@@ -121,44 +128,80 @@ struct StructureWalk {
     std::set<int> parents_of_removed = {};
     // (later part, first part) in the order walked: a part before the parts inside it
     std::vector<std::pair<int, int>> parts_to_join = {};
+    // The last kid of each element that has later parts, by its first part
+    std::map<int, SiblingLink> last_kids = {};
 };
 
-void walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth);
+// The target of a Link element with kids `kids` ("" when it has no annotation).
+std::string_view link_target(const pdf::File& file, std::string_view kids) {
+    for (std::string_view kid : pdf_syntax::array_items(kids)) {
+        const auto entries = pdf_syntax::dictionary_entries(kid);
+        const auto annotation = pdf_syntax::reference(pdf_syntax::entry(entries, "/Obj"));
+        if (pdf_syntax::entry(entries, "/Type") != "/OBJR" || !annotation) continue;
+        const auto fields = pdf_syntax::dictionary_entries(file.value(annotation->first));
+        if (const std::string_view dest = pdf_syntax::entry(fields, "/Dest"); !dest.empty()) return dest;
+        return pdf_syntax::entry(pdf_syntax::dictionary_entries(pdf_syntax::entry(fields, "/A")), "/URI");
+    }
+    return {};
+}
 
-void walk_element(int element, int parent, StructureWalk& walk, int depth) {
+SiblingLink walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth, SiblingLink previous);
+
+// Walks `element` and its kids; returns it as a sibling of the next kid of its parent.
+SiblingLink walk_element(int element, int parent, StructureWalk& walk, int depth) {
     const auto entries = pdf_syntax::dictionary_entries(walk.file.value(element));
     const std::string_view type = pdf_syntax::entry(entries, "/Type");
-    if (!type.empty() && type != "/StructElem") return;  // an MCR or OBJR
+    if (!type.empty() && type != "/StructElem") return {};  // an MCR or OBJR
     const std::string_view s = pdf_syntax::entry(entries, "/S");
-    if (s.size() < 2 || s.front() != '/') return;
+    if (s.size() < 2 || s.front() != '/') return {};
     const std::string_view name = s.substr(1);
     if (name == paint::kCairoHeaderTag || name == paint::kCairoFooterTag) {
         walk.removed.insert(element);
         walk.parents_of_removed.insert(parent);
-        return;
+        return {};
     }
     auto of_type = walk.types.find(name);
     if (of_type == walk.types.end()) of_type = walk.types.emplace(std::string(name), ElementsOfType{}).first;
     ElementsOfType& elements = of_type->second;
     const size_t ordinal = elements.walked++;
+    int flow = -1;  // the first part of the element this one is a part of: its kids go on there
     if (const auto join = elements.joins.find(ordinal); join != elements.joins.end()) {
         if (const auto first = elements.first_parts.find(join->second);
-            first != elements.first_parts.end() && first->second >= 0)
+            first != elements.first_parts.end() && first->second >= 0) {
             walk.parts_to_join.emplace_back(element, first->second);
+            flow = first->second;
+        }
     } else if (const auto first = elements.first_parts.find(ordinal); first != elements.first_parts.end()) {
-        first->second = element;
+        first->second = flow = element;
     }
     if (const auto text = elements.texts.find(ordinal); text != elements.texts.end())
         walk.edits.add_entry(element, std::string(name == "Figure" ? "/Alt " : "/ActualText ") +
                                           pdf::text_string(*text->second));
-    walk_kids(pdf_syntax::entry(entries, "/K"), element, walk, depth + 1);
+    const std::string_view kids = pdf_syntax::entry(entries, "/K");
+    const SiblingLink last = walk_kids(kids, element, walk, depth + 1, flow >= 0 ? walk.last_kids[flow] : SiblingLink{});
+    if (flow >= 0) walk.last_kids[flow] = last;
+    return name == "Link" ? SiblingLink{element, link_target(walk.file, kids)} : SiblingLink{};
 }
 
-void walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth) {
+// Walks the kids; returns the last as a sibling for what follows them (the kids of a later part
+// of the same element). A Link right after a Link to the same target, nothing between them, is
+// the rest of the same link, broken over lines (one Link element a line, each with its
+// annotation): it is joined to it as a part.
+SiblingLink walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth, SiblingLink previous) {
     if (depth > 200) throw std::runtime_error("the structure tree is nested too deeply");
-    for (std::string_view kid : pdf_syntax::array_items(kids))
-        if (const auto ref = pdf_syntax::reference(kid))  // not a marked-content id
-            walk_element(ref->first, parent, walk, depth);
+    for (std::string_view kid : pdf_syntax::array_items(kids)) {
+        const auto ref = pdf_syntax::reference(kid);
+        if (!ref) {  // marked content between
+            previous = {};
+            continue;
+        }
+        const SiblingLink self = walk_element(ref->first, parent, walk, depth);
+        if (self.element >= 0 && previous.element >= 0 && !self.target.empty() && self.target == previous.target)
+            walk.parts_to_join.emplace_back(self.element, previous.element);
+        else
+            previous = self;
+    }
+    return previous;
 }
 
 // `parent`'s kids without those in `gone`.
@@ -263,7 +306,7 @@ void finish_structure(const pdf::File& file, const PageFacts& facts, pdf::Edits&
         elements.joins[j.ordinal] = j.first;
         elements.first_parts.emplace(j.first, -1);
     }
-    walk_kids(pdf_syntax::entry(pdf_syntax::dictionary_entries(file.value(root)), "/K"), root, walk, 0);
+    walk_kids(pdf_syntax::entry(pdf_syntax::dictionary_entries(file.value(root)), "/K"), root, walk, 0, {});
     if (walk.removed.empty() && walk.parts_to_join.empty()) return;
     for (int parent : walk.parents_of_removed) remove_kids(parent, walk.removed, edits);
     std::map<int, Value> redirect;

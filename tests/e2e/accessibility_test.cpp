@@ -544,6 +544,74 @@ TEST_CASE("a link's text is inside its Link element, the paragraph's own text ar
     CHECK(contains(r.out, "Voor meer informatie over de wijken- en dorpendeal:"));
 }
 
+TEST_CASE("a link broken over lines and over a page is one Link element with an annotation a line",
+          "[e2e][pdf][ua]") {
+    TempDir dir;
+    const std::string example = read_file(source_root() / "inputs" / "verslag-consortium-2025-01-21.md");
+    std::string data = example.substr(0, example.find("\n---\n", 4) + 5) + "\n# Links\n\n";
+    const std::string link_text =
+        "de uitgebreide presentatie van het project Wij zijn de Wijk op de website van de universiteit";
+    data += "Voor de presentatie zie [" + link_text + "](https://wijzijndewijk.nl/presentatie) en " +
+            "[de agenda](https://wijzijndewijk.nl/agenda)[ van maart](https://wijzijndewijk.nl/maart).\n\n";
+    // Filler up to the last lines of the page, then a link of several lines: it breaks over the
+    // page (checked below).
+    for (int i = 1; i <= 44; ++i)
+        data += "Zin " + std::to_string(i) + " van de alinea die de pagina vult tot onderaan. ";
+    std::string long_text = link_text;
+    for (int i = 0; i < 5; ++i) long_text += " en " + link_text;
+    data += "Zie ook [" + long_text + "](https://wijzijndewijk.nl/lang) tot slot.\n";
+    write_file(dir / "links.md", data);
+    const fs::path pdf = dir / "links.pdf";
+    RunResult r = drukwerk({"render", (dir / "links.md").string(), "--layout",
+                            example_layout().string(), "-o", pdf.string()});
+    INFO("stderr:\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    REQUIRE(run({"qpdf", "--check", pdf.string()}).exit_code == 0);
+    RunResult structure = run({"pdfinfo", "-struct-text", pdf.string()});
+    REQUIRE(structure.exit_code == 0);
+    INFO(structure.out);
+    // Each Link element's text and number of annotations, in order.
+    std::vector<std::pair<std::string, int>> links;
+    const std::vector<std::string> lines = split_lines(structure.out);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!contains(lines[i], "Link (inline)")) continue;
+        const size_t depth = lines[i].find_first_not_of(' ');
+        std::string text;
+        int annotations = 0;
+        for (size_t j = i + 1; j < lines.size() && lines[j].find_first_not_of(' ') > depth; ++j) {
+            annotations += contains(lines[j], "Object ");
+            const size_t open = lines[j].find('"'), close = lines[j].rfind('"');
+            if (open != std::string::npos && close > open) text += lines[j].substr(open + 1, close - open - 1);
+        }
+        links.emplace_back(collapse_spaces(text), annotations);
+    }
+    auto link_reading = [&](const std::string& start) {
+        for (const auto& link : links)
+            if (link.first.rfind(start, 0) == 0) return link;
+        return std::pair<std::string, int>{};
+    };
+    // The long link over two lines: one element, its whole text, both annotations.
+    const auto first = link_reading("de uitgebreide presentatie");
+    CHECK(first.first == link_text);
+    CHECK(first.second == 2);
+    // Two links side by side to other addresses stay two.
+    CHECK(link_reading("de agenda").first == "de agenda");
+    CHECK(link_reading("van maart").first == "van maart");
+    // The long link, broken over the page: one element, an annotation for each of its lines.
+    RunResult text = run({"pdftotext", pdf.string(), "-"});
+    const size_t page_end = text.out.find('\f', text.out.find("Zie ook"));
+    REQUIRE(page_end != std::string::npos);
+    REQUIRE(text.out.find("tot slot") > page_end);
+    size_t long_links = 0;
+    for (const auto& link : links)
+        if (link.first.rfind(link_text, 0) == 0 && link.first != link_text) {
+            ++long_links;
+            CHECK(link.first == long_text);
+            CHECK(link.second >= 4);
+        }
+    CHECK(long_links == 1);
+}
+
 TEST_CASE("the running header and footer are pagination artifacts", "[e2e][pdf][ua]") {
     TempDir dir;
     const fs::path pdf = render_minutes(dir);

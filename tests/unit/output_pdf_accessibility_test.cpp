@@ -257,6 +257,37 @@ TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page br
     CHECK(contains(qpdf_object(path, 12), "/Nums [ 0 [ 9 0 R ] 1 [ 9 0 R ] ]"));  // page 5's content: P
 }
 
+TEST_CASE("a Link right after a Link to the same address is joined to it, another address not",
+          "[output][pdf]") {
+    const std::string link = "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /StructParent ";
+    const std::string pdf = small_tagged_pdf({
+        "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /StructParents 0"
+        " /Annots [ 11 0 R 12 0 R 13 0 R ] >>",
+        stream_object("/Link <</MCID 0>> BDC EMC /Link <</MCID 1>> BDC EMC /Link <</MCID 2>> BDC EMC"),
+        "<< /Type /StructTreeRoot /K 6 0 R /ParentTree 10 0 R >>",
+        "<< /Type /StructElem /S /P /P 5 0 R /K [ 7 0 R 8 0 R 9 0 R ] >>",
+        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 11 0 R >> 0 ] >>",
+        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 12 0 R >> 1 ] >>",
+        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 13 0 R >> 2 ] >>",
+        "<< /Nums [ 0 [ 7 0 R 8 0 R 9 0 R ] 1 7 0 R 2 8 0 R 3 9 0 R ] >>",
+        link + "1 /A << /S /URI /URI (https://wijzijndewijk.nl/a) >> >>",
+        link + "2 /A << /S /URI /URI (https://wijzijndewijk.nl/a) >> >>",
+        link + "3 /A << /S /URI /URI (https://wijzijndewijk.nl/b) >> >>",
+    });
+    TempDir dir;
+    const std::string path = checked_by_qpdf(dir, finished(pdf, output::PageFacts{}));
+    CHECK(contains(qpdf_object(path, 6), "/K [ 7 0 R 9 0 R ]"));  // the second line's Link is gone
+    // the first holds both annotations and both lines' content
+    const std::string first = qpdf_object(path, 7);
+    CHECK(contains(first, "/Obj 11 0 R"));
+    CHECK(contains(first, "/Obj 12 0 R"));
+    CHECK(contains(first, "/MCID 1"));
+    // the parent tree: the second line's content and annotation belong to the first Link
+    CHECK(contains(qpdf_object(path, 10), "/Nums [ 0 [ 7 0 R 7 0 R 9 0 R ] 1 7 0 R 2 7 0 R 3 9 0 R ]"));
+}
+
 TEST_CASE("a running header's element leaves the structure tree and its content is an artifact",
           "[output][pdf]") {
     const std::string pdf = small_tagged_pdf({
