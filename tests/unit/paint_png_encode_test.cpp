@@ -83,3 +83,45 @@ TEST_CASE("a large page surface is an RGB24 image surface of the asked size that
         size_t(height - 1) * size_t(cairo_image_surface_get_stride(surface.get())));
     CHECK((last_row[width - 1] & 0xffffff) == 0xffffff);
 }
+
+TEST_CASE("a recorded page encoded band by band has the pixels of the page painted whole",
+          "[paint][png]") {
+    const int width = 700, height = 1900;  // a band is about 1 MB: this page is five of them
+    auto draw = [&](cairo_t* cr) {
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        for (int i = 0; i < 12; ++i) {  // shapes across the bands' edges, anti-aliased
+            cairo_set_source_rgb(cr, 0.12, 0.37 + i * 0.03, 0.29);
+            cairo_rectangle(cr, 10.5 + i * 50, 7.25 + i * 151.3, 42.7, 188.6);
+            cairo_fill(cr);
+        }
+        cairo_set_source_rgb(cr, 0.9, 0.5, 0.1);
+        cairo_set_line_width(cr, 3.3);
+        cairo_move_to(cr, 0, 0);
+        cairo_line_to(cr, width, height);
+        cairo_stroke(cr);
+    };
+    SurfacePtr whole(create_page_surface(width, height));
+    CairoPtr whole_cr(cairo_create(whole.get()));
+    draw(whole_cr.get());
+    whole_cr.reset();
+    std::string expected, error;
+    REQUIRE(encode_png_rgb24(whole.get(), expected, error));
+
+    const cairo_rectangle_t extents{0, 0, double(width), double(height)};
+    SurfacePtr recording(cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents));
+    CairoPtr recording_cr(cairo_create(recording.get()));
+    draw(recording_cr.get());
+    recording_cr.reset();
+    std::string banded;
+    REQUIRE(encode_png_rgb24_in_bands(recording.get(), width, height, banded, error));
+
+    int w1 = 0, h1 = 0, w2 = 0, h2 = 0;
+    const std::vector<uint32_t> a = decode(expected, w1, h1), b = decode(banded, w2, h2);
+    REQUIRE(w2 == width);
+    REQUIRE(h2 == height);
+    int wrong = 0;
+    for (size_t i = 0; i < a.size(); ++i) wrong += a[i] != b[i];
+    CHECK(wrong == 0);
+    CHECK(a[size_t(height - 1) * width + width - 2] != 0xffffff);  // the line reaches the last band
+}
