@@ -31,7 +31,8 @@ const Value& resolved(const Value& value, pdf::Edits& edits) {
 // drawing writes a ligature glyph with the ligature character (see paint/cairo_draw.cpp: Cairo
 // 1.16 would otherwise wrap it in an ActualText span, at which poppler and pdf.js stop reading a
 // structure element); mapped to "fi" here, every reader extracts the letters. Found in the fonts'
-// dictionaries as Cairo wrote them ("/ToUnicode 12 0 R"), without reading every object.
+// dictionaries as Cairo wrote them ("/ToUnicode 12 0 R"), without reading every object; a
+// match that is no reference to a stream (bytes of compressed data) is passed over.
 void expand_ligatures(const pdf::File& file, pdf::Edits& edits) {
     constexpr std::string_view key = "/ToUnicode";
     const std::string_view bytes = file.bytes();
@@ -40,7 +41,7 @@ void expand_ligatures(const pdf::File& file, pdf::Edits& edits) {
         const size_t value = bytes.find_first_not_of(" \r\n\t", at + key.size());
         if (value == std::string_view::npos) break;
         const auto ref = pdf_syntax::reference(bytes.substr(value, pdf_syntax::value_end(bytes, value) - value));
-        if (!ref || !seen.insert(ref->first).second || file.object(ref->first).empty()) continue;
+        if (!ref || !seen.insert(ref->first).second || !file.is_stream(ref->first)) continue;
         std::string expanded = pdf::expand_ligatures(file.stream(ref->first));
         if (expanded.empty()) continue;
         edits.change_stream(ref->first, [text = std::move(expanded)] { return text; });
@@ -396,10 +397,10 @@ bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const 
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const PageFacts& elements, const std::string& date,
+                          const PageFacts& facts, const std::string& date,
                           Diagnostics& diags) {
     std::string finished;
-    if (!finish_accessibility(pdf, metadata, elements, date, diags, [&](std::string_view piece) {
+    if (!finish_accessibility(pdf, metadata, facts, date, diags, [&](std::string_view piece) {
             finished.append(piece);
             return true;
         }))
@@ -409,20 +410,20 @@ bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
 }
 
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const PageFacts& elements, const std::string& date,
+                          const PageFacts& facts, const std::string& date,
                           Diagnostics& diags, const std::function<bool(std::string_view)>& out) {
     try {
         const pdf::File file(pdf);
         pdf::Edits edits(file);
         add_metadata(file, paint::pdfua1_xmp_packet(metadata, paint::pdf_dates(date)), edits);
-        finish_structure(file, elements, edits);
+        finish_structure(file, facts, edits);
         expand_ligatures(file, edits);
         const std::vector<int> pages = pdf::page_objects(file);
         for (int page : pages) {
             describe_links(page, edits);
             wrap_artifacts(file, page, edits);
         }
-        set_page_boxes(pages, elements.boxes(), edits);
+        set_page_boxes(pages, facts.boxes(), edits);
         return edits.write(out);
     } catch (const std::exception& e) {
         diags.error({}, std::string("cannot finish the tagged PDF: ") + e.what());

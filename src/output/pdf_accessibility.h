@@ -80,16 +80,16 @@ private:
 };
 PageFacts page_facts(const typeset::Document& doc);
 
-// finish_accessibility for a PDF whose pages are gone: their metadata and element facts.
+// finish_accessibility for a PDF whose pages are gone: their metadata and facts.
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const PageFacts& elements, const std::string& date,
+                          const PageFacts& facts, const std::string& date,
                           Diagnostics& diags);
 
 // The same, the finished PDF handed to `out` in pieces as it is written (false from `out`: a
 // write failed, already reported), so that it is never whole in memory. False when anything
 // failed.
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const PageFacts& elements, const std::string& date,
+                          const PageFacts& facts, const std::string& date,
                           Diagnostics& diags, const std::function<bool(std::string_view)>& out);
 
 }  // namespace dw::output

@@ -122,6 +122,15 @@ std::string_view File::stored_stream(int number) const {
     return text.substr(data, static_cast<size_t>(size));
 }
 
+bool File::is_stream(int number) const {
+    try {
+        (void)stored_stream(number);
+        return true;
+    } catch (const std::runtime_error&) {
+        return false;
+    }
+}
+
 std::string File::stream(int number) const {
     const std::string_view text = value(number);
     const std::string_view filter = pdf_syntax::entry(pdf_syntax::dictionary_entries(text), "/Filter");

@@ -21,6 +21,8 @@ public:
     // The object's value as written after "obj": a dictionary ("<< ... >>", a stream's without
     // its data), an array or another value.
     std::string_view value(int number) const;
+    // Whether object `number` is a stream whose data lies within the object.
+    bool is_stream(int number) const;
     // A stream's data as stored (still encoded); throws when `number` is not a stream.
     std::string_view stored_stream(int number) const;
     // A stream's data decoded (Flate or none; any other filter throws).

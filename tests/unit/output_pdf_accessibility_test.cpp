@@ -160,6 +160,9 @@ TEST_CASE("a stream's data is found through its /Length, direct or indirect", "[
     CHECK_THROWS(file.stream(5));  // a /Length that cuts the Flate data short
     CHECK(file.value(4) == std::to_string(data.size()));
     CHECK_THROWS_WITH(file.stream(2), Catch::Contains("not a stream"));
+    CHECK(file.is_stream(3));
+    CHECK_FALSE(file.is_stream(4));
+    CHECK_FALSE(file.is_stream(99));
 }
 
 TEST_CASE("content outside marked content becomes an artifact", "[output][pdf]") {
