@@ -74,10 +74,9 @@ TEST_CASE("a card deck's memory grows with its structure only", "[cards][memory]
     INFO("120 cards: " << small << " KB, 1000 cards: " << large << " KB");
     // What grows, per card: Cairo's structure tree (about 8 KB: a Sect, its heading and
     // paragraphs for each face), the PDF/UA finishing's table of edits and of where each object
-    // is (it reads the structure elements from the mapped file, not through libqpdf's parser),
-    // and the data itself (the CSV rows as values, about 2 KB, which --sort needs all at once):
-    // about 19 KB in all. Holding the painted sheets would add about 30 KB a card, parsing every
-    // object with libqpdf about 60 KB.
+    // is (it reads the structure elements from the mapped file and parses only the objects it
+    // changes), and the data itself (the CSV rows as values, about 2 KB, which --sort needs all
+    // at once): about 19 KB in all. Holding the painted sheets would add about 30 KB a card.
     const double per_card_kb = double(large - small) / (1000 - 120);
     CHECK(per_card_kb < 28);
 }
