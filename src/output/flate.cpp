@@ -28,7 +28,8 @@ std::string inflate(std::string_view compressed) {
         s.z.avail_out = static_cast<uInt>(out.size() - s.z.total_out);
         const int status = ::inflate(&s.z, Z_NO_FLUSH);
         if (status == Z_STREAM_END) break;
-        if (status == Z_BUF_ERROR && s.z.avail_in == 0) throw std::runtime_error("a stream's Flate data is cut short");
+        if (status == Z_BUF_ERROR && s.z.avail_in == 0)
+            throw std::runtime_error("a stream's Flate data is cut short");
         if (status != Z_OK && status != Z_BUF_ERROR)
             throw std::runtime_error("a stream's Flate data is damaged");
         if (s.z.avail_out == 0) out.resize(out.size() * 2);

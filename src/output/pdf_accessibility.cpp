@@ -40,7 +40,8 @@ void expand_ligatures(const pdf::File& file, pdf::Edits& edits) {
     for (size_t at = bytes.find(key); at != std::string_view::npos; at = bytes.find(key, at + 1)) {
         const size_t value = bytes.find_first_not_of(" \r\n\t", at + key.size());
         if (value == std::string_view::npos) break;
-        const auto ref = pdf_syntax::reference(bytes.substr(value, pdf_syntax::value_end(bytes, value) - value));
+        const auto ref =
+            pdf_syntax::reference(bytes.substr(value, pdf_syntax::value_end(bytes, value) - value));
         if (!ref || !seen.insert(ref->first).second || !file.is_stream(ref->first)) continue;
         std::string expanded = pdf::expand_ligatures(file.stream(ref->first));
         if (expanded.empty()) continue;
@@ -57,8 +58,9 @@ void wrap_artifacts(const pdf::File& file, int page, pdf::Edits& edits) {
     const Value* contents = dict.find("/Contents");
     if (!contents) return;  // a page without content
     std::vector<int> streams;
-    for (const Value& item : resolved(*contents, edits).is_array() ? resolved(*contents, edits).items()
-                                                                   : std::vector<Value>{*contents})
+    for (const Value& item : resolved(*contents, edits).is_array()
+                                 ? resolved(*contents, edits).items()
+                                 : std::vector<Value>{*contents})
         if (item.is_reference()) streams.push_back(item.object());
     if (streams.empty()) return;
     const bool one_stream = contents->is_reference() && !resolved(*contents, edits).is_array();
@@ -85,12 +87,15 @@ void describe_links(int page, pdf::Edits& edits) {
         if (!annot_ref.is_reference()) continue;  // Cairo writes every annotation as an object
         const Value& annot = edits.read(annot_ref.object());
         const Value* subtype = annot.find("/Subtype");
-        if (!annot.is_dictionary() || !subtype || subtype->text() != "/Link" || annot.find("/Contents")) continue;
+        if (!annot.is_dictionary() || !subtype || subtype->text() != "/Link" ||
+            annot.find("/Contents"))
+            continue;
         std::string text;
         const Value* action = annot.find("/A");
         const Value* dest = annot.find("/Dest");
         if (action && resolved(*action, edits).find("/URI"))
-            text = pdf::text_as_utf8(pdf::string_bytes(resolved(*action, edits).find("/URI")->text()));
+            text =
+                pdf::text_as_utf8(pdf::string_bytes(resolved(*action, edits).find("/URI")->text()));
         else if (dest && !dest->text().empty() && dest->text().front() == '/')
             text = pdf::string_bytes(dest->text());
         else if (dest && dest->kind() == Value::Kind::Atom)
@@ -106,7 +111,7 @@ struct ElementsOfType {
     size_t walked = 0;
     std::map<size_t, const std::string*> texts = {};  // PageFacts::texts
     std::map<size_t, size_t> joins = {};              // a later part -> its element's first part
-    std::map<size_t, int> first_parts = {};           // the first parts joined to: found or not yet (-1)
+    std::map<size_t, int> first_parts = {};  // the first parts joined to: found or not yet (-1)
 };
 
 // A Link element among its siblings, with its annotation's target as written (/A's /URI or
@@ -140,13 +145,16 @@ std::string_view link_target(const pdf::File& file, std::string_view kids) {
         const auto annotation = pdf_syntax::reference(pdf_syntax::entry(entries, "/Obj"));
         if (pdf_syntax::entry(entries, "/Type") != "/OBJR" || !annotation) continue;
         const auto fields = pdf_syntax::dictionary_entries(file.value(annotation->first));
-        if (const std::string_view dest = pdf_syntax::entry(fields, "/Dest"); !dest.empty()) return dest;
-        return pdf_syntax::entry(pdf_syntax::dictionary_entries(pdf_syntax::entry(fields, "/A")), "/URI");
+        if (const std::string_view dest = pdf_syntax::entry(fields, "/Dest"); !dest.empty())
+            return dest;
+        return pdf_syntax::entry(pdf_syntax::dictionary_entries(pdf_syntax::entry(fields, "/A")),
+                                 "/URI");
     }
     return {};
 }
 
-SiblingLink walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth, SiblingLink previous);
+SiblingLink walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth,
+                      SiblingLink previous);
 
 // Walks `element` and its kids; returns it as a sibling of the next kid of its parent.
 SiblingLink walk_element(int element, int parent, StructureWalk& walk, int depth) {
@@ -162,7 +170,8 @@ SiblingLink walk_element(int element, int parent, StructureWalk& walk, int depth
         return {};
     }
     auto of_type = walk.types.find(name);
-    if (of_type == walk.types.end()) of_type = walk.types.emplace(std::string(name), ElementsOfType{}).first;
+    if (of_type == walk.types.end())
+        of_type = walk.types.emplace(std::string(name), ElementsOfType{}).first;
     ElementsOfType& elements = of_type->second;
     const size_t ordinal = elements.walked++;
     int flow = -1;  // the first part of the element this one is a part of: its kids go on there
@@ -172,14 +181,16 @@ SiblingLink walk_element(int element, int parent, StructureWalk& walk, int depth
             walk.parts_to_join.emplace_back(element, first->second);
             flow = first->second;
         }
-    } else if (const auto first = elements.first_parts.find(ordinal); first != elements.first_parts.end()) {
+    } else if (const auto first = elements.first_parts.find(ordinal);
+               first != elements.first_parts.end()) {
         first->second = flow = element;
     }
     if (const auto text = elements.texts.find(ordinal); text != elements.texts.end())
         walk.edits.add_entry(element, std::string(name == "Figure" ? "/Alt " : "/ActualText ") +
                                           pdf::text_string(*text->second));
     const std::string_view kids = pdf_syntax::entry(entries, "/K");
-    const SiblingLink last = walk_kids(kids, element, walk, depth + 1, flow >= 0 ? walk.last_kids[flow] : SiblingLink{});
+    const SiblingLink last =
+        walk_kids(kids, element, walk, depth + 1, flow >= 0 ? walk.last_kids[flow] : SiblingLink{});
     if (flow >= 0) walk.last_kids[flow] = last;
     return name == "Link" ? SiblingLink{element, link_target(walk.file, kids)} : SiblingLink{};
 }
@@ -188,7 +199,8 @@ SiblingLink walk_element(int element, int parent, StructureWalk& walk, int depth
 // of the same element). A Link right after a Link to the same target, nothing between them, is
 // the rest of the same link, broken over lines (one Link element a line, each with its
 // annotation): it is joined to it as a part.
-SiblingLink walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth, SiblingLink previous) {
+SiblingLink walk_kids(std::string_view kids, int parent, StructureWalk& walk, int depth,
+                      SiblingLink previous) {
     if (depth > 200) throw std::runtime_error("the structure tree is nested too deeply");
     for (std::string_view kid : pdf_syntax::array_items(kids)) {
         const auto ref = pdf_syntax::reference(kid);
@@ -197,7 +209,8 @@ SiblingLink walk_kids(std::string_view kids, int parent, StructureWalk& walk, in
             continue;
         }
         const SiblingLink self = walk_element(ref->first, parent, walk, depth);
-        if (self.element >= 0 && previous.element >= 0 && !self.target.empty() && self.target == previous.target)
+        if (self.element >= 0 && previous.element >= 0 && !self.target.empty() &&
+            self.target == previous.target)
             walk.parts_to_join.emplace_back(self.element, previous.element);
         else
             previous = self;
@@ -237,7 +250,8 @@ void join_part(int part_id, int first_id, pdf::Edits& edits) {
     std::vector<Value> joined = kids_of(edits.read(first_id));
     const Value* page = part.find("/Pg");
     for (Value kid : kids_of(part)) {
-        if (kid.kind() == Value::Kind::Atom && !kid.is_null()) {  // marked content on the part's page
+        if (kid.kind() == Value::Kind::Atom &&
+            !kid.is_null()) {  // marked content on the part's page
             Value reference = Value::dictionary();
             reference.set("/Type", Value::atom("/MCR"));
             if (page) reference.set("/Pg", *page);
@@ -258,7 +272,8 @@ void join_part(int part_id, int first_id, pdf::Edits& edits) {
 // The parent tree maps a page's marked content (and an annotation) to its element: a removed
 // element becomes null, as for content that belongs to no element, and a joined part its first
 // part. `node` is an object of the tree.
-void redirect_in_parent_tree(int node, const std::map<int, Value>& to, pdf::Edits& edits, int depth) {
+void redirect_in_parent_tree(int node, const std::map<int, Value>& to, pdf::Edits& edits,
+                             int depth) {
     if (depth > 64) throw std::runtime_error("the parent tree is nested too deeply");
     const Value tree = edits.read(node);
     if (const Value* kids = tree.find("/Kids"))
@@ -278,7 +293,8 @@ void redirect_in_parent_tree(int node, const std::map<int, Value>& to, pdf::Edit
     for (size_t n = 1; n < numbers.items().size(); n += 2) {
         Value& value = numbers.items()[n];
         const int object = referenced(value);
-        if (object >= 0 && edits.read(object).is_array()) {  // a page's elements, an object of its own
+        if (object >= 0 &&
+            edits.read(object).is_array()) {  // a page's elements, an object of its own
             Value elements = edits.read(object);
             bool any = false;
             for (Value& element : elements.items()) any = redirect(element) || any;
@@ -307,7 +323,8 @@ void finish_structure(const pdf::File& file, const PageFacts& facts, pdf::Edits&
         elements.joins[j.ordinal] = j.first;
         elements.first_parts.emplace(j.first, -1);
     }
-    walk_kids(pdf_syntax::entry(pdf_syntax::dictionary_entries(file.value(root)), "/K"), root, walk, 0, {});
+    walk_kids(pdf_syntax::entry(pdf_syntax::dictionary_entries(file.value(root)), "/K"), root, walk,
+              0, {});
     if (walk.removed.empty() && walk.parts_to_join.empty()) return;
     for (int parent : walk.parents_of_removed) remove_kids(parent, walk.removed, edits);
     std::map<int, Value> redirect;
@@ -333,11 +350,13 @@ std::string pdf_number(double value) {
 // A rectangle in page coordinates (y down from the top) as a PDF rectangle (y up from the
 // bottom).
 Value pdf_rect(const typeset::Rect& r, double page_height) {
-    return Value::array({Value::atom(pdf_number(r.x)), Value::atom(pdf_number(page_height - (r.y + r.h))),
-                         Value::atom(pdf_number(r.x + r.w)), Value::atom(pdf_number(page_height - r.y))});
+    return Value::array(
+        {Value::atom(pdf_number(r.x)), Value::atom(pdf_number(page_height - (r.y + r.h))),
+         Value::atom(pdf_number(r.x + r.w)), Value::atom(pdf_number(page_height - r.y))});
 }
 
-void set_page_boxes(const std::vector<int>& pages, const std::vector<PageBoxes>& boxes, pdf::Edits& edits) {
+void set_page_boxes(const std::vector<int>& pages, const std::vector<PageBoxes>& boxes,
+                    pdf::Edits& edits) {
     if (boxes.empty()) return;
     if (boxes.size() != pages.size())
         throw std::runtime_error("the PDF has " + std::to_string(pages.size()) + " pages for " +
@@ -397,8 +416,7 @@ bool finish_accessibility(std::string& pdf, const typeset::Document& doc, const 
 }
 
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const PageFacts& facts, const std::string& date,
-                          Diagnostics& diags) {
+                          const PageFacts& facts, const std::string& date, Diagnostics& diags) {
     std::string finished;
     if (!finish_accessibility(pdf, metadata, facts, date, diags, [&](std::string_view piece) {
             finished.append(piece);
@@ -410,8 +428,8 @@ bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
 }
 
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const PageFacts& facts, const std::string& date,
-                          Diagnostics& diags, const std::function<bool(std::string_view)>& out) {
+                          const PageFacts& facts, const std::string& date, Diagnostics& diags,
+                          const std::function<bool(std::string_view)>& out) {
     try {
         const pdf::File file(pdf);
         pdf::Edits edits(file);

@@ -82,14 +82,13 @@ PageFacts page_facts(const typeset::Document& doc);
 
 // finish_accessibility for a PDF whose pages are gone: their metadata and facts.
 bool finish_accessibility(std::string& pdf, const typeset::Metadata& metadata,
-                          const PageFacts& facts, const std::string& date,
-                          Diagnostics& diags);
+                          const PageFacts& facts, const std::string& date, Diagnostics& diags);
 
 // The same, the finished PDF handed to `out` in pieces as it is written (false from `out`: a
 // write failed, already reported), so that it is never whole in memory. False when anything
 // failed.
 bool finish_accessibility(std::string_view pdf, const typeset::Metadata& metadata,
-                          const PageFacts& facts, const std::string& date,
-                          Diagnostics& diags, const std::function<bool(std::string_view)>& out);
+                          const PageFacts& facts, const std::string& date, Diagnostics& diags,
+                          const std::function<bool(std::string_view)>& out);
 
 }  // namespace dw::output

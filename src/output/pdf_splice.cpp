@@ -16,7 +16,8 @@ const Value& Edits::read(int number) {
     auto found = parsed_.find(number);
     if (found == parsed_.end()) {
         const std::string_view text = file_.value(number);
-        if (text.empty()) throw std::runtime_error("the PDF has no object " + std::to_string(number));
+        if (text.empty())
+            throw std::runtime_error("the PDF has no object " + std::to_string(number));
         found = parsed_.emplace(number, Value::parse(text)).first;
     }
     return found->second;
@@ -24,13 +25,15 @@ const Value& Edits::read(int number) {
 
 Value& Edits::change(int number) {
     read(number);
-    if (streams_.count(number)) throw std::logic_error("a changed stream's dictionary is changed too");
+    if (streams_.count(number))
+        throw std::logic_error("a changed stream's dictionary is changed too");
     changed_.insert(number);
     return parsed_.at(number);
 }
 
 void Edits::change_stream(int number, std::function<std::string()> make) {
-    if (changed_.count(number)) throw std::logic_error("a changed dictionary's stream is changed too");
+    if (changed_.count(number))
+        throw std::logic_error("a changed dictionary's stream is changed too");
     streams_[number] = std::move(make);
 }
 
@@ -51,7 +54,7 @@ public:
         if (failed_) return;
         if (!digested_)
             g_checksum_update(md5_.get(), reinterpret_cast<const guchar*>(bytes.data()),
-                          static_cast<gssize>(bytes.size()));
+                              static_cast<gssize>(bytes.size()));
         pending_.append(bytes);
         written_ += bytes.size();
         if (pending_.size() >= kPiece) flush();
@@ -91,7 +94,8 @@ void append_dictionary(Output& out, std::string_view dictionary, std::string_vie
     out.append(dictionary.substr(open + 2));
 }
 
-void append_stream(Output& out, int number, Value dictionary, std::string_view data, std::string_view entry) {
+void append_stream(Output& out, int number, Value dictionary, std::string_view data,
+                   std::string_view entry) {
     dictionary.set("/Length", Value::atom(std::to_string(data.size())));
     out.append(object_header(number));
     append_dictionary(out, dictionary.to_string(), entry);
@@ -109,8 +113,8 @@ void append_cross_reference(Output& out, const std::vector<std::pair<int, size_t
     char line[21];
     for (size_t i = 0; i < offsets.size(); ++i) {
         const bool used = i != 0 && offsets[i] != 0;
-        std::snprintf(line, sizeof line, "%010zu %05d %c \n", used ? offsets[i] : size_t{0}, used ? 0 : 65535,
-                      used ? 'n' : 'f');
+        std::snprintf(line, sizeof line, "%010zu %05d %c \n", used ? offsets[i] : size_t{0},
+                      used ? 0 : 65535, used ? 'n' : 'f');
         out.append(std::string_view(line, 20));
     }
     // The /ID: both halves the MD5 of everything before the trailer, as for a new file.
@@ -118,7 +122,8 @@ void append_cross_reference(Output& out, const std::vector<std::pair<int, size_t
     Value trailer = Value::parse(original_trailer);
     trailer.set("/ID", Value::array({Value::atom(id), Value::atom(id)}));
     trailer.set("/Size", Value::atom(std::to_string(size)));
-    out.append("trailer\n" + trailer.to_string() + "\nstartxref\n" + std::to_string(table) + "\n%%EOF\n");
+    out.append("trailer\n" + trailer.to_string() + "\nstartxref\n" + std::to_string(table) +
+               "\n%%EOF\n");
 }
 
 }  // namespace
@@ -133,7 +138,8 @@ bool Edits::write(const std::function<bool(std::string_view)>& sink) const {
     for (const auto& [offset, number] : objects) {
         at.emplace_back(number, out.size());
         const auto entry = entries_.find(number);
-        const std::string_view added = entry == entries_.end() ? "" : std::string_view(entry->second);
+        const std::string_view added =
+            entry == entries_.end() ? "" : std::string_view(entry->second);
         entries += !added.empty();
         if (const auto stream = streams_.find(number); stream != streams_.end()) {
             Value dictionary = Value::parse(file_.value(number));

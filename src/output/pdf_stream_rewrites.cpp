@@ -14,7 +14,8 @@ using pdf_syntax::token_end;
 
 bool is_operator(std::string_view token) {
     const char c = token.front();
-    if (c == '/' || c == '(' || c == '<' || c == '[' || c == ']' || c == '{' || c == '}') return false;
+    if (c == '/' || c == '(' || c == '<' || c == '[' || c == ']' || c == '{' || c == '}')
+        return false;
     if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') return false;
     return token != "true" && token != "false" && token != "null";
 }
@@ -30,8 +31,10 @@ std::string_view pagination_artifact(std::string_view operands) {
         return operands.size() > tag.size() && operands.substr(0, tag.size()) == tag &&
                std::strchr(" \t\r\n\f<", operands[tag.size()]);
     };
-    if (starts(std::string("/") + paint::kCairoHeaderTag)) return "/Artifact <</Type /Pagination /Subtype /Header>>";
-    if (starts(std::string("/") + paint::kCairoFooterTag)) return "/Artifact <</Type /Pagination /Subtype /Footer>>";
+    if (starts(std::string("/") + paint::kCairoHeaderTag))
+        return "/Artifact <</Type /Pagination /Subtype /Header>>";
+    if (starts(std::string("/") + paint::kCairoFooterTag))
+        return "/Artifact <</Type /Pagination /Subtype /Footer>>";
     return {};
 }
 
@@ -66,8 +69,9 @@ std::string wrap_artifacts(std::string_view in) {
                 wrapping = false;
             }
             const std::string_view artifact =
-                token == "BDC" ? pagination_artifact(in.substr(operands, i - token.size() - operands))
-                               : std::string_view{};
+                token == "BDC"
+                    ? pagination_artifact(in.substr(operands, i - token.size() - operands))
+                    : std::string_view{};
             if (!artifact.empty()) {
                 out.append("\n").append(artifact).append(" BDC");
                 operands = i;
@@ -127,7 +131,8 @@ std::string expand_ligatures(std::string_view cmap) {
         const size_t open = text.rfind('<'), close = text.rfind('>');
         if (open != 0 && open != std::string_view::npos && close != std::string_view::npos &&
             close > open && text.find('>') < open) {
-            const std::string_view letters = ligature_letters(text.substr(open + 1, close - open - 1));
+            const std::string_view letters =
+                ligature_letters(text.substr(open + 1, close - open - 1));
             if (!letters.empty()) {
                 out.append(cmap.substr(copied, line + open + 1 - copied));
                 out.append(letters);

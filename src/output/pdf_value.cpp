@@ -10,7 +10,9 @@ namespace dw::pdf {
 
 namespace {
 
-bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
+bool is_white(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
 
 std::string_view trimmed(std::string_view text) {
     while (!text.empty() && is_white(text.front())) text.remove_prefix(1);
@@ -51,19 +53,32 @@ std::string literal_bytes(std::string_view body) {
         }
         const char c = body[++i];
         switch (c) {
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
             case '\r':  // a line continuation
                 if (i + 1 < body.size() && body[i + 1] == '\n') ++i;
                 break;
-            case '\n': break;
+            case '\n':
+                break;
             default:
                 if (c >= '0' && c <= '7') {
                     int value = c - '0';
-                    for (int n = 1; n < 3 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++n)
+                    for (int n = 1;
+                         n < 3 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7';
+                         ++n)
                         value = value * 8 + (body[++i] - '0');
                     out += static_cast<char>(value & 0xFF);
                 } else {
@@ -87,7 +102,8 @@ Value Value::parse(std::string_view text) {
     }
     if (text.front() == '[') {
         Value list = array();
-        for (std::string_view item : pdf_syntax::array_items(text)) list.items_.push_back(parse(item));
+        for (std::string_view item : pdf_syntax::array_items(text))
+            list.items_.push_back(parse(item));
         return list;
     }
     if (const auto ref = pdf_syntax::reference(text)) return reference(ref->first);
@@ -153,8 +169,12 @@ std::string Value::to_string() const {
 
 void Value::append_to(std::string& out) const {
     switch (kind_) {
-        case Kind::Atom: out += atom_; return;
-        case Kind::Reference: out += std::to_string(object_) + " 0 R"; return;
+        case Kind::Atom:
+            out += atom_;
+            return;
+        case Kind::Reference:
+            out += std::to_string(object_) + " 0 R";
+            return;
         case Kind::Array:
             out += "[";
             for (const Value& item : items_) {
@@ -210,7 +230,8 @@ std::string string_bytes(std::string_view written) {
         for (size_t i = 1; i < written.size(); ++i) {
             if (written[i] == '#' && i + 2 < written.size() && hex_digit(written[i + 1]) >= 0 &&
                 hex_digit(written[i + 2]) >= 0) {
-                out += static_cast<char>(hex_digit(written[i + 1]) * 16 + hex_digit(written[i + 2]));
+                out +=
+                    static_cast<char>(hex_digit(written[i + 1]) * 16 + hex_digit(written[i + 2]));
                 i += 2;
             } else {
                 out += written[i];
@@ -229,8 +250,9 @@ std::string text_as_utf8(std::string_view bytes) {
             char32_t unit = static_cast<char32_t>((static_cast<unsigned char>(bytes[i]) << 8) |
                                                   static_cast<unsigned char>(bytes[i + 1]));
             if (unit >= 0xD800 && unit < 0xDC00 && i + 3 < bytes.size()) {
-                const char32_t low = static_cast<char32_t>((static_cast<unsigned char>(bytes[i + 2]) << 8) |
-                                                           static_cast<unsigned char>(bytes[i + 3]));
+                const char32_t low =
+                    static_cast<char32_t>((static_cast<unsigned char>(bytes[i + 2]) << 8) |
+                                          static_cast<unsigned char>(bytes[i + 3]));
                 if (low >= 0xDC00 && low < 0xE000) {
                     unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                     i += 2;

@@ -12,7 +12,7 @@ class Value {
 public:
     enum class Kind { Atom, Reference, Array, Dictionary };
 
-    Value() = default;  // null
+    Value() = default;                          // null
     static Value parse(std::string_view text);  // one value; white space around it is skipped
     static Value atom(std::string text);        // as written: "12", "/Name", "(text)", "true"
     static Value reference(int object);         // "12 0 R"
@@ -42,8 +42,8 @@ private:
     Kind kind_ = Kind::Atom;
     std::string atom_ = "null";
     int object_ = 0;
-    std::vector<Value> items_;                              // Array
-    std::vector<std::pair<std::string, Value>> entries_;    // Dictionary, in the order written
+    std::vector<Value> items_;                            // Array
+    std::vector<std::pair<std::string, Value>> entries_;  // Dictionary, in the order written
     void append_to(std::string& out) const;
 };
 

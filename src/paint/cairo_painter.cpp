@@ -188,7 +188,8 @@ void CairoPainter::Impl::close_page_surface() {
         const bool encoded =
             options_.png_palette
                 ? encode_png_palette(surface_.get(), bytes_, reason)
-                : encode_png_rgb24_in_bands(surface_.get(), page_pixels_.first, page_pixels_.second, bytes_, reason);
+                : encode_png_rgb24_in_bands(surface_.get(), page_pixels_.first,
+                                            page_pixels_.second, bytes_, reason);
         if (!encoded) {
             broken_ = true;
             error("cannot encode PNG: " + reason);

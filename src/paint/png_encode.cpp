@@ -1,14 +1,12 @@
 #include "paint/png_encode.h"
 
-#include "paint/png_writer.h"
-
-#include <zlib.h>
-
 #include <algorithm>
 #include <csetjmp>
 #include <cstdint>
 #include <cstring>
 #include <vector>
+
+#include "paint/png_writer.h"
 
 namespace dw::paint {
 namespace {
@@ -106,7 +104,8 @@ bool encode_png_rgb24(cairo_surface_t* surface, std::string& out, std::string& e
     const int width = cairo_image_surface_get_width(surface);
     std::vector<unsigned char> row(size_t(width) * 3);
     return write_image(w, cairo_image_surface_get_data(surface), width,
-                       cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface), row);
+                       cairo_image_surface_get_height(surface),
+                       cairo_image_surface_get_stride(surface), row);
 }
 
 bool encode_png_rgb24_in_bands(cairo_surface_t* page, int width, int height, std::string& out,

@@ -547,12 +547,16 @@ TEST_CASE("a link's text is inside its Link element, the paragraph's own text ar
 TEST_CASE("a link broken over lines and over a page is one Link element with an annotation a line",
           "[e2e][pdf][ua]") {
     TempDir dir;
-    const std::string example = read_file(source_root() / "inputs" / "verslag-consortium-2025-01-21.md");
+    const std::string example =
+        read_file(source_root() / "inputs" / "verslag-consortium-2025-01-21.md");
     std::string data = example.substr(0, example.find("\n---\n", 4) + 5) + "\n# Links\n\n";
     const std::string link_text =
-        "de uitgebreide presentatie van het project Wij zijn de Wijk op de website van de universiteit";
-    data += "Voor de presentatie zie [" + link_text + "](https://wijzijndewijk.nl/presentatie) en " +
-            "[de agenda](https://wijzijndewijk.nl/agenda)[ van maart](https://wijzijndewijk.nl/maart).\n\n";
+        "de uitgebreide presentatie van het project Wij zijn de Wijk op de website van de "
+        "universiteit";
+    data += "Voor de presentatie zie [" + link_text +
+            "](https://wijzijndewijk.nl/presentatie) en "
+            "[de agenda](https://wijzijndewijk.nl/agenda)"
+            "[ van maart](https://wijzijndewijk.nl/maart).\n\n";
     // Filler up to the last lines of the page, then a link of several lines: it breaks over the
     // page (checked below).
     for (int i = 1; i <= 44; ++i)
@@ -581,7 +585,8 @@ TEST_CASE("a link broken over lines and over a page is one Link element with an 
         for (size_t j = i + 1; j < lines.size() && lines[j].find_first_not_of(' ') > depth; ++j) {
             annotations += contains(lines[j], "Object ");
             const size_t open = lines[j].find('"'), close = lines[j].rfind('"');
-            if (open != std::string::npos && close > open) text += lines[j].substr(open + 1, close - open - 1);
+            if (open != std::string::npos && close > open)
+                text += lines[j].substr(open + 1, close - open - 1);
         }
         links.emplace_back(collapse_spaces(text), annotations);
     }

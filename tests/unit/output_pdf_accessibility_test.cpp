@@ -93,7 +93,8 @@ std::string qpdf_object(const std::string& path, int number) {
 }  // namespace
 
 TEST_CASE("a PDF value is parsed, changed and written again", "[output][pdf]") {
-    pdf::Value v = pdf::Value::parse(" << /Type /Page % 1\n /K [ 9 0 R 3 (a (b) \\) c) ] /P 4 0 R >>");
+    pdf::Value v =
+        pdf::Value::parse(" << /Type /Page % 1\n /K [ 9 0 R 3 (a (b) \\) c) ] /P 4 0 R >>");
     REQUIRE(v.is_dictionary());
     CHECK(v.find("/Type")->text() == "/Page");  // the comment is white space
     REQUIRE(v.find("/K")->is_array());
@@ -126,7 +127,8 @@ TEST_CASE("Flate data goes through deflate and inflate unchanged", "[output][pdf
 }
 
 TEST_CASE("a PDF that Cairo did not write is refused, not misread", "[output][pdf][bad]") {
-    const std::string good = small_tagged_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"});
+    const std::string good = small_tagged_pdf(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"});
     CHECK_NOTHROW(pdf::File(good));
     CHECK_THROWS_WITH(pdf::File("%PDF-1.5\n"), Catch::Contains("no startxref"));
     std::string stream_table = good;
@@ -141,7 +143,8 @@ TEST_CASE("a PDF that Cairo did not write is refused, not misread", "[output][pd
     // The finishing reports it instead.
     Diagnostics diag;
     std::string pdf = "%PDF-1.5\nnot a PDF\n";
-    CHECK_FALSE(output::finish_accessibility(pdf, typeset::Metadata{}, output::PageFacts{}, "", diag));
+    CHECK_FALSE(
+        output::finish_accessibility(pdf, typeset::Metadata{}, output::PageFacts{}, "", diag));
     CHECK(contains(messages(diag), "error: cannot finish the tagged PDF: no startxref in the PDF"));
     CHECK(pdf == "%PDF-1.5\nnot a PDF\n");
 }
@@ -169,33 +172,38 @@ TEST_CASE("content outside marked content becomes an artifact", "[output][pdf]")
     const std::string wrapped = pdf::wrap_artifacts(
         "0 0 m 10 0 l S\n/P <</MCID 0>> BDC BT (a) Tj ET EMC\n1 0 0 rg 0 0 5 5 re f\n"
         "/Private <</MCID 1>> BDC BT (WIJ ZIJN DE WIJK) Tj ET EMC");
-    CHECK(wrapped ==
-          "/Artifact BMC\n0 0 m 10 0 l S\nEMC\n\n/P <</MCID 0>> BDC BT (a) Tj ET EMC/Artifact BMC\n\n"
-          "1 0 0 rg 0 0 5 5 re f\nEMC\n\n/Artifact <</Type /Pagination /Subtype /Header>> BDC BT "
-          "(WIJ ZIJN DE WIJK) Tj ET EMC");
+    CHECK(
+        wrapped ==
+        "/Artifact BMC\n0 0 m 10 0 l S\nEMC\n\n/P <</MCID 0>> BDC BT (a) Tj ET EMC/Artifact BMC\n\n"
+        "1 0 0 rg 0 0 5 5 re f\nEMC\n\n/Artifact <</Type /Pagination /Subtype /Header>> BDC BT "
+        "(WIJ ZIJN DE WIJK) Tj ET EMC");
 }
 
 TEST_CASE("ligature characters in a ToUnicode map become their letters", "[output][pdf]") {
     CHECK(pdf::expand_ligatures("2 beginbfchar\n<0041> <0041>\n<0042> <FB01>\nendbfchar\n") ==
           "2 beginbfchar\n<0041> <0041>\n<0042> <00660069>\nendbfchar\n");
-    CHECK(pdf::expand_ligatures("1 beginbfrange\n<0003> <0004> <FB03>\n").find("<006600660069>") != std::string::npos);
+    CHECK(pdf::expand_ligatures("1 beginbfrange\n<0003> <0004> <FB03>\n").find("<006600660069>") !=
+          std::string::npos);
     CHECK(pdf::expand_ligatures("<0041> <0041>\n").empty());
 }
 
-TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte for byte", "[output][pdf]") {
+TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte for byte",
+          "[output][pdf]") {
     const std::string untouched = "<< /Producer (cairo) >>";
     const std::string pdf = small_tagged_pdf({
         "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R /MarkInfo << /Marked true >> >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         // Cairo's page: a comment after /Type /Page, and a link annotation
-        "<< /Type /Page % 1\n   /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /StructParents 0"
+        "<< /Type /Page % 1\n   /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R "
+        "/StructParents 0"
         " /Annots [ 9 0 R ] >>",
         stream_object("0 0 m 10 0 l S /Figure <</MCID 0>> BDC BT ET EMC"),
         "<< /Type /StructTreeRoot /K [6 0 R] /ParentTree 7 0 R >>",
         "<< /Type /StructElem /S /Figure /P 5 0 R /Pg 3 0 R /K 0 >>",
         "<< /Nums [0 [6 0 R]] >>",
         untouched,
-        "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (https://wijzijndewijk.nl/caf\xC3\xA9) >> >>",
+        "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI "
+        "(https://wijzijndewijk.nl/caf\xC3\xA9) >> >>",
     });
     const std::string out = finished(pdf, facts_of({{{"Figure", "The logo"}}}));
 
@@ -218,7 +226,8 @@ TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte 
     TempDir dir;
     const std::string path = checked_by_qpdf(dir, out);
     // The content stream, compressed again: the drawing outside marked content is an artifact.
-    const CommandResult shown = run_command("qpdf --show-object=4 --filtered-stream-data '" + path + "'");
+    const CommandResult shown =
+        run_command("qpdf --show-object=4 --filtered-stream-data '" + path + "'");
     CHECK(contains(shown.output, "/Artifact BMC\n0 0 m 10 0 l S\nEMC"));
     // The link's /Contents as qpdf reads it: PDFDocEncoding, é as one byte.
     CHECK(contains(qpdf_object(path, 9), "/Contents (https://wijzijndewijk.nl/caf\xE9)"));
@@ -229,7 +238,8 @@ TEST_CASE("the PDF/UA finishing writes what it changed and copies the rest byte 
           "https://wijzijndewijk.nl/caf\xC3\xA9");
 }
 
-TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page break", "[output][pdf]") {
+TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page break",
+          "[output][pdf]") {
     const std::string content = stream_object("/P <</MCID 0>> BDC BT ET EMC");
     // A list (L, its paragraph P) on page 3, going on on page 5 as a second L and P (parts).
     const std::string pdf = small_tagged_pdf({
@@ -257,7 +267,8 @@ TEST_CASE("the PDF/UA finishing joins the parts of an element split by a page br
     CHECK(contains(qpdf_object(path, 8), "/K [ 9 0 R ]"));  // the first L holds the one paragraph
     // which reads its content on both pages
     CHECK(contains(qpdf_object(path, 9), "/K [ 0 << /MCID 0 /Pg 5 0 R /Type /MCR >> ]"));
-    CHECK(contains(qpdf_object(path, 12), "/Nums [ 0 [ 9 0 R ] 1 [ 9 0 R ] ]"));  // page 5's content: P
+    CHECK(contains(qpdf_object(path, 12),
+                   "/Nums [ 0 [ 9 0 R ] 1 [ 9 0 R ] ]"));  // page 5's content: P
 }
 
 TEST_CASE("a Link right after a Link to the same address is joined to it, another address not",
@@ -268,12 +279,16 @@ TEST_CASE("a Link right after a Link to the same address is joined to it, anothe
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /StructParents 0"
         " /Annots [ 11 0 R 12 0 R 13 0 R ] >>",
-        stream_object("/Link <</MCID 0>> BDC EMC /Link <</MCID 1>> BDC EMC /Link <</MCID 2>> BDC EMC"),
+        stream_object(
+            "/Link <</MCID 0>> BDC EMC /Link <</MCID 1>> BDC EMC /Link <</MCID 2>> BDC EMC"),
         "<< /Type /StructTreeRoot /K 6 0 R /ParentTree 10 0 R >>",
         "<< /Type /StructElem /S /P /P 5 0 R /K [ 7 0 R 8 0 R 9 0 R ] >>",
-        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 11 0 R >> 0 ] >>",
-        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 12 0 R >> 1 ] >>",
-        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 13 0 R >> 2 ] >>",
+        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 11 0 R >> 0 ] "
+        ">>",
+        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 12 0 R >> 1 ] "
+        ">>",
+        "<< /Type /StructElem /S /Link /P 6 0 R /Pg 3 0 R /K [ << /Type /OBJR /Obj 13 0 R >> 2 ] "
+        ">>",
         "<< /Nums [ 0 [ 7 0 R 8 0 R 9 0 R ] 1 7 0 R 2 8 0 R 3 9 0 R ] >>",
         link + "1 /A << /S /URI /URI (https://wijzijndewijk.nl/a) >> >>",
         link + "2 /A << /S /URI /URI (https://wijzijndewijk.nl/a) >> >>",
@@ -288,7 +303,8 @@ TEST_CASE("a Link right after a Link to the same address is joined to it, anothe
     CHECK(contains(first, "/Obj 12 0 R"));
     CHECK(contains(first, "/MCID 1"));
     // the parent tree: the second line's content and annotation belong to the first Link
-    CHECK(contains(qpdf_object(path, 10), "/Nums [ 0 [ 7 0 R 7 0 R 9 0 R ] 1 7 0 R 2 7 0 R 3 9 0 R ]"));
+    CHECK(contains(qpdf_object(path, 10),
+                   "/Nums [ 0 [ 7 0 R 7 0 R 9 0 R ] 1 7 0 R 2 7 0 R 3 9 0 R ]"));
 }
 
 TEST_CASE("a running header's element leaves the structure tree and its content is an artifact",
@@ -309,7 +325,8 @@ TEST_CASE("a running header's element leaves the structure tree and its content 
     const std::string path = checked_by_qpdf(dir, finished(pdf, output::PageFacts{}));
     CHECK(contains(qpdf_object(path, 6), "/K [ 8 0 R ]"));
     CHECK(contains(qpdf_object(path, 10), "[ null 8 0 R ]"));  // the parent tree's array object
-    const CommandResult shown = run_command("qpdf --show-object=4 --filtered-stream-data '" + path + "'");
+    const CommandResult shown =
+        run_command("qpdf --show-object=4 --filtered-stream-data '" + path + "'");
     CHECK(contains(shown.output, "/Artifact <</Type /Pagination /Subtype /Header>> BDC BT ET EMC"));
 }
 
