@@ -1,7 +1,6 @@
 #include "output/pdf_accessibility.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -12,6 +11,7 @@
 #include "output/pdf_syntax.h"
 #include "paint/pdf_artifact_tags.h"
 #include "paint/pdf_metadata_text.h"
+#include "paint/text_format.h"
 
 namespace dw::output {
 
@@ -337,14 +337,12 @@ void finish_structure(const pdf::File& file, const PageFacts& facts, pdf::Edits&
         redirect_in_parent_tree(tree->object(), redirect, edits, 0);
 }
 
-// A coordinate to 1/10,000 pt, without trailing zeros.
+// A coordinate to 1/10,000 pt, without trailing zeros (locale-independent: paint::fixed).
 std::string pdf_number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.4f", value);
-    std::string out = text;
+    std::string out = paint::fixed(value, 4);
     out.erase(out.find_last_not_of('0') + 1);
     if (out.back() == '.') out.pop_back();
-    return out == "-0" ? "0" : out;
+    return out;
 }
 
 // A rectangle in page coordinates (y down from the top) as a PDF rectangle (y up from the

@@ -1,9 +1,8 @@
 #include "output/pdf_value.h"
 
-#include <glib.h>
-
 #include "output/pdf_syntax.h"
 #include "paint/pdf_metadata_text.h"
+#include "paint/text_format.h"
 #include "paint/utf8_codec.h"
 
 namespace dw::pdf {
@@ -262,8 +261,7 @@ std::string text_as_utf8(std::string_view bytes) {
         }
         return out;
     }
-    if (g_utf8_validate(bytes.data(), static_cast<gssize>(bytes.size()), nullptr))
-        return std::string(bytes);
+    if (paint::is_valid_utf8(bytes)) return std::string(bytes);
     for (unsigned char c : bytes) paint::append_utf8(out, c);
     return out;
 }

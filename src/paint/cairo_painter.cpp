@@ -166,9 +166,8 @@ void CairoPainter::Impl::open_page_surface(double width, double height) {
             broken_ = true;
             return;
         }
-        page_pixels_ = {static_cast<int>(px_w), static_cast<int>(px_h)};
         if (options_.png_palette) {  // the palette is chosen from the whole image
-            surface_.reset(create_page_surface(page_pixels_.first, page_pixels_.second));
+            surface_.reset(create_page_surface(static_cast<int>(px_w), static_cast<int>(px_h)));
         } else {  // painted band by band when encoded (encode_png_rgb24_in_bands)
             const cairo_rectangle_t extents{0, 0, px_w, px_h};
             surface_.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents));
@@ -188,8 +187,7 @@ void CairoPainter::Impl::close_page_surface() {
         const bool encoded =
             options_.png_palette
                 ? encode_png_palette(surface_.get(), bytes_, reason)
-                : encode_png_rgb24_in_bands(surface_.get(), page_pixels_.first,
-                                            page_pixels_.second, bytes_, reason);
+                : encode_png_rgb24_in_bands(surface_.get(), bytes_, reason);
         if (!encoded) {
             broken_ = true;
             error("cannot encode PNG: " + reason);

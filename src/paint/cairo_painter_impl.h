@@ -77,7 +77,6 @@ private:
 
     std::string bytes_;  // what the current PDF or SVG stream has written so far
     SurfacePtr surface_;
-    std::pair<int, int> page_pixels_;  // a PNG page's width and height
     CairoPtr cr_;
     bool broken_ = false;  // Cairo reported an error; nothing more can be drawn
 

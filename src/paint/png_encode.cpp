@@ -108,8 +108,13 @@ bool encode_png_rgb24(cairo_surface_t* surface, std::string& out, std::string& e
                        cairo_image_surface_get_stride(surface), row);
 }
 
-bool encode_png_rgb24_in_bands(cairo_surface_t* page, int width, int height, std::string& out,
-                               std::string& error) {
+bool encode_png_rgb24_in_bands(cairo_surface_t* page, std::string& out, std::string& error) {
+    cairo_rectangle_t extents{};
+    if (!cairo_recording_surface_get_extents(page, &extents)) {
+        error = "the page has no size";
+        return false;
+    }
+    const int width = static_cast<int>(extents.width), height = static_cast<int>(extents.height);
     PngWriter w(out, error);
     if (!w.ok()) return false;
     const int band_rows = std::max(1, std::min(height, kBandBytes / (4 * std::max(width, 1))));

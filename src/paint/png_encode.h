@@ -13,11 +13,10 @@ namespace dw::paint {
 // Returns false, with the reason in `error`, when libpng fails.
 bool encode_png_rgb24(cairo_surface_t* surface, std::string& out, std::string& error);
 
-// The same for a page drawn on a recording surface (`width` × `height` pixels from 0,0): it is
-// painted on white and encoded band by band, in one reused image of about 1 MB, so the page is
-// never a whole image in memory. Shapes and images come out as painted whole; a glyph that a
+// The same for a page drawn on a bounded recording surface (its extents in pixels, from 0,0):
+// it is painted on white and encoded band by band, in one reused image of about 1 MB, so the
+// page is never a whole image in memory. Shapes and images come out as painted whole; a glyph that a
 // band's edge cuts may differ in a few anti-aliased pixels (Cairo composites it clipped).
-bool encode_png_rgb24_in_bands(cairo_surface_t* page, int width, int height, std::string& out,
-                               std::string& error);
+bool encode_png_rgb24_in_bands(cairo_surface_t* page, std::string& out, std::string& error);
 
 }  // namespace dw::paint
