@@ -13,6 +13,9 @@ namespace {
 // malloc whose result is never read).
 void* volatile heap_gap = nullptr;
 
+// Where the heap's free top begins (it ends at the program break).
+uintptr_t heap_top_start() { return reinterpret_cast<uintptr_t>(sbrk(0)) - mallinfo2().keepcost; }
+
 }  // namespace
 
 AdvisedRange back_heap_with_huge_pages() {
@@ -23,16 +26,19 @@ AdvisedRange back_heap_with_huge_pages() {
     mallopt(M_TOP_PAD, int(kGrowth));     // the heap grows 8 MB at a time
     mallopt(M_TRIM_THRESHOLD, 64 << 20);  // and does not shrink
     mallopt(M_MMAP_THRESHOLD, 4 << 20);   // blocks up to 4 MB come from it
-    // A block larger than the heap's free top makes malloc grow the heap now, by 8 MB more.
-    // (volatile: a compiler may drop a malloc that is freed unused.)
+    // At least 1 MB below the first advised huge page: a request that large is not served from
+    // a free chunk in a starting process, so the gap block below takes it from the top.
+    constexpr size_t kMinGap = size_t(1) << 20;
+    // A block larger than the heap's free top makes malloc grow the heap now, by 8 MB more than
+    // the gap. (volatile: a compiler may drop a malloc that is freed unused.)
     const size_t top = mallinfo2().keepcost;
-    if (top < kGrowth) {
-        void* volatile block = std::malloc(top + (size_t(64) << 10));
+    if (top < kGrowth + kMinGap + kHugePage) {
+        void* volatile block = std::malloc(top + kMinGap + kHugePage);
         std::free(block);
     }
     const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
-    const uintptr_t top_start = end - mallinfo2().keepcost;
-    const uintptr_t start = (top_start + kHugePage - 1) & ~(kHugePage - 1);
+    const uintptr_t top_start = heap_top_start();
+    const uintptr_t start = (top_start + kMinGap + kHugePage - 1) & ~(kHugePage - 1);
     if (end < start + kHugePage ||
         madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE) != 0)
         return advised;
@@ -40,9 +46,21 @@ AdvisedRange back_heap_with_huge_pages() {
     // The heap's top up to the first huge page would still be faulted in 4 KB at a time, and it
     // is where the next MB of blocks would go. One block that is never freed takes it, so the
     // heap goes on at `start`; the block's pages beyond its header are never touched.
+    // Should malloc still serve it from a free chunk, the chunks it hands out so are held until
+    // one comes from the top, then given back.
     constexpr size_t kChunkHeader = sizeof(size_t);
-    if (const size_t gap = start - top_start; gap >= 4 * kChunkHeader)
-        heap_gap = std::malloc(gap - kChunkHeader);
+    const size_t gap = start - top_start;
+    void* from_free_lists[8];
+    int held = 0;
+    while (held < 8) {
+        void* block = std::malloc(gap - kChunkHeader);
+        if (heap_top_start() == start) {
+            heap_gap = block;
+            break;
+        }
+        from_free_lists[held++] = block;
+    }
+    for (int i = 0; i < held; ++i) std::free(from_free_lists[i]);
 #endif
     return advised;
 }
