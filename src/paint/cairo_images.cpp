@@ -1,7 +1,5 @@
 #include "paint/cairo_images.h"
 
-#include "paint/svg_library.h"
-
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include <cmath>
@@ -9,6 +7,9 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+
+#include "paint/svg_drawing.h"
+#include "paint/svg_library.h"
 
 namespace dw::paint {
 
@@ -88,6 +89,15 @@ SurfacePtr load_jpeg(const std::string& file, std::string& error) {
     return s;
 }
 
+// The file's drawing when it is within the subset drukwerk draws itself (svg_drawing.h); a file
+// that cannot be read is left to librsvg, which reports why.
+std::optional<svg::Drawing> read_own_svg(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    if (!in.good() && !in.eof()) return std::nullopt;
+    return svg::read_drawing(text);
+}
+
 GObjectPtr<RsvgHandle> load_svg(const std::string& file, std::string& error) {
     const SvgLibrary* rsvg = svg_library(&error);
     if (!rsvg) return nullptr;
@@ -135,10 +145,11 @@ ImageCache::Entry ImageCache::load(const typeset::Image& image) {
             entry.raster = load_jpeg(image.file, error);
             break;
         case typeset::Image::Kind::Svg:
-            entry.svg = load_svg(image.file, error);
+            entry.own_svg = read_own_svg(image.file);
+            if (!entry.own_svg) entry.svg = load_svg(image.file, error);
             break;
     }
-    if (!entry.raster && !entry.svg) {
+    if (!entry.raster && !entry.svg && !entry.own_svg) {
         entry.failed = true;
         diag_.error({image.file}, std::string("cannot read ") + kind_name(image.kind) +
                                       " image: " + (error.empty() ? "unknown error" : error));
@@ -155,8 +166,8 @@ ImageCache::Entry& ImageCache::entry_for(const typeset::Image& image) {
 
 // Whether uses of the SVG are painted from a recording of it (made at its first use's size).
 bool ImageCache::records(const Entry& entry, const typeset::Image& image) const {
-    return reuse_drawings_ && entry.svg && image.rect.w > 0 && image.rect.h > 0 &&
-           !entry.not_recordable;
+    return reuse_drawings_ && (entry.svg || entry.own_svg) && image.rect.w > 0 &&
+           image.rect.h > 0 && !entry.not_recordable;
 }
 
 void ImageCache::prepare(const typeset::Image& image) {
@@ -189,13 +200,25 @@ bool ImageCache::draw_svg(cairo_t* cr, Entry& entry, const typeset::Image& image
         cairo_restore(cr);
         return true;
     }
-    RsvgRectangle viewport{r.x, r.y, r.w, r.h};
-    GError* raw_error = nullptr;
-    if (svg_library()->render_document(entry.svg.get(), cr, &viewport, &raw_error)) return true;
-    GErrorPtr gerror(raw_error);
+    std::string error;
+    if (render_svg(cr, entry, r, error)) return true;
     entry.failed = true;  // report a file that cannot be drawn once, not on every page
-    diag_.error({image.file}, std::string("cannot draw SVG image: ") +
-                                  (gerror ? gerror->message : "unknown error"));
+    diag_.error({image.file}, "cannot draw SVG image: " + error);
+    return false;
+}
+
+bool ImageCache::render_svg(cairo_t* cr, const Entry& entry, const typeset::Rect& viewport,
+                            std::string& error) {
+    if (entry.own_svg) {
+        svg::draw(cr, *entry.own_svg, viewport);
+        return true;
+    }
+    RsvgRectangle rsvg_viewport{viewport.x, viewport.y, viewport.w, viewport.h};
+    GError* raw_error = nullptr;
+    if (svg_library()->render_document(entry.svg.get(), cr, &rsvg_viewport, &raw_error))
+        return true;
+    GErrorPtr gerror(raw_error);
+    error = gerror ? gerror->message : "unknown error";
     return false;
 }
 
@@ -207,10 +230,8 @@ bool ImageCache::record_svg(Entry& entry, const typeset::Image& image) {
     cairo_rectangle_t tile{0, 0, 2 * r.w, 2 * r.h};
     SurfacePtr recording(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &tile));
     CairoPtr rec_cr(cairo_create(recording.get()));
-    RsvgRectangle viewport{0, 0, r.w, r.h};
-    GError* raw_error = nullptr;
-    bool ok = svg_library()->render_document(entry.svg.get(), rec_cr.get(), &viewport, &raw_error);
-    GErrorPtr gerror(raw_error);
+    std::string error;
+    const bool ok = render_svg(rec_cr.get(), entry, {0, 0, r.w, r.h}, error);
     if (!ok || cairo_status(rec_cr.get()) != CAIRO_STATUS_SUCCESS) {
         entry.not_recordable = true;  // drawn directly from now on, not recorded again per use
         return false;

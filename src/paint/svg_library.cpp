@@ -1,10 +1,10 @@
 #include "paint/svg_library.h"
 
-#include "diag/phase_clock.h"
-
 #include <dlfcn.h>
 
 #include <mutex>
+
+#include "diag/phase_clock.h"
 
 namespace dw::paint {
 namespace {

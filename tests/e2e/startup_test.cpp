@@ -1,7 +1,8 @@
 // Start-up cost: every render is a whole process (drukwerk build runs one per job), so the
 // program must not load libraries only a few renders need. libharu is only for --backend haru,
 // PDF/A and --permissions: it lives in a module next to the program. librsvg (Rust runtime,
-// libxml2, ICU) is opened with dlopen by the renders that draw SVG. The PDF/UA finishing and the
+// libxml2, ICU) is opened with dlopen only for an SVG outside the plain subset drukwerk draws
+// itself (paint/svg_drawing.h): the examples' logos and icons never load it. The PDF/UA finishing and the
 // page boxes are the program's own (src/output/pdf_file.h), so no render loads libqpdf.
 #include <catch2/catch.hpp>
 
@@ -76,6 +77,50 @@ TEST_CASE("the program exports no symbol of libc, zlib or GLib", "[e2e][startup]
         }
     }
     CHECK(libraries == 4);
+}
+
+namespace {
+
+// Whether the dynamic loader opened librsvg while the process ran (LD_DEBUG=files names every
+// library it loads, also those opened with dlopen).
+bool loads_librsvg(const RunResult& r) { return contains(r.err, "librsvg-2.so"); }
+
+}  // namespace
+
+TEST_CASE("the examples draw their SVG logos and icons without librsvg", "[e2e][startup]") {
+    TempDir dir;
+    const std::vector<std::vector<std::string>> renders = {
+        {example_data().string(), "--layout", example_layout().string()},
+        {(source_root() / "inputs/bouwstenen.csv").string(), "--layout",
+         (source_root() / "layouts/cards.xml").string(), "--mode", "sheets"},
+        {(source_root() / "inputs/blueprint/wij-zijn-de-wijk.yaml").string(), "--layout",
+         (source_root() / "layouts/blueprint.xml").string()}};
+    for (std::vector<std::string> args : renders) {
+        args.insert(args.begin(), "render");
+        args.push_back("-o");
+        args.push_back((dir.path() / "out.pdf").string());
+        const RunResult r = drukwerk(args, {{"LD_DEBUG", "files"}});
+        INFO(r.command);
+        REQUIRE(r.exit_code == 0);
+        REQUIRE(contains(r.err, "libpangocairo"));  // the loader did report what it opened
+        CHECK_FALSE(loads_librsvg(r));
+    }
+    // An SVG with a gradient is beyond the subset: librsvg draws it.
+    const fs::path layout = dir.path() / "l.xml", logo = dir.path() / "gradient.svg";
+    write_file(logo, R"~(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>
+  <rect width="10" height="10" fill="url(#g)"/></svg>)~");
+    std::string minutes = read_file(example_layout());
+    REQUIRE(contains(minutes, "wijk-mark.svg"));
+    for (size_t at; (at = minutes.find("wijk-mark.svg")) != std::string::npos;)
+        minutes.replace(at, 13, "gradient.svg");
+    write_file(layout, minutes);
+    const RunResult r = drukwerk({"render", example_data().string(), "--layout", layout.string(),
+                                  "-o", (dir.path() / "g.pdf").string()},
+                                 {{"LD_DEBUG", "files"}});
+    INFO(r.command);
+    REQUIRE(r.exit_code == 0);
+    CHECK(loads_librsvg(r));
 }
 
 // Cairo compresses the PDF's streams with zlib itself: the file is sound and compressed.
