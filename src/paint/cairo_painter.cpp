@@ -187,7 +187,7 @@ void CairoPainter::Impl::close_page_surface() {
         const bool encoded =
             options_.png_palette
                 ? encode_png_palette(surface_.get(), bytes_, reason)
-                : encode_png_rgb24_in_bands(surface_.get(), bytes_, reason);
+                : encode_png_rgb24_in_bands(surface_.get(), bytes_, reason, options_.executor);
         if (!encoded) {
             broken_ = true;
             error("cannot encode PNG: " + reason);

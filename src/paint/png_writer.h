@@ -1,5 +1,5 @@
 #pragma once
-// libpng's write structures, writing into a string: shared by the PNG encoders.
+// libpng's write structures, writing into a string: for the palette PNG encoder.
 
 #include <png.h>
 

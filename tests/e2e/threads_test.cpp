@@ -1,6 +1,7 @@
 // --threads: the one concurrency knob of a render (see diag/executor.h). However many threads a
 // render may use, it writes the same bytes: the minutes (words shaped ahead, glyphs warmed
-// ahead) and a card deck (pages painted while the next sheet is typeset).
+// ahead), a card deck (pages painted while the next sheet is typeset) and the phone PNG (bands
+// of rows compressed while the next is painted).
 #include <catch2/catch.hpp>
 
 #include "e2e_support.h"
@@ -35,13 +36,26 @@ TEST_CASE("a render writes the same bytes with one thread or four", "[e2e][threa
         CHECK(one.size() > 10000);
         CHECK(one == four);
     }
+    const std::vector<std::string> phone = {
+        (source_root() / "inputs/blueprint/wij-zijn-de-wijk.yaml").string(),
+        "--layout",
+        (source_root() / "layouts/blueprint.xml").string(),
+        "--page-master",
+        "phone",
+        "--width-px",
+        "1170"};
+    const std::string one = render_with_threads(phone, "1", dir.path() / "one.png");
+    const std::string four = render_with_threads(phone, "4", dir.path() / "four.png");
+    CHECK(one.size() > 100000);
+    CHECK(one == four);
 }
 
 TEST_CASE("a thread count that is not a whole number from 1 is a usage error", "[e2e][threads]") {
     for (const char* bad : {"0", "-2", "1.5", "many"}) {
         INFO(bad);
-        const RunResult r = drukwerk({"render", example_data().string(), "--layout",
-                                      example_layout().string(), "-o", "/tmp/x.pdf", "--threads", bad});
+        const RunResult r =
+            drukwerk({"render", example_data().string(), "--layout", example_layout().string(),
+                      "-o", "/tmp/x.pdf", "--threads", bad});
         CHECK(r.exit_code == 2);
         CHECK(contains(r.err, "--threads takes a number of threads from 1 to 256"));
     }
