@@ -9,6 +9,8 @@
 namespace dw::cli {
 namespace {
 
+#if defined(MADV_HUGEPAGE) && !defined(__SANITIZE_ADDRESS__)
+
 // The block that fills the heap up to its first huge page (volatile: a compiler may drop a
 // malloc whose result is never read).
 void* volatile heap_gap = nullptr;
@@ -36,6 +38,7 @@ void take_gap(uintptr_t top_start, uintptr_t start) {
     }
     for (int i = 0; i < held; ++i) std::free(from_free_lists[i]);
 }
+#endif
 
 }  // namespace
 
