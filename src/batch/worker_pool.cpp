@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr size_t kMaxOutput = 256 * 1024;  // a job printing without end must not fill memory
 constexpr int kPollMs = 50;
+// Without a pidfd (a kernel before 5.3), a worker whose output has ended is looked at again
+// after this long: it is exiting, and spinning on its ended pipe would take a core from the
+// other workers.
+constexpr int kExitPollMs = 1;
 
 volatile sig_atomic_t g_interrupted = 0;
 
@@ -46,7 +51,9 @@ private:
 struct Running {
     size_t task = 0;
     pid_t pid = 0;
-    int fd = -1;  // read end of the worker's stdout+stderr
+    int fd = -1;                // read end of the worker's stdout+stderr
+    int pidfd = -1;             // readable once the worker has exited; -1 where the kernel has none
+    bool output_ended = false;  // fd reached end of file: poll pidfd instead
     Clock::time_point start, deadline;
     bool killed_for_timeout = false;
     bool killed_for_interrupt = false;
@@ -72,6 +79,17 @@ struct Running {
     _exit(127);
 }
 
+// glibc 2.36's <sys/pidfd.h> declares pidfd_open without C linkage, so the system call is made
+// directly. The descriptor is close-on-exec.
+int open_pidfd(pid_t pid) {
+#ifdef SYS_pidfd_open
+    return static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+#else
+    (void)pid;
+    return -1;
+#endif
+}
+
 bool start(const WorkerTask& task, size_t index, Running& out) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) return false;
@@ -88,6 +106,7 @@ bool start(const WorkerTask& task, size_t index, Running& out) {
     out.task = index;
     out.pid = pid;
     out.fd = fds[0];
+    out.pidfd = open_pidfd(pid);
     out.start = Clock::now();
     auto timeout = std::chrono::duration<double>(task.timeout_seconds);
     out.deadline = out.start + std::chrono::duration_cast<Clock::duration>(timeout);
@@ -95,6 +114,7 @@ bool start(const WorkerTask& task, size_t index, Running& out) {
 }
 
 void drain(Running& r, std::string& output) {
+    if (r.output_ended) return;
     char buffer[4096];
     for (;;) {
         ssize_t n = read(r.fd, buffer, sizeof buffer);
@@ -103,8 +123,26 @@ void drain(Running& r, std::string& output) {
             continue;
         }
         if (n < 0 && errno == EINTR) continue;
+        if (n == 0) r.output_ended = true;
         return;  // EOF or EAGAIN
     }
+}
+
+// Waits until a worker writes, ends its output, exits or the poll interval passes. A worker whose
+// output has ended is waited for by its pidfd: its pipe would be readable (at end of file) on
+// every call until it is reaped.
+void wait_for_workers(const std::vector<Running>& running) {
+    std::vector<pollfd> fds;
+    int timeout = kPollMs;
+    for (const auto& r : running) {
+        if (!r.output_ended)
+            fds.push_back({r.fd, POLLIN, 0});
+        else if (r.pidfd >= 0)
+            fds.push_back({r.pidfd, POLLIN, 0});
+        else
+            timeout = kExitPollMs;
+    }
+    poll(fds.data(), fds.size(), timeout);  // EINTR (an interrupt) only ends the wait early
 }
 
 WorkerResult finish(Running& r, int status, std::string output) {
@@ -125,6 +163,7 @@ WorkerResult finish(Running& r, int status, std::string output) {
         result.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
     }
     close(r.fd);
+    if (r.pidfd >= 0) close(r.pidfd);
     return result;
 }
 
@@ -152,9 +191,7 @@ std::vector<WorkerResult> WorkerPool::run(const std::vector<WorkerTask>& tasks,
             running.push_back(r);
             started(next++);
         }
-        std::vector<pollfd> fds;
-        for (const auto& r : running) fds.push_back({r.fd, POLLIN, 0});
-        poll(fds.data(), fds.size(), kPollMs);  // EINTR (an interrupt) only ends the wait early
+        wait_for_workers(running);
         auto now = Clock::now();
         for (size_t i = 0; i < running.size();) {
             Running& r = running[i];

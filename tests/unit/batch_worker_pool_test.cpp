@@ -1,4 +1,5 @@
 // Worker processes: results, isolation from crashes and hangs, parallelism, captured output.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -50,8 +51,8 @@ TEST_CASE("workers report exit codes, crashes and timeouts without affecting eac
 TEST_CASE("two workers run two jobs at the same time", "[workers]") {
     // Each job marks its start, then succeeds only once it sees the other's mark: run one after
     // the other, the first would give up (exit 9) long before the other could start.
-    const fs::path marks = fs::temp_directory_path() /
-                           ("drukwerk-workers-" + std::to_string(getpid()));
+    const fs::path marks =
+        fs::temp_directory_path() / ("drukwerk-workers-" + std::to_string(getpid()));
     fs::create_directories(marks);
     auto job = [&](const std::string& mine, const std::string& other) {
         const std::string dir = marks.string();
@@ -68,8 +69,8 @@ TEST_CASE("two workers run two jobs at the same time", "[workers]") {
 TEST_CASE("one worker runs the jobs one after the other", "[workers]") {
     // The counterpart of the test above: with one worker the first job never sees the second's
     // mark, so that test would fail if the pool ran the jobs one at a time.
-    const fs::path marks = fs::temp_directory_path() /
-                           ("drukwerk-worker-" + std::to_string(getpid()));
+    const fs::path marks =
+        fs::temp_directory_path() / ("drukwerk-worker-" + std::to_string(getpid()));
     fs::create_directories(marks);
     const std::string dir = marks.string();
     auto results = run({shell("touch '" + dir + "/a'; [ ! -e '" + dir + "/b' ]"),
@@ -93,4 +94,25 @@ TEST_CASE("endless output is cut off instead of filling memory", "[workers]") {
     CHECK(results[0].ok());
     CHECK(results[0].output.size() < 300 * 1024);
     CHECK(results[0].output.find("[output cut off]") != std::string::npos);
+}
+
+namespace {
+double cpu_seconds_of_this_process() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+}  // namespace
+
+TEST_CASE("a worker that has closed its output is waited for without spinning", "[workers]") {
+    // The worker's pipe is at end of file for the 0.6 s before it exits. Polling that pipe would
+    // return at once every time and burn a core for those 0.6 s; waiting on
+    // the worker's exit costs next to nothing. The bound leaves a wide margin on either side.
+    const double before = cpu_seconds_of_this_process();
+    auto results = run({shell("exec >&- 2>&-; sleep 0.6; exit 4")}, 1);
+    const double used = cpu_seconds_of_this_process() - before;
+    CHECK(results[0].end == WorkerResult::End::Exited);
+    CHECK(results[0].exit_code == 4);
+    CHECK(used < 0.15);
 }
