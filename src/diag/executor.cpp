@@ -22,6 +22,12 @@ void Executor::Task::wait() {
     job_.reset();
 }
 
+bool Executor::Task::try_run_here() {
+    if (!job_ || !owner_->try_run(job_)) return false;
+    job_.reset();
+    return true;
+}
+
 Executor::Executor(int threads) : size_(std::max(1, threads)) {}
 
 Executor::~Executor() {
@@ -66,17 +72,22 @@ void Executor::serve() {
     }
 }
 
-void Executor::wait_for(const std::shared_ptr<Job>& job) {
-    std::unique_lock lock(mutex_);
-    if (!job->taken) {  // no thread has begun it: run it here
+bool Executor::try_run(const std::shared_ptr<Job>& job) {
+    {
+        std::lock_guard lock(mutex_);
+        if (job->taken) return false;
         queue_.erase(std::find(queue_.begin(), queue_.end(), job));
         job->taken = true;
-        lock.unlock();
-        job->work();
-        lock.lock();
-        job->done = true;
-        return;
     }
+    job->work();
+    std::lock_guard lock(mutex_);
+    job->done = true;
+    return true;
+}
+
+void Executor::wait_for(const std::shared_ptr<Job>& job) {
+    if (try_run(job)) return;  // no thread had begun it
+    std::unique_lock lock(mutex_);
     finished_.wait(lock, [&] { return job->done; });
 }
 

@@ -30,6 +30,9 @@ public:
         Task& operator=(Task&& other) noexcept;
         ~Task() { wait(); }
         void wait();
+        // Runs the task on the calling thread if no thread has begun it, and says whether it
+        // did; never waits. A caller that gets ahead of the pool's threads helps with this.
+        bool try_run_here();
         bool valid() const { return job_ != nullptr; }
 
     private:
@@ -56,6 +59,7 @@ private:
     };
     void serve();  // a pool thread
     void wait_for(const std::shared_ptr<Job>& job);
+    bool try_run(const std::shared_ptr<Job>& job);  // here, if no thread has begun it
 
     const int size_;
     std::mutex mutex_;

@@ -13,7 +13,12 @@
 #include <new>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "paint/cairo_handles.h"
+#include "paint/png_adler32.h"
 
 namespace dw::paint {
 namespace {
@@ -96,12 +101,47 @@ struct Band {
     bool deflating = false;  // z is initialised
 };
 
-// PNG's scanlines for `rows` rows of RGB24 pixels (32-bit words 0x00RRGGBB in native byte
-// order): each row filter type 0 (none; on drawn pages unfiltered rows compress smallest) and
-// its RGB bytes.
+// A row of RGB24 pixels (32-bit words 0x00RRGGBB in native byte order) as PNG's RGB bytes.
+// May write up to 4 bytes past the row's 3 · width: the caller keeps that room.
+void pack_row_bytewise(const uint32_t* pixels, int width, unsigned char* rgb) {
+    for (int x = 0; x < width; ++x) {
+        const uint32_t p = pixels[x];
+        rgb[3 * x] = static_cast<unsigned char>(p >> 16);
+        rgb[3 * x + 1] = static_cast<unsigned char>(p >> 8);
+        rgb[3 * x + 2] = static_cast<unsigned char>(p);
+    }
+}
+
+#if defined(__x86_64__)
+// Four pixels at a step: one shuffle takes their 12 RGB bytes out of 16, one store writes them
+// (and 4 bytes more, which the next step or the caller's room takes).
+__attribute__((target("ssse3"))) void pack_row_ssse3(const uint32_t* pixels, int width,
+                                                     unsigned char* rgb) {
+    const __m128i to_rgb = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    int x = 0;
+    for (; x + 4 <= width; x += 4) {
+        const __m128i four = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pixels + x));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(rgb + 3 * x), _mm_shuffle_epi8(four, to_rgb));
+    }
+    pack_row_bytewise(pixels + x, width - x, rgb + 3 * x);
+}
+#endif
+
+void pack_row(const uint32_t* pixels, int width, unsigned char* rgb) {
+#if defined(__x86_64__)
+    static const bool has_ssse3 = __builtin_cpu_supports("ssse3");
+    if (has_ssse3) return pack_row_ssse3(pixels, width, rgb);
+#endif
+    pack_row_bytewise(pixels, width, rgb);
+}
+
+// PNG's scanlines for `rows` rows of RGB24 pixels: each row filter type 0 (none; on drawn pages
+// unfiltered rows compress smallest) and its RGB bytes.
 void make_scanlines(const unsigned char* data, int width, int rows, int stride, Buffer& out) {
     const size_t line = 1 + size_t(width) * 3;
-    out.resize(line * size_t(rows));
+    constexpr size_t kRoomAfterRow = 4;  // for pack_row; a row's is the next row's first bytes
+    out.resize(line * size_t(rows) + kRoomAfterRow);
+    out.size = line * size_t(rows);
     for (int y = 0; y < rows; ++y) {
         const unsigned char* source = data + size_t(y) * size_t(stride);
         unsigned char* row = out.data() + line * size_t(y);
@@ -111,13 +151,7 @@ void make_scanlines(const unsigned char* data, int width, int rows, int stride, 
             std::memcpy(row + 1, row + 1 - line, line - 1);
             continue;
         }
-        const auto* pixels = reinterpret_cast<const uint32_t*>(source);
-        for (int x = 0; x < width; ++x) {
-            const uint32_t p = pixels[x];
-            row[1 + 3 * x] = static_cast<unsigned char>(p >> 16);
-            row[2 + 3 * x] = static_cast<unsigned char>(p >> 8);
-            row[3 + 3 * x] = static_cast<unsigned char>(p);
-        }
+        pack_row(reinterpret_cast<const uint32_t*>(source), width, row + 1);
     }
 }
 
@@ -126,7 +160,7 @@ void make_scanlines(const unsigned char* data, int width, int rows, int stride, 
 // last ends it. Each piece starts with an empty window: a few bytes more than one stream.
 void compress(Band& band) {
     band.ok = false;
-    band.adler = adler32(adler32(0, nullptr, 0), band.scanlines.data(), uInt(band.scanlines.size));
+    band.adler = png_adler32(1, band.scanlines.data(), band.scanlines.size);
     z_stream& z = band.z;
     if (!band.deflating) {
         if (deflateInit2(&z, kLevel, Z_DEFLATED, -15, kMemLevel, Z_DEFAULT_STRATEGY) != Z_OK)
@@ -208,8 +242,6 @@ bool encode_png_rgb24_in_bands(cairo_surface_t* page, std::string& out, std::str
         spare.push_back(std::move(pending.front()));
         pending.pop_front();
     };
-    bool hand_over = true;  // whether the next band goes to the executor
-    Band* kept = nullptr;   // a band this thread compresses once the next one is handed over
     for (int top = 0; top < height; top += band_rows) {
         paint_band(page, band_image.get(), top);
         std::unique_ptr<Band> band;
@@ -223,23 +255,19 @@ bool encode_png_rgb24_in_bands(cairo_surface_t* page, std::string& out, std::str
                        std::min(band_rows, height - top),
                        cairo_image_surface_get_stride(band_image.get()), band->scanlines);
         band->last = top + band_rows >= height;
-        // With an executor, every other band is compressed there, and the bands between here,
-        // each after the next band has been handed over, so that both threads have work.
         Band* b = band.get();
+        pending.push_back(std::move(band));
         if (!executor) {
             compress_safely(*b);
-        } else if (hand_over) {
-            b->task = executor->start([b] { compress_safely(*b); });
-            if (kept) compress_safely(*kept);
-            kept = nullptr;
         } else {
-            kept = b;
+            // The executor compresses the bands in order. When the band before this one is
+            // still waiting for a thread, painting has got ahead: that one is compressed here,
+            // so both threads have work whichever of painting and compressing is slower.
+            b->task = executor->start([b] { compress_safely(*b); });
+            if (pending.size() >= 2) pending[pending.size() - 2]->task.try_run_here();
         }
-        hand_over = !hand_over;
-        pending.push_back(std::move(band));
-        while (pending.size() > kMaxPendingBands && pending.front().get() != kept) write_oldest();
+        while (pending.size() > kMaxPendingBands) write_oldest();
     }
-    if (kept) compress_safely(*kept);
     while (!pending.empty()) write_oldest();
     if (!ok) {
         error = "zlib could not compress the image";

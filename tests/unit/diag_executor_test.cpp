@@ -41,6 +41,28 @@ TEST_CASE("a task no thread has begun runs on the waiting thread", "[executor][t
     CHECK_FALSE(busy.valid());
 }
 
+TEST_CASE("try_run_here runs a queued task here and leaves a begun one alone", "[executor][threads]") {
+    Executor executor(1);
+    std::promise<void> release;
+    std::promise<void> busy_started;
+    Executor::Task busy = executor.start([&busy_started, done = release.get_future().share()] {
+        busy_started.set_value();
+        done.wait();
+    });
+    busy_started.get_future().wait();
+    // `busy` is running on the pool's only thread: not taken back, and the call does not wait.
+    CHECK_FALSE(busy.try_run_here());
+    CHECK(busy.valid());
+    std::thread::id ran_on;
+    Executor::Task queued = executor.start([&ran_on] { ran_on = std::this_thread::get_id(); });
+    CHECK(queued.try_run_here());
+    CHECK(ran_on == std::this_thread::get_id());
+    CHECK_FALSE(queued.valid());
+    CHECK_FALSE(queued.try_run_here());  // nothing left to run
+    release.set_value();
+    busy.wait();
+}
+
 TEST_CASE("a task's handle waits for it when it goes", "[executor][threads]") {
     std::atomic<bool> ran = false;
     Executor executor(1);

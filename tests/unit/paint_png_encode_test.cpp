@@ -107,7 +107,7 @@ TEST_CASE("a large page surface is an RGB24 image surface of the asked size that
 
 TEST_CASE("a recorded page encoded band by band has the pixels of the page painted whole",
           "[paint][png]") {
-    const int width = 700, height = 1900;  // a band is about 1 MB: this page is five of them
+    const int width = 700, height = 1900;  // a band is about 256 KB: this page is 21 of them
     auto draw = [&](cairo_t* cr) {
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_paint(cr);
