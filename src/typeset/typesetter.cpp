@@ -1,6 +1,7 @@
 #include "typeset/typesetter.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include "typeset/block_layout.h"
@@ -99,12 +100,15 @@ Document typeset_document(const bind::BoxDocument& boxes, FontSystem& fonts, Hyp
         out.label = std::to_string(n + 1);
         out.items = background.items;
         place_margin_content(page.header, 0, page.margin_top, page, ctx, out.items, kHeaderArtifact);
-        out.items.insert(out.items.end(), placed.pages[n].items.begin(), placed.pages[n].items.end());
+        auto& placed_items = placed.pages[n].items;
+        out.items.insert(out.items.end(), std::make_move_iterator(placed_items.begin()),
+                         std::make_move_iterator(placed_items.end()));
         place_margin_content(page.footer, page.height - page.margin_bottom, page.margin_bottom, page,
                              ctx, out.items, kFooterArtifact);
         if (scale != 1) scale_items(out.items, scale);
-        doc.outline.insert(doc.outline.end(), placed.pages[n].outline.begin(),
-                           placed.pages[n].outline.end());
+        auto& outline = placed.pages[n].outline;
+        doc.outline.insert(doc.outline.end(), std::make_move_iterator(outline.begin()),
+                           std::make_move_iterator(outline.end()));
         doc.pages.push_back(std::move(out));
     }
     doc.fonts = font_table.faces();
