@@ -101,15 +101,25 @@ std::string wrap_artifacts(std::string_view in) {
 
 namespace {
 
-// The letters a Latin ligature character (U+FB00..U+FB04) stands for, as UTF-16BE hex; "" for
-// another character. `hex`: the hex digits of a ToUnicode destination string.
+// The letters a ligature character stands for, as UTF-16BE hex: the Latin ligatures
+// (U+FB00..U+FB04) and Arabic lam-alef in its isolated and final forms (U+FEF5..U+FEFC, the
+// alef with madda, hamza above, hamza below or plain); "" for another character. `hex`: the hex
+// digits of a ToUnicode destination string. Right-to-left text is drawn in visual order
+// (cairo_draw.cpp), and readers reverse a glyph's letters with the glyphs around it, so lam-alef
+// maps to alef then lam: poppler and pdf.js both read lam, alef back.
 std::string_view ligature_letters(std::string_view hex) {
-    if (hex.size() != 4 || (hex[0] != 'f' && hex[0] != 'F') || (hex[1] != 'b' && hex[1] != 'B') ||
-        hex[2] != '0' || hex[3] < '0' || hex[3] > '4')
-        return {};
-    static const std::string_view letters[] = {"00660066", "00660069", "0066006c", "006600660069",
-                                               "00660066006c"};  // ff fi fl ffi ffl
-    return letters[hex[3] - '0'];
+    if (hex.size() != 4) return {};
+    std::string upper(hex);
+    for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+    static const std::pair<std::string_view, std::string_view> ligatures[] = {
+        {"FB00", "00660066"},     {"FB01", "00660069"},     {"FB02", "0066006c"},
+        {"FB03", "006600660069"}, {"FB04", "00660066006c"},  // ff fi fl ffi ffl
+        {"FEF5", "06220644"},     {"FEF6", "06220644"},     {"FEF7", "06230644"},
+        {"FEF8", "06230644"},     {"FEF9", "06250644"},     {"FEFA", "06250644"},
+        {"FEFB", "06270644"},     {"FEFC", "06270644"}};
+    for (auto [ligature, letters] : ligatures)
+        if (upper == ligature) return letters;
+    return {};
 }
 
 }  // namespace

@@ -147,7 +147,8 @@ DrawResult draw_line(cairo_t* cr, const typeset::Line& line) {
 }
 
 bool can_join_text(const typeset::GlyphRun& run, long num_glyphs) {
-    if (run.glyphs.empty() || run.text.empty() || !check_glyphs(run, num_glyphs).empty()) return false;
+    if (run.glyphs.empty() || run.text.empty() || !check_glyphs(run, num_glyphs).empty())
+        return false;
     return run.clusters.empty() ? is_valid_utf8(run.text) : are_valid_clusters(run);
 }
 
@@ -167,38 +168,61 @@ std::string_view ligature_character(std::string_view letters) {
 // the font has none of their own); 0 for other text.
 char drawn_as(std::string_view text) {
     static const std::pair<std::string_view, char> aliases[] = {
-        {"\u00A0", ' '}, {"\u2000", ' '}, {"\u2001", ' '}, {"\u2002", ' '}, {"\u2003", ' '},
-        {"\u2004", ' '}, {"\u2005", ' '}, {"\u2006", ' '}, {"\u2007", ' '}, {"\u2008", ' '},
-        {"\u2009", ' '}, {"\u200A", ' '}, {"\u202F", ' '}, {"\u205F", ' '}, {"\u3000", ' '},
-        {"\u2011", '-'}};
+        {"\u00A0", ' '}, {"\u2000", ' '}, {"\u2001", ' '}, {"\u2002", ' '},
+        {"\u2003", ' '}, {"\u2004", ' '}, {"\u2005", ' '}, {"\u2006", ' '},
+        {"\u2007", ' '}, {"\u2008", ' '}, {"\u2009", ' '}, {"\u200A", ' '},
+        {"\u202F", ' '}, {"\u205F", ' '}, {"\u3000", ' '}, {"\u2011", '-'}};
     if (text.size() < 2 || text.size() > 3) return 0;
     for (auto [alias, as] : aliases)
         if (text == alias) return as;
     return 0;
 }
 
-// The glyph the run's font has for an ASCII character, looked up once per run when needed.
+// The glyph the run's font has for a character, looked up once per run when needed.
 class FontGlyphs {
 public:
     explicit FontGlyphs(cairo_t* cr) : cr_(cr) {}
-    unsigned long of(char c) {
-        unsigned long& glyph = c == ' ' ? space_ : hyphen_;
-        if (glyph == kUnknown) {
-            glyph = kNone;
-            cairo_scaled_font_t* font = cairo_get_scaled_font(cr_);
-            if (FT_Face face = cairo_ft_scaled_font_lock_face(font)) {
-                if (const FT_UInt index = FT_Get_Char_Index(face, FT_ULong(c)); index != 0) glyph = index;
-                cairo_ft_scaled_font_unlock_face(font);
-            }
+    unsigned long of(char32_t c) {
+        for (const auto& [character, glyph] : known_)
+            if (character == c) return glyph;
+        unsigned long glyph = kNone;
+        cairo_scaled_font_t* font = cairo_get_scaled_font(cr_);
+        if (FT_Face face = cairo_ft_scaled_font_lock_face(font)) {
+            if (const FT_UInt index = FT_Get_Char_Index(face, FT_ULong(c)); index != 0)
+                glyph = index;
+            cairo_ft_scaled_font_unlock_face(font);
         }
+        known_.emplace_back(c, glyph);
         return glyph;
     }
 
 private:
-    static constexpr unsigned long kUnknown = ~0ul, kNone = ~0ul - 1;
+    static constexpr unsigned long kNone = ~0ul;
     cairo_t* cr_;
-    unsigned long space_ = kUnknown, hyphen_ = kUnknown;
+    std::vector<std::pair<char32_t, unsigned long>> known_;  // a few per run
 };
+
+// Lam with an alef is drawn as one glyph, which fonts map from a presentation form: isolated or
+// final (joined to the letter before), the alef plain, with hamza above or below, or with madda.
+// The form whose glyph the font drew, as UTF-8; "" for other text or glyphs.
+std::string_view lam_alef_character(std::string_view letters, unsigned long glyph,
+                                    FontGlyphs& font) {
+    struct Form {
+        std::string_view letters, isolated, final;
+        char32_t isolated_code, final_code;
+    };
+    static const Form forms[] = {
+        {"\u0644\u0627", "\uFEFB", "\uFEFC", 0xFEFB, 0xFEFC},  // lam, alef
+        {"\u0644\u0623", "\uFEF7", "\uFEF8", 0xFEF7, 0xFEF8},  // lam, alef with hamza above
+        {"\u0644\u0625", "\uFEF9", "\uFEFA", 0xFEF9, 0xFEFA},  // lam, alef with hamza below
+        {"\u0644\u0622", "\uFEF5", "\uFEF6", 0xFEF5, 0xFEF6}};  // lam, alef with madda
+    for (const Form& form : forms) {
+        if (letters != form.letters) continue;
+        if (glyph == font.of(form.isolated_code)) return form.isolated;
+        if (glyph == font.of(form.final_code)) return form.final;
+    }
+    return {};
+}
 
 // Cairo 1.16 maps each glyph to one text for the whole file, and takes it from the font's cmap
 // when the font has one for the glyph. Drawn with another text, the glyph is wrapped in an
@@ -208,7 +232,9 @@ private:
 // - a ligature glyph drawn for "fi" maps to U+FB01: written as that character (the PDF/UA
 //   finishing maps it back to its letters in the ToUnicode map);
 // - a no-break space drawn with the font's space glyph maps to U+0020: written as a space (and a
-//   no-break hyphen drawn with the hyphen-minus glyph as "-").
+//   no-break hyphen drawn with the hyphen-minus glyph as "-");
+// - lam-alef drawn as one glyph maps to its presentation form (U+FEF5..U+FEFC): written as that
+//   character (the PDF/UA finishing maps it back to its letters, as the Latin ligatures).
 // `text` and `clusters` are rewritten only when some cluster changes.
 void use_drawn_characters(std::string& text, std::vector<cairo_text_cluster_t>& clusters,
                           const std::vector<cairo_glyph_t>& glyphs, bool backward, cairo_t* cr) {
@@ -224,10 +250,12 @@ void use_drawn_characters(std::string& text, std::vector<cairo_text_cluster_t>& 
         glyph = backward ? first : glyph + size_t(c.num_glyphs);
         std::string_view drawn;
         char as[1] = {drawn_as(letters)};
-        if (c.num_glyphs == 1 && as[0] && glyphs[first].index == font.of(as[0]))
+        if (c.num_glyphs == 1 && as[0] && glyphs[first].index == font.of(char32_t(as[0])))
             drawn = std::string_view(as, 1);
         else if (c.num_glyphs == 1)
             drawn = ligature_character(letters);
+        if (c.num_glyphs == 1 && drawn.empty())
+            drawn = lam_alef_character(letters, glyphs[first].index, font);
         if (!drawn.empty() && !changed) {
             changed = true;
             out.assign(text, 0, at - letters.size());
@@ -237,6 +265,53 @@ void use_drawn_characters(std::string& text, std::vector<cairo_text_cluster_t>& 
         if (!drawn.empty()) c.num_bytes = int(drawn.size());
     }
     if (changed) text = std::move(out);
+}
+
+// Cairo writes a backward run's clusters in the order of its text, so a right-to-left word's
+// glyphs would go into the PDF from right to left. pdf.js takes glyphs that step back as pieces
+// of their own and loses the spaces between right-to-left words; poppler sorts glyphs by
+// position and does not mind. So a right-to-left run is written left to right, as word
+// processors and browsers write it: the clusters in visual order, each with its own text in
+// logical order, and readers put the characters back in logical order with the Unicode
+// bidirectional algorithm.
+void to_visual_order(std::string& text, std::vector<cairo_text_cluster_t>& clusters) {
+    std::string visual;
+    visual.reserve(text.size());
+    size_t end = text.size();  // clusters are in logical order: the last one ends the text
+    for (size_t i = clusters.size(); i-- > 0;) {
+        const size_t start = end - size_t(clusters[i].num_bytes);
+        visual.append(text, start, size_t(clusters[i].num_bytes));
+        end = start;
+    }
+    text = std::move(visual);
+    std::reverse(clusters.begin(), clusters.end());
+}
+
+// Cairo puts a font's space glyph into a subset of its own (a simple font for the Latin
+// characters) apart from the right-to-left letters (a CID font), and pdf.js reads each change of
+// font as a piece of text of its own, which it orders apart: "A B" in a right-to-left run read
+// as "B A". A space draws nothing, and readers put a space where a gap is (as between words
+// that are placed apart), so right-to-left runs are written without their spaces' glyphs.
+void leave_out_spaces(std::string& text, std::vector<cairo_text_cluster_t>& clusters,
+                      std::vector<cairo_glyph_t>& glyphs) {
+    std::string kept_text;
+    std::vector<cairo_text_cluster_t> kept_clusters;
+    std::vector<cairo_glyph_t> kept_glyphs;
+    size_t at = 0, glyph = 0;
+    for (const cairo_text_cluster_t& c : clusters) {
+        const bool space = c.num_bytes == 1 && c.num_glyphs == 1 && text[at] == ' ';
+        if (!space) {
+            kept_text.append(text, at, size_t(c.num_bytes));
+            kept_clusters.push_back(c);
+            kept_glyphs.insert(kept_glyphs.end(), glyphs.begin() + long(glyph),
+                               glyphs.begin() + long(glyph) + c.num_glyphs);
+        }
+        at += size_t(c.num_bytes);
+        glyph += size_t(c.num_glyphs);
+    }
+    text = std::move(kept_text);
+    clusters = std::move(kept_clusters);
+    glyphs = std::move(kept_glyphs);
 }
 
 }  // namespace
@@ -271,10 +346,13 @@ DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
     }
     std::string text = run.text;
     use_drawn_characters(text, clusters, glyphs, run.backward, cr);
+    if (run.backward) {
+        to_visual_order(text, clusters);
+        leave_out_spaces(text, clusters, glyphs);
+    }
     cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
                            static_cast<int>(glyphs.size()), clusters.data(),
-                           static_cast<int>(clusters.size()),
-                           run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t{});
+                           static_cast<int>(clusters.size()), cairo_text_cluster_flags_t{});
     return {};
 }
 

@@ -180,6 +180,14 @@ bool have_program(const std::string& name) {
     return false;
 }
 
+fs::path pdfjs_dir() {
+    const char* env = std::getenv("DRUKWERK_PDFJS");
+    const fs::path dir =
+        env && *env ? fs::path(env) : fs::path("/opt/drukwerk-pdfjs/node_modules/pdfjs-dist");
+    if (!have_program("node")) return {};
+    return fs::exists(dir / "legacy" / "build" / "pdf.mjs") ? dir : fs::path();
+}
+
 // ---- files ------------------------------------------------------------------------------------
 
 TempDir::TempDir(const std::string& prefix) {

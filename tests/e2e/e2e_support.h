@@ -45,6 +45,10 @@ RunResult drukwerk(const std::vector<std::string>& args, const EnvChanges& env =
 // Whether a program can be found in PATH.
 bool have_program(const std::string& name);
 
+// Where pdf.js is installed (.ci/deps: npm install --prefix /opt/drukwerk-pdfjs pdfjs-dist@4);
+// DRUKWERK_PDFJS overrides. Empty when node or pdfjs-dist is missing: a test then warns "SKIP".
+fs::path pdfjs_dir();
+
 // ---- files ------------------------------------------------------------------------------------
 
 // A fresh directory under the system temp directory; removed with everything in it when the

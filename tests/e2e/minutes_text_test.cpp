@@ -37,6 +37,8 @@
 #include <system_error>
 #include <vector>
 
+#include "e2e/e2e_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -276,16 +278,6 @@ std::string as_poppler_reads(const std::string& normalised) {
     return out;
 }
 
-// Where pdf.js is installed (.ci/deps: npm install --prefix /opt/drukwerk-pdfjs pdfjs-dist@4);
-// DRUKWERK_PDFJS overrides. Empty when node or pdfjs-dist is missing.
-fs::path pdfjs_dir() {
-    const char* env = std::getenv("DRUKWERK_PDFJS");
-    const fs::path dir = env && *env ? fs::path(env)
-                                     : fs::path("/opt/drukwerk-pdfjs/node_modules/pdfjs-dist");
-    if (run("command -v node >/dev/null 2>&1") != 0) return {};
-    return fs::exists(dir / "legacy" / "build" / "pdf.mjs") ? dir : fs::path();
-}
-
 }  // namespace
 
 TEST_CASE("normalisation joins soft hyphens, folds case and keeps quotes apart", "[e2e][minutes]") {
@@ -370,7 +362,7 @@ TEST_CASE("the rendered minutes contain every sentence of the reference", "[e2e]
 TEST_CASE("pdf.js reads every sentence of the minutes from the structure",
           "[e2e][minutes][ua]") {
     const fs::path root = DRUKWERK_SOURCE_ROOT;
-    const fs::path pdfjs = pdfjs_dir();
+    const fs::path pdfjs = e2e::pdfjs_dir();
     if (pdfjs.empty()) {
         WARN("SKIP: node or pdfjs-dist not found (install: npm install --prefix "
              "/opt/drukwerk-pdfjs pdfjs-dist@4, or set DRUKWERK_PDFJS)");

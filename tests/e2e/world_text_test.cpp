@@ -15,7 +15,6 @@ namespace {
 
 using namespace e2e;
 
-// (No lam-alef in the Arabic name: pdftotext gives a ligature's two letters back reversed.)
 const std::vector<std::string> kNames = {"محمد بن علي", "נועה כהן", "Ayşe Yılmaz", "Çağrı Öztürk", "Małgorzata Szczęsna",
                                          "Nguyễn Thị Hương", "Γιώργος Παπαδόπουλος", "Олена Шевченко"};
 const std::string kEmojiLine = "vier elk succes 🎉";
@@ -315,4 +314,37 @@ TEST_CASE("an unclosed bidi control is closed at the end of its text, with a war
     const std::string extracted = run({"pdftotext", (dir / "bidi.pdf").string(), "-"}).out;
     CHECK(contains(extracted, "Buurtteam Presikhaaf"));
     CHECK(contains(extracted, "de rest van de groep"));
+}
+
+TEST_CASE("right-to-left names read back whole, words in order, with poppler and pdf.js",
+          "[e2e][world][bidi][ua]") {
+    // Several words in a right-to-left run, and lam-alef (one glyph for two letters). pdf.js
+    // reads glyphs that step leftwards, and a change of font subset at every space, as separate
+    // pieces, so the words must be drawn in visual order and the spaces left to the gaps.
+    TempDir dir;
+    const std::vector<std::string> names = {"محمد بن علي", "عبد السلام", "نورة حسن"};
+    write_file(dir / "namen.md", read_file(example_data()) + "\nWe spraken met " + names[0] +
+                                     " en met " + names[1] + " over de tuin; ook " + names[2] +
+                                     " was er.\n");
+    RunResult r = render(dir / "namen.md", example_layout(), dir / "namen.pdf");
+    INFO(show(r));
+    REQUIRE(r.exit_code == 0);
+    const std::string poppler = run({"pdftotext", (dir / "namen.pdf").string(), "-"}).out;
+    for (const auto& name : names) {
+        INFO("pdftotext: " << name);
+        CHECK(contains(poppler, name));
+    }
+    const fs::path pdfjs = pdfjs_dir();
+    if (pdfjs.empty()) {
+        WARN("SKIP: pdf.js: node or pdfjs-dist not found (see tests/e2e/pdfjs_structure_text.mjs)");
+        return;
+    }
+    const fs::path script = source_root() / "tests" / "e2e" / "pdfjs_structure_text.mjs";
+    RunResult structure =
+        run({"node", script.string(), pdfjs.string(), (dir / "namen.pdf").string()});
+    REQUIRE(structure.exit_code == 0);
+    for (const auto& name : names) {
+        INFO("pdf.js: " << name);
+        CHECK(contains(structure.out, name));
+    }
 }
