@@ -104,21 +104,23 @@ namespace {
 // The letters a ligature character stands for, as UTF-16BE hex: the Latin ligatures
 // (U+FB00..U+FB04) and Arabic lam-alef in its isolated and final forms (U+FEF5..U+FEFC, the
 // alef with madda, hamza above, hamza below or plain); "" for another character. `hex`: the hex
-// digits of a ToUnicode destination string. Right-to-left text is drawn in visual order
-// (cairo_draw.cpp), and readers reverse a glyph's letters with the glyphs around it, so lam-alef
-// maps to alef then lam: poppler and pdf.js both read lam, alef back.
+// digits of a ToUnicode destination string. Text is drawn in logical order (right-to-left runs
+// too), so lam-alef maps to lam then alef.
 std::string_view ligature_letters(std::string_view hex) {
     if (hex.size() != 4) return {};
-    std::string upper(hex);
-    for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+    const auto same_hex = [hex](std::string_view upper) {
+        for (size_t i = 0; i < 4; ++i)
+            if (std::toupper(static_cast<unsigned char>(hex[i])) != upper[i]) return false;
+        return true;
+    };
     static const std::pair<std::string_view, std::string_view> ligatures[] = {
         {"FB00", "00660066"},     {"FB01", "00660069"},     {"FB02", "0066006c"},
         {"FB03", "006600660069"}, {"FB04", "00660066006c"},  // ff fi fl ffi ffl
-        {"FEF5", "06220644"},     {"FEF6", "06220644"},     {"FEF7", "06230644"},
-        {"FEF8", "06230644"},     {"FEF9", "06250644"},     {"FEFA", "06250644"},
-        {"FEFB", "06270644"},     {"FEFC", "06270644"}};
+        {"FEF5", "06440622"},     {"FEF6", "06440622"},     {"FEF7", "06440623"},
+        {"FEF8", "06440623"},     {"FEF9", "06440625"},     {"FEFA", "06440625"},
+        {"FEFB", "06440627"},     {"FEFC", "06440627"}};
     for (auto [ligature, letters] : ligatures)
-        if (upper == ligature) return letters;
+        if (same_hex(ligature)) return letters;
     return {};
 }
 

@@ -212,9 +212,9 @@ std::string_view lam_alef_character(std::string_view letters, unsigned long glyp
         char32_t isolated_code, final_code;
     };
     static const Form forms[] = {
-        {"\u0644\u0627", "\uFEFB", "\uFEFC", 0xFEFB, 0xFEFC},  // lam, alef
-        {"\u0644\u0623", "\uFEF7", "\uFEF8", 0xFEF7, 0xFEF8},  // lam, alef with hamza above
-        {"\u0644\u0625", "\uFEF9", "\uFEFA", 0xFEF9, 0xFEFA},  // lam, alef with hamza below
+        {"\u0644\u0627", "\uFEFB", "\uFEFC", 0xFEFB, 0xFEFC},   // lam, alef
+        {"\u0644\u0623", "\uFEF7", "\uFEF8", 0xFEF7, 0xFEF8},   // lam, alef with hamza above
+        {"\u0644\u0625", "\uFEF9", "\uFEFA", 0xFEF9, 0xFEFA},   // lam, alef with hamza below
         {"\u0644\u0622", "\uFEF5", "\uFEF6", 0xFEF5, 0xFEF6}};  // lam, alef with madda
     for (const Form& form : forms) {
         if (letters != form.letters) continue;
@@ -242,8 +242,7 @@ void use_drawn_characters(std::string& text, std::vector<cairo_text_cluster_t>& 
     std::string out;
     bool changed = false;
     size_t at = 0, glyph = backward ? glyphs.size() : 0;
-    for (size_t i = 0; i < clusters.size(); ++i) {
-        cairo_text_cluster_t& c = clusters[i];
+    for (cairo_text_cluster_t& c : clusters) {
         const std::string_view letters = std::string_view(text).substr(at, size_t(c.num_bytes));
         at += size_t(c.num_bytes);
         const size_t first = backward ? glyph - size_t(c.num_glyphs) : glyph;
@@ -265,53 +264,6 @@ void use_drawn_characters(std::string& text, std::vector<cairo_text_cluster_t>& 
         if (!drawn.empty()) c.num_bytes = int(drawn.size());
     }
     if (changed) text = std::move(out);
-}
-
-// Cairo writes a backward run's clusters in the order of its text, so a right-to-left word's
-// glyphs would go into the PDF from right to left. pdf.js takes glyphs that step back as pieces
-// of their own and loses the spaces between right-to-left words; poppler sorts glyphs by
-// position and does not mind. So a right-to-left run is written left to right, as word
-// processors and browsers write it: the clusters in visual order, each with its own text in
-// logical order, and readers put the characters back in logical order with the Unicode
-// bidirectional algorithm.
-void to_visual_order(std::string& text, std::vector<cairo_text_cluster_t>& clusters) {
-    std::string visual;
-    visual.reserve(text.size());
-    size_t end = text.size();  // clusters are in logical order: the last one ends the text
-    for (size_t i = clusters.size(); i-- > 0;) {
-        const size_t start = end - size_t(clusters[i].num_bytes);
-        visual.append(text, start, size_t(clusters[i].num_bytes));
-        end = start;
-    }
-    text = std::move(visual);
-    std::reverse(clusters.begin(), clusters.end());
-}
-
-// Cairo puts a font's space glyph into a subset of its own (a simple font for the Latin
-// characters) apart from the right-to-left letters (a CID font), and pdf.js reads each change of
-// font as a piece of text of its own, which it orders apart: "A B" in a right-to-left run read
-// as "B A". A space draws nothing, and readers put a space where a gap is (as between words
-// that are placed apart), so right-to-left runs are written without their spaces' glyphs.
-void leave_out_spaces(std::string& text, std::vector<cairo_text_cluster_t>& clusters,
-                      std::vector<cairo_glyph_t>& glyphs) {
-    std::string kept_text;
-    std::vector<cairo_text_cluster_t> kept_clusters;
-    std::vector<cairo_glyph_t> kept_glyphs;
-    size_t at = 0, glyph = 0;
-    for (const cairo_text_cluster_t& c : clusters) {
-        const bool space = c.num_bytes == 1 && c.num_glyphs == 1 && text[at] == ' ';
-        if (!space) {
-            kept_text.append(text, at, size_t(c.num_bytes));
-            kept_clusters.push_back(c);
-            kept_glyphs.insert(kept_glyphs.end(), glyphs.begin() + long(glyph),
-                               glyphs.begin() + long(glyph) + c.num_glyphs);
-        }
-        at += size_t(c.num_bytes);
-        glyph += size_t(c.num_glyphs);
-    }
-    text = std::move(kept_text);
-    clusters = std::move(kept_clusters);
-    glyphs = std::move(kept_glyphs);
 }
 
 }  // namespace
@@ -346,13 +298,10 @@ DrawResult draw_glyph_run(cairo_t* cr, cairo_font_face_t* face, long num_glyphs,
     }
     std::string text = run.text;
     use_drawn_characters(text, clusters, glyphs, run.backward, cr);
-    if (run.backward) {
-        to_visual_order(text, clusters);
-        leave_out_spaces(text, clusters, glyphs);
-    }
-    cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
-                           static_cast<int>(glyphs.size()), clusters.data(),
-                           static_cast<int>(clusters.size()), cairo_text_cluster_flags_t{});
+    cairo_show_text_glyphs(
+        cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
+        static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
+        run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t{});
     return {};
 }
 
